@@ -1,0 +1,76 @@
+/// <reference types="vitest/config" />
+// Builds the PWA (root web/, output dist/web) and configures vitest for the whole repository.
+// The trust-root public keys are embedded at build time from the data directory the server
+// created them in (`npm run cli -- keys ensure`), so a device can check the trust list offline.
+
+import preact from '@preact/preset-vite';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const dataDir = resolve(process.env.HG_DATA_DIR ?? 'data');
+const serverPort = process.env.PORT ?? '8787';
+
+function trustRoots(command: string): string {
+  const file = resolve(dataDir, 'keys', 'trust-roots.public.json');
+  if (existsSync(file)) return readFileSync(file, 'utf8');
+  if (command === 'build' && !process.env.VITEST) {
+    throw new Error(`No trust roots at ${file}. Run \`npm run cli -- keys ensure\` first (or \`npm start\`).`);
+  }
+  return '{"roots":[]}';
+}
+
+export default defineConfig(({ command }) => ({
+  root: 'web',
+  publicDir: resolve('public'),
+  define: { __HG_TRUST_ROOTS__: trustRoots(command) },
+  build: {
+    outDir: resolve('dist/web'),
+    emptyOutDir: true,
+    target: 'es2022',
+  },
+  plugins: [
+    preact(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: '.',
+      filename: 'sw.ts',
+      injectRegister: false,
+      registerType: 'prompt',
+      manifest: {
+        name: 'healthgate 健康码',
+        short_name: 'healthgate',
+        description: 'Health codes that keep working at the gate when the network does not.',
+        lang: 'zh-CN',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#0a7d3b',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,wasm,png,svg,ico,webmanifest}'],
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        rollupFormat: 'es',
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+  server: { proxy: { '/api': `http://127.0.0.1:${serverPort}` } },
+  preview: { proxy: { '/api': `http://127.0.0.1:${serverPort}` } },
+  test: {
+    root: '.',
+    include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'web/**/*.test.{ts,tsx}'],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    // Store tests on one database file each, PostgreSQL tests on one shared database: run files one at a time there.
+    fileParallelism: true,
+  },
+}));
