@@ -47,7 +47,7 @@ export default tseslint.config(
   },
   {
     files: ['server/**/*.ts'],
-    ignores: ['server/config.ts', 'server/**/*.test.ts'],
+    ignores: ['server/config.ts', 'server/**/*.test.ts', 'server/store/testing.ts'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Only server/config.ts reads the environment.' }],
     },

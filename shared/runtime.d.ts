@@ -36,6 +36,7 @@ interface SubtleCrypto {
   exportKey(format: 'jwk', key: CryptoKey): Promise<JsonWebKey>;
   exportKey(format: Exclude<KeyFormat, 'jwk'>, key: CryptoKey): Promise<ArrayBuffer>;
 }
+// eslint-disable-next-line no-var -- a global declaration must be var
 declare var crypto: {
   readonly subtle: SubtleCrypto;
   getRandomValues<T extends ArrayBufferView>(array: T): T;

@@ -1,0 +1,47 @@
+// Opens the database: SQLite (better-sqlite3, WAL) by default, PostgreSQL for a postgres:// URL.
+// Migrations run here, at start, before anything else touches the database.
+
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { migrate } from './migrations/index.js';
+import type { Database as Schema } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+// BIGINT (int8) columns hold epoch ms, well inside the safe integer range.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export interface Connection {
+  db: Kysely<Schema>;
+  dialect: Dialect;
+}
+
+export interface ConnectOptions {
+  /** A file path for SQLite, or a postgres:// URL. */
+  url: string;
+  /** PostgreSQL only: the schema to use (created if missing); tests use one each. */
+  schema?: string;
+}
+
+export async function connect({ url, schema }: ConnectOptions): Promise<Connection> {
+  let conn: Connection;
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name ${schema}`);
+    const pool = new pg.Pool({ connectionString: url, max: 10, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+    if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    conn = { db: new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+  } else {
+    if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
+    const sqlite = new Database(url);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    conn = { db: new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' };
+  }
+  await migrate(conn.db as Kysely<unknown>, conn.dialect);
+  return conn;
+}

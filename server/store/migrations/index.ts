@@ -1,0 +1,15 @@
+// Forward-only migrations, applied in order at start. Add a file and a line; never edit one.
+
+import { Migrator, type Kysely, type Migration } from 'kysely';
+import type { Dialect } from '../connect.js';
+import * as m001 from './001_initial.js';
+
+export async function migrate(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  const migrations: Record<string, Migration> = {
+    '001_initial': { up: (d) => m001.up(d, dialect) },
+  };
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+}

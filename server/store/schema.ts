@@ -1,0 +1,157 @@
+// Table types for Kysely. Times are epoch milliseconds (BIGINT on PostgreSQL, parsed to number).
+// Booleans are 0/1 integers so that both engines store them the same way.
+
+import type { Generated } from 'kysely';
+
+export interface PeopleTable {
+  id: string;
+  /** Opaque subject reference carried in codes (base64url of 8 random bytes). */
+  sub: string;
+  name: string;
+  document_no: string | null;
+  status: 'green' | 'red';
+  reason: string;
+  status_changed_at: number;
+  created_at: number;
+}
+
+export interface UsersTable {
+  id: string;
+  /** E.164. */
+  phone: string;
+  role: 'holder' | 'inspector' | 'manager' | 'admin';
+  person_id: string | null;
+  created_at: number;
+}
+
+export interface VenuesTable {
+  id: string;
+  name: string;
+  created_at: number;
+}
+
+export interface InspectorVenuesTable {
+  user_id: string;
+  venue_id: string;
+  created_at: number;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token, hex: the token itself is never stored. */
+  token_hash: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+  remember: number;
+  user_agent: string;
+}
+
+export interface OtpChallengesTable {
+  id: string;
+  phone: string;
+  /** HMAC-SHA-256 of the code under the server's OTP key, hex. */
+  code_hmac: string;
+  created_at: number;
+  expires_at: number;
+  attempts: number;
+  used_at: number | null;
+}
+
+export interface RateEventsTable {
+  id: Generated<number>;
+  /** e.g. "otp:phone:+8613800000000" or "otp:ip:127.0.0.1". */
+  key: string;
+  at: number;
+}
+
+export interface SmsOutboxTable {
+  id: Generated<number>;
+  phone: string;
+  body: string;
+  created_at: number;
+}
+
+export interface SigningKeysTable {
+  /** base64url kid (8 bytes of SHA-256 over the SPKI). */
+  kid: string;
+  public_jwk: string;
+  valid_from: number;
+  valid_to: number;
+  state: 'active' | 'retired' | 'withdrawn';
+  created_at: number;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface RedListEntriesTable {
+  entry: string;
+  person_id: string;
+  added_version: number;
+}
+
+export interface RedListChangesTable {
+  version: Generated<number>;
+  entry: string;
+  op: 'add' | 'remove';
+  at: number;
+}
+
+export interface DevicesTable {
+  device_id: string;
+  inspector_id: string;
+  max_seq: number;
+  last_seen_at: number;
+}
+
+export interface CheckpointRecordsTable {
+  id: string;
+  device_id: string;
+  seq: number;
+  batch_id: string;
+  venue_id: string;
+  inspector_id: string;
+  code: string;
+  /** From the re-verified code; null when the code could not be read. */
+  sub: string | null;
+  temperature: number;
+  client_verdict: string;
+  server_verdict: string;
+  captured_at: number;
+  received_at: number;
+  /** Local calendar day of captured_at, YYYY-MM-DD, for daily counts. */
+  day: string;
+  supersedes: string | null;
+  content_hash: string;
+  /** Comma-separated RecordFlag values, '' when none. */
+  flags: string;
+  clock_skew_ms: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: number;
+  actor: string;
+  action: string;
+  detail: string;
+}
+
+export interface Database {
+  people: PeopleTable;
+  users: UsersTable;
+  venues: VenuesTable;
+  inspector_venues: InspectorVenuesTable;
+  sessions: SessionsTable;
+  otp_challenges: OtpChallengesTable;
+  rate_events: RateEventsTable;
+  sms_outbox: SmsOutboxTable;
+  signing_keys: SigningKeysTable;
+  settings: SettingsTable;
+  red_list_entries: RedListEntriesTable;
+  red_list_changes: RedListChangesTable;
+  devices: DevicesTable;
+  checkpoint_records: CheckpointRecordsTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,51 @@
+// The one Store the services see: a repository per area over Kysely, the same code for SQLite
+// and PostgreSQL. Services never write SQL; they call these methods, inside `transaction` when
+// several writes must land together.
+
+import type { Kysely } from 'kysely';
+import { AuditRepo } from './audit.js';
+import { AuthRepo } from './auth.js';
+import type { Connection, Dialect } from './connect.js';
+import { KeysRepo } from './keys.js';
+import { PeopleRepo } from './people.js';
+import { RecordsRepo } from './records.js';
+import { RedListRepo } from './redlist.js';
+import type { Database } from './schema.js';
+import { SmsOutboxRepo } from './sms.js';
+import { UsersRepo } from './users.js';
+
+export interface Store {
+  readonly dialect: Dialect;
+  readonly people: PeopleRepo;
+  readonly users: UsersRepo;
+  readonly auth: AuthRepo;
+  readonly sms: SmsOutboxRepo;
+  readonly keys: KeysRepo;
+  readonly redList: RedListRepo;
+  readonly audit: AuditRepo;
+  readonly records: RecordsRepo;
+  /** Runs fn with a Store whose every repository writes in one transaction. */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+function storeOver(db: Kysely<Database>, dialect: Dialect, root: Kysely<Database>): Store {
+  return {
+    dialect,
+    people: new PeopleRepo(db),
+    users: new UsersRepo(db),
+    auth: new AuthRepo(db),
+    sms: new SmsOutboxRepo(db),
+    keys: new KeysRepo(db),
+    redList: new RedListRepo(db),
+    audit: new AuditRepo(db),
+    records: new RecordsRepo(db, dialect),
+    transaction: (fn) =>
+      db.isTransaction ? fn(storeOver(db, dialect, root)) : db.transaction().execute((tx) => fn(storeOver(tx, dialect, root))),
+    close: () => root.destroy(),
+  };
+}
+
+export function createStore({ db, dialect }: Connection): Store {
+  return storeOver(db, dialect, db);
+}
