@@ -14,3 +14,25 @@ describeStores('store basics', (store) => {
     expect(await store().keys.getSetting('probe')).toBe('2');
   });
 });
+
+describeStores('users and venues', (store) => {
+  it('binds inspectors to venues, once', async () => {
+    const s = store();
+    await s.users.createUser({ id: 'u1', phone: '+8613800000001', role: 'inspector', person_id: null, created_at: 1 });
+    await s.users.createVenue({ id: 'v1', name: 'Demo Mall', created_at: 1 });
+    await s.users.createVenue({ id: 'v2', name: 'Other', created_at: 1 });
+    await s.users.bindInspector('u1', 'v1', 2);
+    await s.users.bindInspector('u1', 'v1', 3);
+    expect(await s.users.isBound('u1', 'v1')).toBe(true);
+    expect(await s.users.isBound('u1', 'v2')).toBe(false);
+    expect((await s.users.venuesOfInspector('u1')).map((v) => v.id)).toEqual(['v1']);
+    expect((await s.users.usersByPhone('+8613800000001')).map((u) => u.role)).toEqual(['inspector']);
+  });
+
+  it('stores people and changes their status', async () => {
+    const s = store();
+    await s.people.createPerson({ id: 'p1', sub: 'c3ViMQ', name: '张小明', document_no: null, status: 'green', reason: 'none', status_changed_at: 1, created_at: 1 });
+    await s.people.setStatus('p1', 'red', 'close-contact', 5);
+    expect(await s.people.personBySub('c3ViMQ')).toMatchObject({ id: 'p1', status: 'red', reason: 'close-contact', status_changed_at: 5 });
+  });
+});
