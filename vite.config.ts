@@ -26,7 +26,7 @@ export default defineConfig(({ command }) => ({
   publicDir: resolve('public'),
   define: { __HG_TRUST_ROOTS__: trustRoots(command) },
   build: {
-    outDir: resolve('dist/web'),
+    outDir: resolve(process.env.HG_WEB_OUT ?? 'dist/web'),
     emptyOutDir: true,
     target: 'es2022',
   },
