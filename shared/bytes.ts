@@ -66,8 +66,14 @@ export function fromBase64Url(s: string): Uint8Array {
   return out;
 }
 
+/**
+ * The view WebCrypto's DOM typings insist on (an ArrayBuffer, never a SharedArrayBuffer): our
+ * bytes always live in plain ArrayBuffers, so this only narrows the type.
+ */
+export const bufferSource = (b: Uint8Array): Uint8Array<ArrayBuffer> => b as Uint8Array<ArrayBuffer>;
+
 export async function sha256(data: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', data));
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', bufferSource(data)));
 }
 
 export function randomBytes(n: number): Uint8Array {

@@ -1,7 +1,7 @@
 // ES256 (ECDSA P-256 with SHA-256) keys through crypto.subtle, identical in the PWA and in Node.
 // A key's kid is the first 8 bytes of SHA-256 over its SPKI encoding.
 
-import { sha256 } from '../bytes.js';
+import { bufferSource, sha256 } from '../bytes.js';
 
 export const ES256 = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 export const ES256_SIGN = { name: 'ECDSA', hash: 'SHA-256' } as const;
@@ -35,10 +35,10 @@ export async function publicJwkOf(publicKey: CryptoKey): Promise<JsonWebKey> {
 
 /** Raw r‖s signature (IEEE P1363), the form COSE and JWS both use. */
 export async function signEs256(privateKey: CryptoKey, data: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.sign(ES256_SIGN, privateKey, data));
+  return new Uint8Array(await crypto.subtle.sign(ES256_SIGN, privateKey, bufferSource(data)));
 }
 
 export async function verifyEs256(publicKey: CryptoKey, signature: Uint8Array, data: Uint8Array): Promise<boolean> {
   if (signature.length !== 64) return false;
-  return crypto.subtle.verify(ES256_SIGN, publicKey, signature, data);
+  return crypto.subtle.verify(ES256_SIGN, publicKey, bufferSource(signature), bufferSource(data));
 }
