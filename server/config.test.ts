@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, describeConfig, loadConfig } from './config.js';
+
+describe('config', () => {
+  it('has working defaults', () => {
+    const c = loadConfig({}, '/srv/hg');
+    expect(c).toMatchObject({
+      port: 8787,
+      host: '0.0.0.0',
+      dataDir: '/srv/hg/data',
+      databaseUrl: '/srv/hg/data/healthgate.sqlite',
+      production: false,
+      codeTtlHours: 72,
+      staticDir: '/srv/hg/dist/web',
+      sms: { kind: 'outbox' },
+      tzOffsetMinutes: 480,
+      otpSecret: undefined,
+    });
+  });
+
+  it('reads every variable', () => {
+    const c = loadConfig(
+      {
+        PORT: '9000',
+        HOST: '127.0.0.1',
+        HG_DATA_DIR: 'var',
+        DATABASE_URL: 'postgres://hg:pw@db/hg',
+        NODE_ENV: 'production',
+        HG_CODE_TTL_HOURS: '24',
+        HG_STATIC_DIR: '/www',
+        HG_SMS_PROVIDER_URL: 'https://sms.example/send',
+        HG_SMS_PROVIDER_TOKEN: 'tok-123456',
+        HG_TZ_OFFSET_MINUTES: '-300',
+        HG_OTP_SECRET: 'x'.repeat(40),
+      },
+      '/srv',
+    );
+    expect(c).toMatchObject({
+      port: 9000,
+      host: '127.0.0.1',
+      dataDir: '/srv/var',
+      databaseUrl: 'postgres://hg:pw@db/hg',
+      production: true,
+      codeTtlHours: 24,
+      staticDir: '/www',
+      sms: { kind: 'http', url: 'https://sms.example/send', token: 'tok-123456' },
+      tzOffsetMinutes: -300,
+      otpSecret: 'x'.repeat(40),
+    });
+  });
+
+  it('fails fast, naming every bad variable', () => {
+    const bad = () =>
+      loadConfig({ PORT: 'eighty', HG_CODE_TTL_HOURS: '0', HG_SMS_PROVIDER_URL: 'ftp://x', HG_OTP_SECRET: 'short', DATABASE_URL: 'mysql://db' });
+    expect(bad).toThrow(ConfigError);
+    let message = '';
+    try {
+      bad();
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    for (const name of ['PORT', 'HG_CODE_TTL_HOURS', 'HG_SMS_PROVIDER_URL', 'HG_SMS_PROVIDER_TOKEN', 'HG_OTP_SECRET', 'DATABASE_URL']) {
+      expect(message).toContain(name);
+    }
+  });
+
+  it('masks secrets when shown', () => {
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://hg:hunter2@db/hg',
+      HG_SMS_PROVIDER_URL: 'https://sms.example/send',
+      HG_SMS_PROVIDER_TOKEN: 'tok-secret-value',
+      HG_OTP_SECRET: 'otp-secret-'.repeat(4),
+    });
+    const shown = JSON.stringify(describeConfig(c));
+    expect(shown).not.toContain('hunter2');
+    expect(shown).not.toContain('tok-secret-value');
+    expect(shown).not.toContain('otp-secret-');
+    expect(shown).toContain('postgres://hg:****@db/hg');
+  });
+});

@@ -1,0 +1,133 @@
+// The server's settings, read from the environment once, here and nowhere else. Bad values stop
+// the start with a message naming the variable; secrets are masked whenever the config is shown.
+
+import { isAbsolute, join, resolve } from 'node:path';
+
+export type SmsConfig = { kind: 'outbox' } | { kind: 'http'; url: string; token: string; timeoutMs: number };
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Absolute. Holds the SQLite file (by default) and keys/. */
+  dataDir: string;
+  /** A SQLite file path or a postgres:// URL. */
+  databaseUrl: string;
+  production: boolean;
+  codeTtlHours: number;
+  staticDir: string;
+  sms: SmsConfig;
+  tzOffsetMinutes: number;
+  /** From HG_OTP_SECRET; when absent the server generates one and keeps it in the data dir. */
+  otpSecret: string | undefined;
+  /** The `iss` claim of codes and the trust list. */
+  issuer: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+const MIN_SECRET_LENGTH = 32;
+
+/** Parses the environment; throws one ConfigError listing every bad variable. */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const problems: string[] = [];
+  const get = (name: string): string | undefined => {
+    const v = env[name]?.trim();
+    return v === '' ? undefined : v;
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = get(name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!/^[+-]?\d+$/.test(raw) || n < min || n > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+      return fallback;
+    }
+    return n;
+  };
+
+  const dataDir = resolve(cwd, get('HG_DATA_DIR') ?? 'data');
+  const databaseUrl = get('DATABASE_URL') ?? join(dataDir, 'healthgate.sqlite');
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(databaseUrl) && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// URL or a SQLite file path');
+  }
+
+  let sms: SmsConfig = { kind: 'outbox' };
+  const smsUrl = get('HG_SMS_PROVIDER_URL');
+  const smsToken = get('HG_SMS_PROVIDER_TOKEN');
+  if (smsUrl !== undefined) {
+    if (!isHttpUrl(smsUrl)) problems.push('HG_SMS_PROVIDER_URL must be an http:// or https:// URL');
+    if (smsToken === undefined) problems.push('HG_SMS_PROVIDER_TOKEN is required when HG_SMS_PROVIDER_URL is set');
+    sms = { kind: 'http', url: smsUrl, token: smsToken ?? '', timeoutMs: 10_000 };
+  } else if (smsToken !== undefined) {
+    problems.push('HG_SMS_PROVIDER_TOKEN is set but HG_SMS_PROVIDER_URL is not');
+  }
+
+  const otpSecret = get('HG_OTP_SECRET');
+  if (otpSecret !== undefined && otpSecret.length < MIN_SECRET_LENGTH) {
+    problems.push(`HG_OTP_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
+  }
+  const issuer = get('HG_ISSUER') ?? 'CN-44';
+  if (!/^[A-Za-z0-9-]{1,16}$/.test(issuer)) problems.push('HG_ISSUER must be 1–16 letters, digits or dashes');
+
+  const staticDir = get('HG_STATIC_DIR') ?? 'dist/web';
+  const config: Config = {
+    port: int('PORT', 8787, 0, 65535),
+    host: get('HOST') ?? '0.0.0.0',
+    dataDir,
+    databaseUrl: /^postgres(ql)?:\/\//.test(databaseUrl) || isAbsolute(databaseUrl) ? databaseUrl : resolve(cwd, databaseUrl),
+    production: get('NODE_ENV') === 'production',
+    codeTtlHours: int('HG_CODE_TTL_HOURS', 72, 1, 24 * 30),
+    staticDir: resolve(cwd, staticDir),
+    sms,
+    tzOffsetMinutes: int('HG_TZ_OFFSET_MINUTES', 480, -720, 840),
+    otpSecret,
+    issuer,
+  };
+  if (problems.length > 0) throw new ConfigError(`Bad configuration:\n  - ${problems.join('\n  - ')}`);
+  return config;
+}
+
+function isHttpUrl(s: string): boolean {
+  try {
+    const u = new URL(s);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Passwords in URLs and tokens are replaced, so the result is safe to print or log. */
+export function describeConfig(c: Config): Record<string, string | number | boolean> {
+  return {
+    port: c.port,
+    host: c.host,
+    dataDir: c.dataDir,
+    database: maskUrlPassword(c.databaseUrl),
+    production: c.production,
+    codeTtlHours: c.codeTtlHours,
+    staticDir: c.staticDir,
+    sms: c.sms.kind === 'http' ? `http ${maskUrlPassword(c.sms.url)} (token ${maskSecret(c.sms.token)})` : 'outbox (server log + /api/dev/outbox)',
+    tzOffsetMinutes: c.tzOffsetMinutes,
+    otpSecret: c.otpSecret ? maskSecret(c.otpSecret) : 'generated, kept in the data dir',
+    issuer: c.issuer,
+  };
+}
+
+export function maskSecret(s: string): string {
+  return s.length === 0 ? '(empty)' : `****(${s.length} chars)`;
+}
+
+function maskUrlPassword(s: string): string {
+  try {
+    const u = new URL(s);
+    if (!u.password) return s;
+    u.password = '****';
+    return u.toString();
+  } catch {
+    return s;
+  }
+}
