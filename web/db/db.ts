@@ -1,0 +1,117 @@
+// The device's IndexedDB (Dexie): the outbox of checkpoint records, receipts, rejected records,
+// the holder's cached code, the trust and red lists, and small device facts. Only web/db/ imports Dexie.
+
+import { Dexie, liveQuery, type Table } from 'dexie';
+import type { MeResponse, MyCodeResponse, Venue } from '../../shared/api.js';
+import type { CheckpointRecord, RecordFlag } from '../../shared/records.js';
+import type { TrustList } from '../../shared/trust.js';
+
+/** A record waiting to be acknowledged by the server. */
+export interface OutboxRow extends CheckpointRecord {
+  queuedAt: number;
+}
+/** Kept a few days after the server acknowledged a record, so the device can show what it sent. */
+export interface ReceiptRow {
+  id: string;
+  record: CheckpointRecord;
+  status: 'accepted' | 'duplicate';
+  flags: RecordFlag[];
+  ackedAt: number;
+}
+/** The server refused it: kept with the reason so the inspector can see it, never silently dropped. */
+export interface RejectedRow {
+  id: string;
+  record: CheckpointRecord;
+  reason: string;
+  rejectedAt: number;
+}
+export interface CodeRow {
+  userId: string;
+  code: MyCodeResponse;
+  fetchedAt: number;
+}
+export interface TrustRow {
+  name: 'trust';
+  list: TrustList;
+  fetchedAt: number;
+}
+export interface RedListRow {
+  name: 'redlist';
+  version: number;
+  issuedAt: number;
+  salt: string;
+  entries: string[];
+  fetchedAt: number;
+}
+export type ListRow = TrustRow | RedListRow;
+
+/** Small device facts, one row each; the value type is fixed by the key. */
+export interface MetaValues {
+  deviceId: string;
+  seq: number;
+  me: MeResponse['user'];
+  lastSyncAt: number;
+  venues: Venue[];
+  venueId: string;
+  [tally: `tally:${string}`]: Tally;
+}
+export interface Tally {
+  scanned: number;
+  fever: number;
+  notGreen: number;
+}
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export class HgDb extends Dexie {
+  outbox!: Table<OutboxRow, string>;
+  receipts!: Table<ReceiptRow, string>;
+  rejected!: Table<RejectedRow, string>;
+  codes!: Table<CodeRow, string>;
+  lists!: Table<ListRow, string>;
+  meta!: Table<MetaRow, string>;
+
+  constructor(name = 'healthgate') {
+    // Strict durability: "saved" on screen must mean flushed to disk, not in an OS buffer a power
+    // cut can lose. It costs milliseconds per record (REFERENCES: Offline capture and sync).
+    super(name, { chromeTransactionDurability: 'strict' });
+    this.version(1).stores({
+      outbox: 'id, seq, capturedAt',
+      receipts: 'id, ackedAt',
+      rejected: 'id, rejectedAt',
+      codes: 'userId',
+      lists: 'name',
+      meta: 'key',
+    });
+  }
+}
+
+export async function getMeta<K extends keyof MetaValues>(db: HgDb, key: K): Promise<MetaValues[K] | undefined> {
+  return (await db.meta.get(key as string))?.value as MetaValues[K] | undefined;
+}
+
+export async function setMeta<K extends keyof MetaValues>(db: HgDb, key: K, value: MetaValues[K]): Promise<void> {
+  await db.meta.put({ key: key as string, value });
+}
+
+export async function deleteMeta(db: HgDb, key: keyof MetaValues): Promise<void> {
+  await db.meta.delete(key as string);
+}
+
+/**
+ * Runs `query` now and again whenever the tables it read change (in this tab or another one).
+ * Returns the unsubscribe function. This is how state/ gets persisted data without importing Dexie.
+ */
+export function watch<T>(query: () => Promise<T>, onValue: (value: T) => void, onError?: (e: unknown) => void): () => void {
+  const sub = liveQuery(query).subscribe({ next: onValue, error: (e: unknown) => onError?.(e) });
+  return () => sub.unsubscribe();
+}
+
+let shared: HgDb | undefined;
+/** The app's one database; tests make their own with a unique name. */
+export function appDb(): HgDb {
+  shared ??= new HgDb();
+  return shared;
+}

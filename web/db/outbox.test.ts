@@ -1,0 +1,93 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { UUID_V7 } from '../../shared/uuid.js';
+import { HgDb } from './db.js';
+import { acknowledge, addRecord, getDeviceId, outboxSummary, pendingRecords, pruneReceipts, RecordInvalidError, todayTally, type RecordDraft } from './outbox.js';
+
+let n = 0;
+const dbs: HgDb[] = [];
+function freshDb(name = `outbox-test-${++n}-${Math.random()}`): HgDb {
+  const db = new HgDb(name);
+  dbs.push(db);
+  return db;
+}
+afterEach(() => {
+  vi.restoreAllMocks();
+  for (const db of dbs.splice(0)) db.close();
+});
+
+const draft = (over: Partial<RecordDraft> = {}): RecordDraft => ({
+  code: 'HG1:ABC',
+  venueId: 'venue-1',
+  inspectorId: 'insp-1',
+  temperature: 36.5,
+  verdict: 'green',
+  ...over,
+});
+
+describe('outbox', () => {
+  it('writes in a strict-durability transaction and resolves with the stored record', async () => {
+    // Dexie binds the native transaction() when it opens, so the spy goes in first.
+    const spy = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    const db = freshDb();
+    const rec = await addRecord(db, draft());
+    const rw = spy.mock.calls.filter((c) => c[1] === 'readwrite');
+    expect(rw.length).toBeGreaterThan(0);
+    for (const call of rw) expect(call[2]).toEqual({ durability: 'strict' });
+    expect(rec.id).toMatch(UUID_V7);
+    expect(await db.outbox.get(rec.id)).toMatchObject({ ...draft(), id: rec.id, seq: rec.seq });
+  });
+
+  it('increments seq per record and keeps counting after the database is reopened', async () => {
+    const name = `outbox-reopen-${Math.random()}`;
+    const db = freshDb(name);
+    const a = await addRecord(db, draft());
+    const b = await addRecord(db, draft({ temperature: 37.5, verdict: 'red' }));
+    expect([a.seq, b.seq]).toEqual([1, 2]);
+    const deviceId = await getDeviceId(db);
+    db.close();
+
+    const again = freshDb(name);
+    expect((await pendingRecords(again, 10)).map((r) => r.id)).toEqual([a.id, b.id]);
+    expect(await getDeviceId(again)).toBe(deviceId);
+    const c = await addRecord(again, draft());
+    expect(c.seq).toBe(3);
+    expect(await todayTally(again)).toEqual({ scanned: 3, fever: 1, notGreen: 1 });
+  });
+
+  it('refuses an out-of-range temperature before writing anything', async () => {
+    const db = freshDb();
+    for (const temperature of [29.9, 45.1, Number.NaN]) {
+      await expect(addRecord(db, draft({ temperature }))).rejects.toBeInstanceOf(RecordInvalidError);
+    }
+    await expect(addRecord(db, draft({ code: '' }))).rejects.toBeInstanceOf(RecordInvalidError);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await todayTally(db)).toEqual({ scanned: 0, fever: 0, notGreen: 0 });
+    expect((await addRecord(db, draft({ temperature: 45 }))).seq).toBe(1);
+  });
+
+  it('moves only acknowledged ids: receipts, rejected with reason, the rest stays', async () => {
+    const db = freshDb();
+    const [a, b, c] = [await addRecord(db, draft()), await addRecord(db, draft()), await addRecord(db, draft())];
+    const counts = await acknowledge(db, [
+      { id: a.id, status: 'accepted', flags: [] },
+      { id: b.id, status: 'rejected', reason: 'not-bound-to-venue' },
+      { id: 'someone-elses', status: 'duplicate' },
+    ]);
+    expect(counts).toEqual({ acked: 1, rejected: 1 });
+    expect((await pendingRecords(db, 10)).map((r) => r.id)).toEqual([c.id]);
+    expect(await db.receipts.get(a.id)).toMatchObject({ status: 'accepted' });
+    expect(await db.rejected.get(b.id)).toMatchObject({ reason: 'not-bound-to-venue', record: { id: b.id } });
+    expect(await outboxSummary(db)).toEqual({ pending: 1, oldestCapturedAt: c.capturedAt });
+  });
+
+  it('prunes receipts after a few days', async () => {
+    const db = freshDb();
+    const a = await addRecord(db, draft());
+    await acknowledge(db, [{ id: a.id, status: 'duplicate' }], Date.now() - 4 * 86_400_000);
+    const b = await addRecord(db, draft());
+    await acknowledge(db, [{ id: b.id, status: 'duplicate' }]);
+    expect(await pruneReceipts(db)).toBe(1);
+    expect(await db.receipts.count()).toBe(1);
+  });
+});

@@ -1,0 +1,144 @@
+// The outbox: checkpoint records written at the gate and kept until the server acknowledges them.
+// A record is validated with the shared schema before anything is written, and its sequence number
+// and today's tally change in the same strict transaction as the record itself.
+
+import * as v from 'valibot';
+import { CheckpointRecordSchema, isFever, type CheckpointRecord, type RecordResult } from '../../shared/records.js';
+import { uuidv7 } from '../../shared/uuid.js';
+import { getMeta, type HgDb, type OutboxRow, type ReceiptRow, type RejectedRow, type Tally } from './db.js';
+
+/** What the gate screen supplies; the id, sequence number and capture time are the outbox's job. */
+export type RecordDraft = Omit<CheckpointRecord, 'id' | 'seq' | 'capturedAt'>;
+
+export class RecordInvalidError extends Error {
+  override name = 'RecordInvalidError';
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The device id is made once, on first use, and kept: the server uses it with seq to order records. */
+export async function getDeviceId(db: HgDb): Promise<string> {
+  return db.transaction('rw', db.meta, async () => {
+    const held = await getMeta(db, 'deviceId');
+    if (held) return held;
+    const id = uuidv7();
+    await db.meta.put({ key: 'deviceId', value: id });
+    return id;
+  });
+}
+
+export function localDay(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export interface AddRecordOptions {
+  now?: number;
+  feverThreshold?: number;
+}
+
+/**
+ * Validates, then writes the record, the next sequence number and today's tally in one transaction.
+ * Resolves only after the transaction has committed, so the caller may then say "saved".
+ */
+export async function addRecord(db: HgDb, draft: RecordDraft, options: AddRecordOptions = {}): Promise<CheckpointRecord> {
+  const now = options.now ?? Date.now();
+  const candidate = { ...draft, id: uuidv7(now), seq: 0, capturedAt: now };
+  const checked = v.safeParse(CheckpointRecordSchema, candidate);
+  if (!checked.success) {
+    const issue = checked.issues[0]!;
+    throw new RecordInvalidError(v.getDotPath(issue) ?? '', issue.message);
+  }
+  const base = checked.output;
+  const dayKey = `tally:${localDay(now)}` as const;
+  let saved: CheckpointRecord | undefined;
+  await db.transaction('rw', db.outbox, db.meta, async () => {
+    const seq = ((await getMeta(db, 'seq')) ?? 0) + 1;
+    const tally = (await getMeta(db, dayKey)) ?? { scanned: 0, fever: 0, notGreen: 0 };
+    saved = { ...base, seq };
+    const row: OutboxRow = { ...saved, queuedAt: now };
+    await db.outbox.add(row);
+    await db.meta.put({ key: 'seq', value: seq });
+    const next: Tally = {
+      scanned: tally.scanned + 1,
+      fever: tally.fever + (isFever(base.temperature, options.feverThreshold) ? 1 : 0),
+      notGreen: tally.notGreen + (base.verdict === 'green' ? 0 : 1),
+    };
+    await db.meta.put({ key: dayKey, value: next });
+  });
+  return saved!;
+}
+
+export async function todayTally(db: HgDb, now = Date.now()): Promise<Tally> {
+  return (await getMeta(db, `tally:${localDay(now)}`)) ?? { scanned: 0, fever: 0, notGreen: 0 };
+}
+
+export interface OutboxSummary {
+  pending: number;
+  oldestCapturedAt: number | null;
+}
+
+export async function outboxSummary(db: HgDb): Promise<OutboxSummary> {
+  const [pending, oldest] = await Promise.all([db.outbox.count(), db.outbox.orderBy('capturedAt').first()]);
+  return { pending, oldestCapturedAt: oldest?.capturedAt ?? null };
+}
+
+/** The oldest records first, in the order they were taken. */
+export function pendingRecords(db: HgDb, limit: number): Promise<OutboxRow[]> {
+  return db.outbox.orderBy('seq').limit(limit).toArray();
+}
+
+export function rejectedRecords(db: HgDb, limit = 50): Promise<RejectedRow[]> {
+  return db.rejected.orderBy('rejectedAt').reverse().limit(limit).toArray();
+}
+
+/** A record as the server expects it: the outbox's bookkeeping field stripped. */
+export function toRecord({ queuedAt: _q, ...record }: OutboxRow): CheckpointRecord {
+  return record;
+}
+
+export interface AckCounts {
+  acked: number;
+  rejected: number;
+}
+
+/**
+ * Applies the server's per-record answers in one transaction: accepted and duplicate rows move to
+ * receipts, rejected rows move to the rejected list with their reason. Only ids the server named
+ * leave the outbox; everything else (including records written during the upload) stays.
+ */
+export async function acknowledge(db: HgDb, results: readonly RecordResult[], now = Date.now()): Promise<AckCounts> {
+  const counts: AckCounts = { acked: 0, rejected: 0 };
+  if (results.length === 0) return counts;
+  await db.transaction('rw', db.outbox, db.receipts, db.rejected, async () => {
+    const rows = await db.outbox.bulkGet(results.map((r) => r.id));
+    const receipts: ReceiptRow[] = [];
+    const rejected: RejectedRow[] = [];
+    results.forEach((result, i) => {
+      const row = rows[i];
+      if (!row) return; // Already acknowledged (another tab, an earlier answer) or not ours.
+      const record = toRecord(row);
+      if (result.status === 'rejected') rejected.push({ id: row.id, record, reason: result.reason, rejectedAt: now });
+      else if (result.status === 'accepted' || result.status === 'duplicate') {
+        receipts.push({ id: row.id, record, status: result.status, flags: result.status === 'accepted' ? (result.flags ?? []) : [], ackedAt: now });
+      }
+    });
+    await db.receipts.bulkPut(receipts);
+    await db.rejected.bulkPut(rejected);
+    await db.outbox.bulkDelete([...receipts, ...rejected].map((r) => r.id));
+    counts.acked = receipts.length;
+    counts.rejected = rejected.length;
+  });
+  return counts;
+}
+
+export const RECEIPT_DAYS = 3;
+
+/** Receipts are proof for a few days, not an archive: the server holds the records. */
+export async function pruneReceipts(db: HgDb, now = Date.now()): Promise<number> {
+  return db.receipts.where('ackedAt').below(now - RECEIPT_DAYS * 86_400_000).delete();
+}
