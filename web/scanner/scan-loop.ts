@@ -1,0 +1,64 @@
+// Decodes camera frames as they arrive, one at a time, and reports each new code once.
+
+import type { QrDetector } from './detector.js';
+import { FrameGrabber } from './frame-grabber.js';
+import { RepeatFilter } from './repeat-filter.js';
+
+export interface ScanLoop {
+  stop(): void;
+}
+
+export function runScanLoop(
+  video: HTMLVideoElement,
+  detector: QrDetector,
+  onText: (text: string) => void,
+  onError: (e: Error) => void,
+): ScanLoop {
+  // Older Safari and Firefox < 132 have no requestVideoFrameCallback.
+  const perVideoFrame = 'requestVideoFrameCallback' in HTMLVideoElement.prototype;
+  const grabber = new FrameGrabber();
+  const repeats = new RepeatFilter(3000);
+  const reported = new Set<string>();
+  let stopped = false;
+  let handle = 0;
+  let notBefore = 0;
+
+  // Each new video frame, where the browser can tell us (no decoding the same frame twice); else each paint.
+  const schedule = () => {
+    if (stopped) return;
+    handle = perVideoFrame ? video.requestVideoFrameCallback(tick) : requestAnimationFrame(tick);
+  };
+
+  const tick = async () => {
+    if (stopped) return;
+    const now = performance.now();
+    // Leave the main thread at least as long idle as the last decode took: on a slow phone the
+    // page stays responsive, on a fast one this costs nothing.
+    if (now < notBefore) return schedule();
+    const frame = grabber.grab(video);
+    if (!frame) return schedule();
+    try {
+      const codes = await detector.detect(frame);
+      const text = codes[0]?.rawValue;
+      if (!stopped && text && repeats.accept(text, performance.now())) onText(text);
+    } catch (e) {
+      const error = e instanceof Error ? e : new Error(String(e));
+      // The same failure on every frame is one problem, not thirty a second.
+      if (!reported.has(error.message)) {
+        reported.add(error.message);
+        onError(error);
+      }
+    }
+    notBefore = performance.now() + (performance.now() - now);
+    schedule();
+  };
+
+  schedule();
+  return {
+    stop() {
+      stopped = true;
+      if (perVideoFrame) video.cancelVideoFrameCallback(handle);
+      else cancelAnimationFrame(handle);
+    },
+  };
+}
