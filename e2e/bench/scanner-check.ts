@@ -1,0 +1,89 @@
+// The camera path, end to end: Chromium's fake camera plays a .y4m written by writeQrY4m, and
+// web/scanner must read each code in it once, with no request leaving our origin.
+// Run: npx tsx e2e/bench/scanner-check.ts (exits non-zero on failure; ~20 s).
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { seededCodeText } from '../fixtures/qr-frames.js';
+import { writeQrY4m, type Y4mOptions } from '../fixtures/y4m.js';
+import { openScannerHarness } from './scanner-harness.js';
+
+export interface CameraCheck {
+  texts: string[];
+  firstTextMs: number;
+  decoder: string;
+  wasmRequests: string[];
+}
+
+/** Plays `texts` through the fake camera and returns what the scanner reported within `watchMs`. */
+export async function checkCameraPath(texts: string[], video: Y4mOptions, watchMs = 4000): Promise<CameraCheck> {
+  const dir = mkdtempSync(join(tmpdir(), 'hg-camera-'));
+  try {
+    const file = join(dir, 'codes.y4m');
+    writeQrY4m(file, texts, video);
+    const h = await openScannerHarness({ fakeCamera: file });
+    try {
+      const first = await h.api('startCamera', 15_000);
+      await h.page.waitForTimeout(watchMs);
+      const seen = await h.api('texts');
+      const { videosLeft } = await h.api('stopCamera');
+      if (videosLeft) throw new Error(`stop() left ${videosLeft} <video> (camera) behind`);
+      if (h.externalRequests.length) throw new Error(`the scanner fetched from outside our origin: ${h.externalRequests.join(', ')}`);
+      return { texts: seen, firstTextMs: first.firstTextMs, decoder: first.decoder, wasmRequests: h.wasmRequests };
+    } finally {
+      await h.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Starts the scanner where it must fail, and returns the error it reported. */
+export async function checkStartFailure(options: { grantCamera?: boolean; block?: RegExp }): Promise<{ name: string; message: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'hg-camera-'));
+  try {
+    const file = join(dir, 'code.y4m');
+    writeQrY4m(file, [seededCodeText(1)]);
+    const h = await openScannerHarness({ fakeCamera: file, ...options });
+    try {
+      const failure = await h.api('startFailure');
+      if (!failure) throw new Error('startScanner succeeded where it should have failed');
+      if (failure.videosLeft) throw new Error(`a failed start left ${failure.videosLeft} <video> (camera) behind`);
+      return failure;
+    } finally {
+      await h.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function expectSame(what: string, got: string[], want: string[]): void {
+  if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`${what}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const one = seededCodeText(1);
+  const two = [seededCodeText(2), seededCodeText(3)];
+
+  // One code at the budget's 3 px/module, looped by Chromium: read once, not once per loop.
+  const single = await checkCameraPath([one], { pxPerModule: 3 });
+  expectSame('single code', single.texts, [one]);
+  console.log(`single code at 3 px/module: read once, ${single.firstTextMs.toFixed(0)} ms from start (${single.decoder}); wasm from ${single.wasmRequests.join(', ')}`);
+
+  // Two codes, 1 s each with blank frames between, looped: each reported once.
+  const pair = await checkCameraPath(two, { pxPerModule: 4, framesPerCode: 30, blankFramesBetween: 10 }, 6000);
+  expectSame('two codes in sequence', pair.texts, two);
+  console.log(`two codes in sequence, looped for 6 s: each read once (${pair.texts.length} reads)`);
+
+  // Offline before the .wasm was cached: a named error, and the camera is closed again.
+  const noWasm = await checkStartFailure({ block: /\.wasm$/ });
+  if (noWasm.name !== 'DecoderLoadError') throw new Error(`no .wasm: expected DecoderLoadError, got ${noWasm.name}: ${noWasm.message}`);
+  console.log(`.wasm unreachable: startScanner rejects with ${noWasm.name} ("${noWasm.message.slice(0, 80)}…"), camera closed`);
+
+  // Camera permission refused: the browser's own error comes through.
+  const denied = await checkStartFailure({ grantCamera: false });
+  if (denied.name !== 'NotAllowedError') throw new Error(`camera denied: expected NotAllowedError, got ${denied.name}: ${denied.message}`);
+  console.log(`camera permission refused: startScanner rejects with ${denied.name}`);
+}

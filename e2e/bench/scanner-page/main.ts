@@ -1,0 +1,131 @@
+// The bench page: runs in Chromium, drives web/scanner for the decoder benchmark and the
+// camera-path check. Node (scanner-harness.ts) calls what it puts on window.hgScannerBench.
+
+import { lumaToRgba, qrMatrix, renderQrLuma, seededCodeText } from '../../fixtures/qr-frames.js';
+import { decodeImageData, prepareDecoder, type DecoderName } from '../../../web/scanner/bench.js';
+import { scannerDecoder, startScanner, type ScannerHandle } from '../../../web/scanner/index.js';
+import { FRAME_CLASSES, FRAMES_PER_CLASS, frameRandom, frameSeed } from '../decoders-frames.js';
+
+export interface FrameResults {
+  /** Decode time per frame, ms. */
+  ms: number[];
+  /** True where the decoder returned exactly the code in the frame (or, for code-free frames, a false read). */
+  hits: boolean[];
+  /** Reads that returned some other text: a misread. */
+  misreads: number;
+}
+
+export interface ScannerBenchApi {
+  prepare(decoder: DecoderName): Promise<string | null>;
+  decodeClass(classId: string, decoder: DecoderName): Promise<FrameResults>;
+  startCamera(timeoutMs: number): Promise<{ text: string; firstTextMs: number; decoder: string }>;
+  cameraFrames(decoder: DecoderName, n: number): Promise<{ ms: number[]; texts: (string | null)[]; width: number; height: number }>;
+  /** Stops the scanner; how many <video> it left behind (want 0). */
+  stopCamera(): Promise<{ videosLeft: number }>;
+  /** Starts the scanner expecting it to fail: the error, and how many <video> it left behind (want 0). */
+  startFailure(): Promise<{ name: string; message: string; videosLeft: number } | null>;
+  /** Every text onText was called with since startCamera, in order. */
+  texts(): string[];
+}
+
+interface Frame {
+  image: ImageData;
+  text: string | null;
+}
+
+const cache = new Map<string, Frame[]>();
+
+function framesOf(classId: string): Frame[] {
+  const cls = FRAME_CLASSES.find((c) => c.id === classId);
+  if (!cls) throw new Error(`unknown frame class ${classId}`);
+  let frames = cache.get(classId);
+  if (!frames) {
+    frames = [];
+    for (let i = 0; i < FRAMES_PER_CLASS; i++) {
+      // A different code in every frame, so no decoder can profit from having seen it.
+      const text = cls.hasCode ? seededCodeText(frameSeed(classId, i)) : null;
+      const luma = renderQrLuma(text ? qrMatrix(text) : null, { ...cls.frame(frameRandom(classId, i)), seed: frameSeed(classId, i) });
+      frames.push({ image: new ImageData(lumaToRgba(luma), 640, 480), text });
+    }
+    cache.set(classId, frames);
+  }
+  return frames;
+}
+
+let scanner: ScannerHandle | undefined;
+let seen: string[] = [];
+
+const api: ScannerBenchApi = {
+  async prepare(decoder) {
+    const reason = await prepareDecoder(decoder);
+    // One throwaway decode: the first call pays for JIT and memory growth, not for decoding.
+    if (!reason) await decodeImageData(framesOf('sharp-4')[0]!.image, decoder);
+    return reason;
+  },
+
+  async decodeClass(classId, decoder) {
+    const ms: number[] = [];
+    const hits: boolean[] = [];
+    let misreads = 0;
+    for (const frame of framesOf(classId)) {
+      const t0 = performance.now();
+      const text = await decodeImageData(frame.image, decoder);
+      ms.push(performance.now() - t0);
+      hits.push(frame.text ? text === frame.text : text !== null);
+      if (frame.text && text !== null && text !== frame.text) misreads++;
+    }
+    return { ms, hits, misreads };
+  },
+
+  async startCamera(timeoutMs) {
+    seen = [];
+    const container = document.getElementById('camera')!;
+    const t0 = performance.now();
+    let first: (v: { text: string; at: number }) => void = () => undefined;
+    const firstText = new Promise<{ text: string; at: number }>((resolve) => (first = resolve));
+    scanner = await startScanner(container, (text) => {
+      seen.push(text);
+      first({ text, at: performance.now() });
+    });
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no code read within ${timeoutMs} ms`)), timeoutMs));
+    const { text, at } = await Promise.race([firstText, timeout]);
+    return { text, firstTextMs: at - t0, decoder: await scannerDecoder() };
+  },
+
+  async cameraFrames(decoder, n) {
+    const video = document.querySelector<HTMLVideoElement>('#camera video');
+    if (!video) throw new Error('start the camera first');
+    const ms: number[] = [];
+    const texts: (string | null)[] = [];
+    for (let i = 0; i < n; i++) {
+      // A fresh camera frame each time, as the scan loop gets them.
+      await new Promise((r) => video.requestVideoFrameCallback(r));
+      const t0 = performance.now();
+      texts.push(await decodeImageData(video, decoder));
+      ms.push(performance.now() - t0);
+    }
+    return { ms, texts, width: video.videoWidth, height: video.videoHeight };
+  },
+
+  async stopCamera() {
+    await scanner?.stop();
+    scanner = undefined;
+    return { videosLeft: document.querySelectorAll('#camera video').length };
+  },
+
+  async startFailure() {
+    const container = document.getElementById('camera')!;
+    try {
+      scanner = await startScanner(container, () => undefined);
+      return null;
+    } catch (e) {
+      const error = e instanceof Error ? e : new Error(String(e));
+      return { name: error.name, message: error.message, videosLeft: container.querySelectorAll('video').length };
+    }
+  },
+
+  texts: () => [...seen],
+};
+
+(window as unknown as { hgScannerBench: ScannerBenchApi }).hgScannerBench = api;
+document.title = 'ready';
