@@ -1,12 +1,167 @@
-// Store: checkpoint records, devices and daily counts.
+// Store: checkpoint records (append-only: inserted once, never updated or deleted), the devices
+// that send them, and the daily counts managers see.
 
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import { DEFAULT_FEVER_THRESHOLD } from '../../shared/records.js';
 import type { Dialect } from './connect.js';
-import type { Database } from './schema.js';
+import type { CheckpointRecordsTable, Database, DevicesTable } from './schema.js';
+
+export type CheckpointRow = Selectable<CheckpointRecordsTable>;
+export type DeviceRow = Selectable<DevicesTable>;
+
+export interface DailyCounts {
+  /** Distinct people (code subjects) seen at the venue that day. */
+  people: number;
+  /** People whose latest record that day had a temperature at or above the fever threshold. */
+  fever: number;
+  /** People whose latest record that day the server verified as red or red-listed. */
+  red: number;
+  /** People plus records whose code could not be read (no subject), re-scanned ones left out. */
+  total: number;
+}
+
+/** Verdict kinds that count as a red code in the daily counts. */
+const RED_VERDICTS = ['red', 'red-listed'];
+
+const RECORD_COLUMNS = 19;
+// PostgreSQL allows 65,535 bind parameters per statement, SQLite (≥ 3.32) 32,766: stay under both.
+const MAX_PARAMS = 30_000;
+const ROWS_PER_INSERT = Math.floor(MAX_PARAMS / RECORD_COLUMNS);
+const IDS_PER_SELECT = 10_000;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
 
 export class RecordsRepo {
   constructor(
     protected readonly db: Kysely<Database>,
     protected readonly dialect: Dialect,
   ) {}
+
+  /**
+   * Inserts every row that clashes with nothing stored (neither its id nor its device and seq)
+   * and returns the ids that went in. A clash is skipped, not an error, so a replay is harmless;
+   * the caller finds out why with contentHashes(). Rows passed together must not clash with each
+   * other: which of two clashing rows in one statement wins is not defined.
+   */
+  async insertRecords(rows: readonly CheckpointRow[]): Promise<Set<string>> {
+    const inserted = new Set<string>();
+    for (const chunk of chunks(rows, ROWS_PER_INSERT)) {
+      const returned = await this.db
+        .insertInto('checkpoint_records')
+        .values(chunk)
+        .onConflict((oc) => oc.doNothing())
+        .returning('id')
+        .execute();
+      for (const r of returned) inserted.add(r.id);
+    }
+    return inserted;
+  }
+
+  /** id → content hash of the stored records among ids. */
+  async contentHashes(ids: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (const chunk of chunks(ids, IDS_PER_SELECT)) {
+      const rows = await this.db.selectFrom('checkpoint_records').select(['id', 'content_hash']).where('id', 'in', chunk).execute();
+      for (const r of rows) found.set(r.id, r.content_hash);
+    }
+    return found;
+  }
+
+  async getRecord(id: string): Promise<CheckpointRow | undefined> {
+    return this.db.selectFrom('checkpoint_records').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Every record, by id: for tests and exports, not for request paths. */
+  async allRecords(): Promise<CheckpointRow[]> {
+    return this.db.selectFrom('checkpoint_records').selectAll().orderBy('id').execute();
+  }
+
+  async countRecords(): Promise<number> {
+    const row = await this.db.selectFrom('checkpoint_records').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /**
+   * Records that a device was heard from. max_seq only grows and last_seen_at never goes back,
+   * so batches arriving out of order (two server processes, a retried request) cannot lower them.
+   */
+  async noteDevice(device: DeviceRow): Promise<void> {
+    const greatest = this.dialect === 'postgres' ? 'greatest' : 'max';
+    await this.db
+      .insertInto('devices')
+      .values(device)
+      .onConflict((oc) =>
+        oc.column('device_id').doUpdateSet((eb) => ({
+          inspector_id: eb.ref('excluded.inspector_id'),
+          max_seq: eb.fn<number>(greatest, [eb.ref('devices.max_seq'), eb.ref('excluded.max_seq')]),
+          last_seen_at: eb.fn<number>(greatest, [eb.ref('devices.last_seen_at'), eb.ref('excluded.last_seen_at')]),
+        })),
+      )
+      .execute();
+  }
+
+  async getDevice(deviceId: string): Promise<DeviceRow | undefined> {
+    return this.db.selectFrom('devices').selectAll().where('device_id', '=', deviceId).executeTakeFirst();
+  }
+
+  /**
+   * Counts for one venue and local day. A person scanned several times counts once, by their
+   * latest record — latest by (captured_at, id), so the order records arrived in never matters.
+   */
+  async dailyCounts(venueId: string, day: string, feverThreshold = DEFAULT_FEVER_THRESHOLD): Promise<DailyCounts> {
+    const latest = this.db
+      .selectFrom('checkpoint_records')
+      .select((eb) => [
+        'temperature',
+        'server_verdict',
+        eb.fn
+          .agg<number>('row_number')
+          .over((ob) => ob.partitionBy('sub').orderBy('captured_at', 'desc').orderBy('id', 'desc'))
+          .as('rn'),
+      ])
+      .where('venue_id', '=', venueId)
+      .where('day', '=', day)
+      .where('sub', 'is not', null);
+    const perPerson = await this.db
+      .selectFrom(latest.as('l'))
+      .select((eb) => [
+        eb.fn.countAll<number | string>().as('people'),
+        eb.fn.sum<number | string | null>(eb.case().when('temperature', '>=', feverThreshold).then(1).else(0).end()).as('fever'),
+        eb.fn.sum<number | string | null>(eb.case().when('server_verdict', 'in', RED_VERDICTS).then(1).else(0).end()).as('red'),
+      ])
+      .where('rn', '=', 1)
+      .executeTakeFirstOrThrow();
+    // An unreadable scan that the inspector re-scanned (the new record supersedes it) is the same
+    // visit, so it is left out; re-scans are made at the same gate, hence the venue-only subquery.
+    const unreadable = await this.db
+      .selectFrom('checkpoint_records')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('venue_id', '=', venueId)
+      .where('day', '=', day)
+      .where('sub', 'is', null)
+      .where('id', 'not in', (eb) =>
+        eb.selectFrom('checkpoint_records as s').select('s.supersedes').where('s.venue_id', '=', venueId).where('s.supersedes', 'is not', null).$narrowType<{ supersedes: string }>(),
+      )
+      .executeTakeFirstOrThrow();
+    const people = Number(perPerson.people);
+    return {
+      people,
+      fever: Number(perPerson.fever ?? 0),
+      red: Number(perPerson.red ?? 0),
+      total: people + Number(unreadable.n),
+    };
+  }
+}
+
+/**
+ * PostgreSQL gave up on a transaction because of another one (a deadlock between two processes
+ * merging overlapping batches): the whole transaction can be run again.
+ */
+export function isRetryableConflict(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
 }
