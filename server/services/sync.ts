@@ -1,14 +1,47 @@
-// Merging synced checkpoint batches exactly once. (Being built: see the sync helper's brief.)
+// Merging synced checkpoint batches exactly once: every record is judged, its code re-verified as
+// at the gate, and the batch stored in one transaction where a replay changes nothing.
 
-import type { SyncBatch, SyncResponse } from '../../shared/records.js';
+import { AppError } from '../../shared/errors.js';
+import {
+  CLOCK_SKEW_FLAG_MS,
+  recordContentHash,
+  type CheckpointRecord,
+  type RecordFlag,
+  type RecordResult,
+  type RejectReason,
+  type SyncBatch,
+  type SyncResponse,
+} from '../../shared/records.js';
 import type { SessionUser } from '../routes/context.js';
+import { isRetryableConflict, type CheckpointRow } from '../store/records.js';
 import type { Store } from '../store/store.js';
+import { captureTimeProblem, localDay, notInsertedResult, splitRound } from './sync-rules.js';
 import type { CodeVerifier } from './verifier.js';
 
 export interface SyncOptions {
   now?: () => number;
   /** Offset of the venues' local time from UTC, for the day a record counts on. Default +08:00. */
   tzOffsetMinutes?: number;
+}
+
+const DEFAULT_TZ_OFFSET_MINUTES = 480;
+const MAX_ATTEMPTS = 3;
+
+/** A record that passed the per-record rules, ready to insert. */
+interface Prepared {
+  index: number;
+  id: string;
+  seq: number;
+  row: CheckpointRow;
+  flags: RecordFlag[];
+}
+
+/** A record refused for its capture time: still a duplicate if it was stored when it was fresh. */
+interface Late {
+  index: number;
+  id: string;
+  hash: string;
+  reason: RejectReason;
 }
 
 export class SyncService {
@@ -18,7 +51,136 @@ export class SyncService {
     protected readonly options: SyncOptions = {},
   ) {}
 
-  async mergeBatch(_batch: SyncBatch, _inspector: SessionUser): Promise<SyncResponse> {
-    throw new Error('not built yet');
+  async mergeBatch(batch: SyncBatch, inspector: SessionUser): Promise<SyncResponse> {
+    if (inspector.role !== 'inspector') throw new AppError('forbidden', 'Only inspectors sync checkpoint records.');
+    const now = this.options.now?.() ?? Date.now();
+    const results: RecordResult[] = new Array<RecordResult>(batch.records.length);
+    const isBound = this.boundCache(inspector.id);
+
+    const fresh: { index: number; record: CheckpointRecord }[] = [];
+    const late: { index: number; record: CheckpointRecord; reason: RejectReason }[] = [];
+    for (const [index, record] of batch.records.entries()) {
+      const refused = await this.authorisationProblem(record, inspector, isBound);
+      const timing = refused ? undefined : captureTimeProblem(record.capturedAt, now);
+      if (refused) results[index] = { id: record.id, status: 'rejected', reason: refused };
+      else if (timing) late.push({ index, record, reason: timing });
+      else fresh.push({ index, record });
+    }
+
+    // Signatures are checked before the transaction, all at once: WebCrypto runs them on the
+    // thread pool, and the transaction then holds its locks only for the writes.
+    const prepared = await Promise.all(fresh.map(({ index, record }) => this.prepare(index, record, batch, now)));
+    const lateHashed: Late[] = await Promise.all(
+      late.map(async ({ index, record, reason }) => ({ index, id: record.id, hash: await recordContentHash(record), reason })),
+    );
+
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.store.transaction((tx) => this.write(tx, batch, inspector, now, prepared, lateHashed, results));
+        return { results };
+      } catch (e) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryableConflict(e)) throw e;
+      }
+    }
+  }
+
+  /** The writes of one batch; fills in results. Safe to run again after a rolled-back attempt. */
+  private async write(
+    tx: Store,
+    batch: SyncBatch,
+    inspector: SessionUser,
+    now: number,
+    prepared: Prepared[],
+    late: Late[],
+    results: RecordResult[],
+  ): Promise<void> {
+    let maxSeq = -1;
+    let pending = prepared;
+    while (pending.length > 0) {
+      const { round, later } = splitRound(pending);
+      // Rows in id order: two processes merging the same batch take their locks in the same order.
+      const inserted = await tx.records.insertRecords(round.map((p) => p.row).sort((a, b) => (a.id < b.id ? -1 : 1)));
+      const missed = round.filter((p) => !inserted.has(p.id));
+      const stored = missed.length > 0 ? await tx.records.contentHashes(missed.map((p) => p.id)) : new Map<string, string>();
+      for (const p of round) {
+        if (inserted.has(p.id)) {
+          results[p.index] = { id: p.id, status: 'accepted', flags: p.flags };
+          maxSeq = Math.max(maxSeq, p.seq);
+        } else {
+          results[p.index] = notInsertedResult(p.id, p.row.content_hash, stored.get(p.id));
+        }
+      }
+      pending = later;
+    }
+
+    if (late.length > 0) {
+      const stored = await tx.records.contentHashes(late.map((l) => l.id));
+      for (const l of late) {
+        results[l.index] = stored.get(l.id) === l.hash ? { id: l.id, status: 'duplicate' } : { id: l.id, status: 'rejected', reason: l.reason };
+      }
+    }
+
+    // max_seq −1 means nothing from this device is stored yet; the upsert never lowers it.
+    await tx.records.noteDevice({ device_id: batch.deviceId, inspector_id: inspector.id, max_seq: maxSeq, last_seen_at: now });
+  }
+
+  private async authorisationProblem(
+    record: CheckpointRecord,
+    inspector: SessionUser,
+    isBound: (venueId: string) => Promise<boolean>,
+  ): Promise<RejectReason | undefined> {
+    if (record.inspectorId !== inspector.id) return 'inspector-mismatch';
+    if (!(await isBound(record.venueId))) return 'not-bound-to-venue';
+    return undefined;
+  }
+
+  /** One lookup per venue per batch: a batch usually holds one venue's records. */
+  private boundCache(userId: string): (venueId: string) => Promise<boolean> {
+    const known = new Map<string, Promise<boolean>>();
+    return (venueId) => {
+      let bound = known.get(venueId);
+      if (!bound) {
+        bound = this.store.users.isBound(userId, venueId);
+        known.set(venueId, bound);
+      }
+      return bound;
+    };
+  }
+
+  /** Re-verifies the code as at the moment of capture and builds the row to store. */
+  private async prepare(index: number, r: CheckpointRecord, batch: SyncBatch, now: number): Promise<Prepared> {
+    const [verdict, hash] = await Promise.all([this.verifier.verify(r.code, r.capturedAt), recordContentHash(r)]);
+    // Device clock minus server clock at send time: positive when the device runs ahead.
+    const skewMs = batch.sentAt - now;
+    const flags: RecordFlag[] = [];
+    if (Math.abs(skewMs) > CLOCK_SKEW_FLAG_MS) flags.push('clock-skew');
+    if (r.verdict !== verdict.kind) flags.push('verdict-differs');
+    return {
+      index,
+      id: r.id,
+      seq: r.seq,
+      flags,
+      row: {
+        id: r.id,
+        device_id: batch.deviceId,
+        seq: r.seq,
+        batch_id: batch.batchId,
+        venue_id: r.venueId,
+        inspector_id: r.inspectorId,
+        code: r.code.trim(),
+        // Only a code whose signature verified names a subject worth counting.
+        sub: 'code' in verdict ? verdict.code.sub : null,
+        temperature: r.temperature,
+        client_verdict: r.verdict,
+        server_verdict: verdict.kind,
+        captured_at: r.capturedAt,
+        received_at: now,
+        day: localDay(r.capturedAt, this.options.tzOffsetMinutes ?? DEFAULT_TZ_OFFSET_MINUTES),
+        supersedes: r.supersedes ?? null,
+        content_hash: hash,
+        flags: flags.join(','),
+        clock_skew_ms: skewMs,
+      },
+    };
   }
 }
