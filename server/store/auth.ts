@@ -1,8 +1,156 @@
-// Store: sessions, SMS-code challenges and rate-limit events.
+// Store: sessions, SMS-code challenges and rate-limit events. All of it lives in the database so
+// that several server processes behind a load balancer count and check as one.
 
-import type { Kysely } from 'kysely';
-import type { Database } from './schema.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, OtpChallengesTable, SessionsTable, UsersTable } from './schema.js';
+
+export type SessionRow = Selectable<SessionsTable>;
+export type OtpChallengeRow = Selectable<OtpChallengesTable>;
 
 export class AuthRepo {
   constructor(protected readonly db: Kysely<Database>) {}
+
+  // --- sessions ---
+
+  async createSession(row: SessionRow): Promise<void> {
+    await this.db.insertInto('sessions').values(row).execute();
+  }
+
+  /** The live session with this token hash and its user; expired sessions are not returned. */
+  async sessionUser(tokenHash: string, now: number): Promise<{ session: SessionRow; user: Selectable<UsersTable> } | undefined> {
+    const row = await this.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select([
+        'sessions.token_hash',
+        'sessions.user_id',
+        'sessions.created_at as s_created_at',
+        'sessions.expires_at',
+        'sessions.remember',
+        'sessions.user_agent',
+        'users.id',
+        'users.phone',
+        'users.role',
+        'users.person_id',
+        'users.created_at',
+      ])
+      .where('sessions.token_hash', '=', tokenHash)
+      .where('sessions.expires_at', '>', now)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      session: {
+        token_hash: row.token_hash,
+        user_id: row.user_id,
+        created_at: row.s_created_at,
+        expires_at: row.expires_at,
+        remember: row.remember,
+        user_agent: row.user_agent,
+      },
+      user: { id: row.id, phone: row.phone, role: row.role, person_id: row.person_id, created_at: row.created_at },
+    };
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+  }
+
+  async deleteExpiredSessions(now: number): Promise<number> {
+    const r = await this.db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
+  async sessionsOfUser(userId: string): Promise<SessionRow[]> {
+    return this.db.selectFrom('sessions').selectAll().where('user_id', '=', userId).orderBy('created_at').execute();
+  }
+
+  // --- SMS-code challenges ---
+
+  /** Stores a new challenge and voids every earlier open one for the phone: only the newest code works. */
+  async createChallenge(row: OtpChallengeRow): Promise<void> {
+    await this.db
+      .updateTable('otp_challenges')
+      .set({ expires_at: row.created_at })
+      .where('phone', '=', row.phone)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', row.created_at)
+      .execute();
+    await this.db.insertInto('otp_challenges').values(row).execute();
+  }
+
+  async latestChallenge(phone: string): Promise<OtpChallengeRow | undefined> {
+    return this.db
+      .selectFrom('otp_challenges')
+      .selectAll()
+      .where('phone', '=', phone)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  }
+
+  /**
+   * Counts one try against an open challenge, before any comparison, in a single statement:
+   * however many tries arrive at once, at most `maxAttempts` of them get the row back to compare.
+   */
+  async spendAttempt(id: string, maxAttempts: number): Promise<OtpChallengeRow | undefined> {
+    return this.db
+      .updateTable('otp_challenges')
+      .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+      .where('id', '=', id)
+      .where('attempts', '<', maxAttempts)
+      .where('used_at', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  /** Marks the challenge used; false when another request spent it first. */
+  async useChallenge(id: string, now: number): Promise<boolean> {
+    const row = await this.db
+      .updateTable('otp_challenges')
+      .set({ used_at: now })
+      .where('id', '=', id)
+      .where('used_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  // --- rate-limit events ---
+
+  async addRateEvent(key: string, at: number): Promise<number> {
+    const row = await this.db.insertInto('rate_events').values({ key, at }).returning('id').executeTakeFirstOrThrow();
+    return Number(row.id);
+  }
+
+  async countRateEvents(key: string, since: number): Promise<number> {
+    const row = await this.db
+      .selectFrom('rate_events')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('key', '=', key)
+      .where('at', '>', since)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** Times of the events after `since`, oldest first, leaving one event out (the caller's own). */
+  async rateEventTimes(key: string, since: number, exceptId: number): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('rate_events')
+      .select('at')
+      .where('key', '=', key)
+      .where('at', '>', since)
+      .where('id', '!=', exceptId)
+      .orderBy('at')
+      .execute();
+    return rows.map((r) => r.at);
+  }
+
+  async deleteRateEvents(ids: number[]): Promise<void> {
+    if (ids.length > 0) await this.db.deleteFrom('rate_events').where('id', 'in', ids).execute();
+  }
+
+  async deleteRateEventsBefore(at: number): Promise<void> {
+    await this.db.deleteFrom('rate_events').where('at', '<', at).execute();
+  }
 }
