@@ -1,7 +1,8 @@
 // The device's IndexedDB (Dexie): the outbox of checkpoint records, receipts, rejected records,
 // the holder's cached code, the trust and red lists, and small device facts. Only web/db/ imports Dexie.
 
-import { Dexie, liveQuery, type Table } from 'dexie';
+// The ES2018 build (see dexie-modern.d.ts): this file is Dexie's only importer, so there is one copy.
+import { Dexie, liveQuery, type Table } from 'dexie/dist/modern/dexie.mjs';
 import type { MeResponse, MyCodeResponse, Venue } from '../../shared/api.js';
 import type { CheckpointRecord, RecordFlag } from '../../shared/records.js';
 import type { TrustList } from '../../shared/trust.js';
@@ -107,6 +108,11 @@ export async function deleteMeta(db: HgDb, key: keyof MetaValues): Promise<void>
 export function watch<T>(query: () => Promise<T>, onValue: (value: T) => void, onError?: (e: unknown) => void): () => void {
   const sub = liveQuery(query).subscribe({ next: onValue, error: (e: unknown) => onError?.(e) });
   return () => sub.unsubscribe();
+}
+
+/** Records not yet acknowledged. Lives here, not in outbox.ts, so the app shell can watch it without loading the record schemas. */
+export function countPending(db: HgDb): Promise<number> {
+  return db.outbox.count();
 }
 
 let shared: HgDb | undefined;

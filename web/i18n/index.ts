@@ -1,18 +1,26 @@
-// Every user-facing string goes through t(): the language is a signal (chosen from the browser's
-// languages, switchable, remembered on the device), so switching re-renders what reads it.
+// Every user-facing string goes through t(). The language is a signal (chosen from the browser's
+// languages, switchable, remembered on the device). Only the active language's dictionary is
+// loaded, and the gate's strings come with the gate page: the holder's page stays small.
 
 import { signal } from '@preact/signals';
 import type { ErrorCode } from '../../shared/errors.js';
-import { en } from './en.js';
-import { zhCN } from './zh-CN.js';
+import type { zhCNGate } from './zh-CN.gate.js';
+import type { zhCN } from './zh-CN.js';
 
 export const LANGS = ['zh-CN', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
-export type MessageKey = keyof typeof zhCN;
+export type CoreKey = keyof typeof zhCN;
+export type GateKey = keyof typeof zhCNGate;
+export type MessageKey = CoreKey | GateKey;
 export type Params = Record<string, string | number>;
+export type Dictionary<K extends string> = Record<K, string>;
 
-const DICTS: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 const STORAGE_KEY = 'hg.lang';
+const loaders: Record<Lang, () => Promise<Dictionary<CoreKey>>> = {
+  'zh-CN': () => import('./zh-CN.js').then((m) => m.zhCN),
+  en: () => import('./en.js').then((m) => m.en),
+};
+const dicts: Partial<Record<Lang, Partial<Dictionary<MessageKey>>>> = {};
 
 /** zh-CN first: any Chinese preference wins over English, and so does no preference at all. */
 export function pickLanguage(preferred: readonly string[]): Lang {
@@ -37,7 +45,17 @@ function initialLang(): Lang {
 
 export const lang = signal<Lang>(initialLang());
 
-export function setLang(next: Lang): void {
+/** Makes a language's strings available (tests and the gate add theirs directly). */
+export function addStrings(l: Lang, strings: Partial<Dictionary<MessageKey>>): void {
+  dicts[l] = { ...dicts[l], ...strings };
+}
+
+export async function loadLanguage(l: Lang): Promise<void> {
+  if (!dicts[l]?.['app.name']) addStrings(l, await loaders[l]());
+}
+
+export async function setLang(next: Lang): Promise<void> {
+  await loadLanguage(next);
   lang.value = next;
   try {
     globalThis.localStorage?.setItem(STORAGE_KEY, next);
@@ -48,7 +66,7 @@ export function setLang(next: Lang): void {
 }
 
 export function translate(l: Lang, key: MessageKey, params?: Params): string {
-  const text = DICTS[l][key];
+  const text = dicts[l]?.[key] ?? key;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
@@ -57,7 +75,7 @@ export function translate(l: Lang, key: MessageKey, params?: Params): string {
 export const t = (key: MessageKey, params?: Params): string => translate(lang.value, key, params);
 
 export function hasKey(key: string): key is MessageKey {
-  return key in zhCN;
+  return key in (dicts[lang.value] ?? {});
 }
 
 /** An API error code (and its wait, when the server gave one) in words. */
@@ -80,13 +98,6 @@ export function ago(thenMs: number | null | undefined, nowMs: number): string {
   return t('time.daysAgo', { n: Math.floor(h / 24) });
 }
 
-export function formatTime(ms: number, withSeconds = false): string {
-  return new Intl.DateTimeFormat(lang.value, {
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    ...(withSeconds ? { second: '2-digit' } : {}),
-    hour12: false,
-  }).format(ms);
+export function formatTime(ms: number): string {
+  return new Intl.DateTimeFormat(lang.value, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(ms);
 }
