@@ -13,6 +13,7 @@ import { midScan } from './activity.js';
 import { redList, trustStore } from './lists.js';
 import { feverThreshold } from './prefs.js';
 import { me, sessionExpired } from './session.js';
+import { pokeSync } from './uploads.js';
 
 export const venues = signal<Venue[]>([]);
 export const venueId = signal<string | null>(null);
@@ -127,6 +128,7 @@ export async function saveRecord(): Promise<boolean> {
     gateError.value = null;
     midScan.value = false;
     savedAt.value = Date.now();
+    pokeSync();
     return true;
   } catch (e) {
     if (e instanceof RecordInvalidError && e.field === 'temperature') return fail('temp.range');

@@ -30,6 +30,11 @@ export function startUploads(): void {
   stopAll = () => stops.forEach((stop) => stop());
 }
 
+/** A record was just saved: upload it soon, unless the engine is waiting out a backoff. */
+export function pokeSync(): void {
+  void engine?.poke();
+}
+
 /** The "sync now" button: cancels any backoff wait. */
 export function syncNow(): void {
   void engine?.syncNow();

@@ -1,10 +1,12 @@
-// Gate settings: the fever threshold (37.3 °C unless the venue says otherwise) and which camera to use.
+// Gate settings: the fever threshold (37.3 °C unless the venue says otherwise), which camera to
+// use, and signing out (records stay in the outbox: they belong to the device until uploaded).
 
 import type { Signal } from '@preact/signals';
 import { useSignal } from '@preact/signals';
 import { DEFAULT_FEVER_THRESHOLD } from '../../../shared/records.js';
 import { t } from '../../i18n/index.js';
 import { feverThreshold, setFeverThreshold } from '../../state/prefs.js';
+import { signOut } from '../../state/session.js';
 import { cameras } from './camera.js';
 
 export function GateSettings({ cameraId }: { cameraId: Signal<string | undefined> }) {
@@ -49,6 +51,9 @@ export function GateSettings({ cameraId }: { cameraId: Signal<string | undefined
           </select>
         </label>
       )}
+      <button type="button" class="btn btn-block btn-quiet" data-testid="sign-out" onClick={() => void signOut()}>
+        {t('signOut')}
+      </button>
     </details>
   );
 }
