@@ -36,14 +36,6 @@ interface Prepared {
   flags: RecordFlag[];
 }
 
-/** A record refused for its capture time: still a duplicate if it was stored when it was fresh. */
-interface Late {
-  index: number;
-  id: string;
-  hash: string;
-  reason: RejectReason;
-}
-
 export class SyncService {
   constructor(
     protected readonly store: Store,
@@ -67,16 +59,27 @@ export class SyncService {
       else fresh.push({ index, record });
     }
 
+    // Records are never changed or deleted once stored, so what is already stored can be judged
+    // now, outside the transaction: a replayed batch costs one lookup and no signature checks.
+    const stored = await this.compareWithStored([...fresh, ...late]);
+    for (const { index, record } of fresh) {
+      const found = stored.get(index);
+      if (found) results[index] = found === 'same' ? { id: record.id, status: 'duplicate' } : { id: record.id, status: 'rejected', reason: 'conflict' };
+    }
+    // A record stored while it was fresh is still a duplicate when replayed after it grew too old.
+    for (const { index, record, reason } of late) {
+      results[index] = stored.get(index) === 'same' ? { id: record.id, status: 'duplicate' } : { id: record.id, status: 'rejected', reason };
+    }
+
     // Signatures are checked before the transaction, all at once: WebCrypto runs them on the
     // thread pool, and the transaction then holds its locks only for the writes.
-    const prepared = await Promise.all(fresh.map(({ index, record }) => this.prepare(index, record, batch, now)));
-    const lateHashed: Late[] = await Promise.all(
-      late.map(async ({ index, record, reason }) => ({ index, id: record.id, hash: await recordContentHash(record), reason })),
+    const prepared = await Promise.all(
+      fresh.filter(({ index }) => !stored.has(index)).map(({ index, record }) => this.prepare(index, record, batch, now)),
     );
 
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.store.transaction((tx) => this.write(tx, batch, inspector, now, prepared, lateHashed, results));
+        await this.store.transaction((tx) => this.write(tx, batch, inspector, now, prepared, results));
         return { results };
       } catch (e) {
         if (attempt >= MAX_ATTEMPTS || !isRetryableConflict(e)) throw e;
@@ -91,7 +94,6 @@ export class SyncService {
     inspector: SessionUser,
     now: number,
     prepared: Prepared[],
-    late: Late[],
     results: RecordResult[],
   ): Promise<void> {
     let maxSeq = -1;
@@ -113,15 +115,21 @@ export class SyncService {
       pending = later;
     }
 
-    if (late.length > 0) {
-      const stored = await tx.records.contentHashes(late.map((l) => l.id));
-      for (const l of late) {
-        results[l.index] = stored.get(l.id) === l.hash ? { id: l.id, status: 'duplicate' } : { id: l.id, status: 'rejected', reason: l.reason };
-      }
-    }
-
     // max_seq −1 means nothing from this device is stored yet; the upsert never lowers it.
     await tx.records.noteDevice({ device_id: batch.deviceId, inspector_id: inspector.id, max_seq: maxSeq, last_seen_at: now });
+  }
+
+  /** For each record whose id is already stored: whether the stored one has the same content. */
+  private async compareWithStored(items: { index: number; record: CheckpointRecord }[]): Promise<Map<number, 'same' | 'different'>> {
+    const hashes = await this.store.records.contentHashes(items.map(({ record }) => record.id));
+    const found = new Map<number, 'same' | 'different'>();
+    await Promise.all(
+      items.map(async ({ index, record }) => {
+        const storedHash = hashes.get(record.id);
+        if (storedHash !== undefined) found.set(index, storedHash === (await recordContentHash(record)) ? 'same' : 'different');
+      }),
+    );
+    return found;
   }
 
   private async authorisationProblem(
