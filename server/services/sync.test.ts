@@ -5,6 +5,7 @@ import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors.js';
 import { CLOCK_SKEW_FLAG_MS, MAX_FUTURE_SKEW_MS, MAX_RECORD_AGE_MS } from '../../shared/records.js';
 import { makeTestIssuer, T0, type TestIssuer } from '../../shared/testing.js';
+import type { Store } from '../store/store.js';
 import { describeStores } from '../store/testing.js';
 import { SyncService } from './sync.js';
 import { DAY, forge, HOUR, INSPECTOR, NOW, OTHER_INSPECTOR, OTHER_VENUE, RecordMaker, seedVenues, testVerifier, VENUE } from './sync-testing.js';
@@ -214,6 +215,32 @@ describeStores('sync merge', (store) => {
     const broken = new SyncService(store(), { verify: () => Promise.reject(new Error('trust store unavailable')) }, { now: () => NOW });
     await expect(broken.mergeBatch(make.batch([make.record(green)]), INSPECTOR)).rejects.toThrow('trust store unavailable');
     expect(await count()).toBe(0);
+  });
+
+  it('stores each record once when the same batch is merged twice at the same moment', async () => {
+    // Two server processes handling a retried request: both pass the stored-records check.
+    const records = Array.from({ length: 50 }, () => make.record(green));
+    const other = new SyncService(store(), testVerifier(issuer), { now: () => NOW });
+    const [a, b] = await Promise.all([sync.mergeBatch(make.batch(records), INSPECTOR), other.mergeBatch(make.batch(records), INSPECTOR)]);
+    records.forEach((r, i) => expect([a.results[i]?.status, b.results[i]?.status].sort()).toEqual(['accepted', 'duplicate']));
+    expect(await count()).toBe(50);
+  });
+
+  it('runs the whole batch again when the database gives up on the transaction for a deadlock', async () => {
+    let failures = 1;
+    const flaky: Store = {
+      ...store(),
+      transaction: (fn) => {
+        if (failures-- > 0) return Promise.reject(Object.assign(new Error('deadlock detected'), { code: '40P01' }));
+        return store().transaction(fn);
+      },
+    };
+    const r = make.record(green);
+    const res = await new SyncService(flaky, testVerifier(issuer), { now: () => NOW }).mergeBatch(make.batch([r]), INSPECTOR);
+    expect(res.results).toEqual([{ id: r.id, status: 'accepted', flags: [] }]);
+    failures = 5;
+    await expect(new SyncService(flaky, testVerifier(issuer), { now: () => NOW }).mergeBatch(make.batch([make.record(green)]), INSPECTOR)).rejects.toThrow('deadlock');
+    expect(await count()).toBe(1);
   });
 
   it('merges a full batch of 500 records in one go and replays it as 500 duplicates', async () => {
