@@ -29,21 +29,28 @@ export interface OpenCamera {
 export async function openCamera(container: HTMLElement, cameraId?: string): Promise<OpenCamera> {
   const constraints: MediaTrackConstraints = cameraId ? { deviceId: { exact: cameraId } } : { facingMode: 'environment' };
   let rendered: RenderedCamera | undefined;
+  let abandoned = false;
   try {
     const factory = await CameraFactory.failIfNotSupported();
     const camera = await factory.create(constraints);
-    const playing = new Promise<void>((resolve, reject) => {
+    await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('The camera opened but shows no picture')), FIRST_FRAME_TIMEOUT_MS);
-      void camera
-        .render(container, {}, { onRenderSurfaceReady: () => (clearTimeout(timer), resolve()) })
-        .then((r) => (rendered = r), reject);
+      camera.render(container, {}, { onRenderSurfaceReady: () => (clearTimeout(timer), resolve()) }).then(
+        (r) => {
+          rendered = r;
+          // Gave up waiting for a picture before the surface existed: close it now.
+          if (abandoned) void closeRendered(r);
+        },
+        (e) => (clearTimeout(timer), reject(e)),
+      );
     });
-    await playing;
   } catch (e) {
+    abandoned = true;
     if (rendered) await closeRendered(rendered);
     throw toError(e);
   }
-  const r = rendered!;
+  if (!rendered) throw new Error('The camera shows a picture but no video element');
+  const r = rendered;
   const video = r.getSurface();
   return { video, stream: video.srcObject as MediaStream, close: () => closeRendered(r) };
 }
