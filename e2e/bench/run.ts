@@ -1,0 +1,55 @@
+// `npm run bench`: measures everything DESIGN.md's performance budget names and prints one
+// table. It is a benchmark, not a test: it reports numbers and never fails on a budget.
+
+import globalSetup from '../global-setup.js';
+import { TestServer } from '../support/server.js';
+import { benchBrowser } from './browser.js';
+import { benchCrypto } from './crypto.js';
+import { benchDecoders } from './decoders.js';
+import { benchMerge } from './merge.js';
+import { benchSync } from './sync.js';
+import { fmt, printTable, type BenchRow } from './table.js';
+
+const PG_URL = process.env.TEST_DATABASE_URL ?? process.env.BENCH_DATABASE_URL;
+
+async function section(name: string, rows: BenchRow[], fn: () => Promise<BenchRow[]>): Promise<void> {
+  process.stderr.write(`bench: ${name}…\n`);
+  try {
+    rows.push(...(await fn()));
+  } catch (e) {
+    rows.push({ what: name, result: 'FAILED', note: e instanceof Error ? e.message.split('\n')[0]! : String(e) });
+  }
+}
+
+async function main(): Promise<void> {
+  const rows: BenchRow[] = [];
+  await section('crypto', rows, () => benchCrypto());
+  await section('merge', rows, () => benchMerge(PG_URL));
+  await section('decoders', rows, async () =>
+    (await benchDecoders())
+      // The full per-class breakdown prints with `npx tsx e2e/bench/decoders.ts`; the table keeps
+      // the totals, the small-in-frame classes and the live camera.
+      .filter((d) => /all frame|2\.5 px|3 px\/module$|camera|start|not available/.test(d.frameClass))
+      .map((d) => ({
+        what: `decode: ${d.candidate} · ${d.frameClass}`,
+        result: d.frames ? `${fmt(d.successRate * 100)}% (${d.decoded}/${d.frames}), median ${fmt(d.medianMs, 1)} ms` : 'n/a',
+        budget: /camera/.test(d.frameClass) ? '≤ 100 ms median' : /px/.test(d.frameClass) ? 'decodes ≤ 3 px/module' : '',
+        note: d.frames ? `p95 ${fmt(d.p95Ms, 1)} ms` : (d.note ?? ''),
+      })),
+  );
+
+  process.stderr.write('bench: building the app…\n');
+  globalSetup();
+  const server = await TestServer.create({ database: 'bench' });
+  server.cli('seed');
+  await server.start();
+  try {
+    await section('browser', rows, () => benchBrowser(server));
+    await section('sync over HTTP', rows, () => benchSync(server));
+  } finally {
+    await server.stop();
+  }
+  printTable(rows);
+}
+
+await main();
