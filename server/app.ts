@@ -7,21 +7,29 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { API } from '../shared/api.js';
 import { AppError, type ErrorBody, type ErrorCode } from '../shared/errors.js';
 import { authRoutes } from './routes/auth.js';
+import { codeRoutes } from './routes/codes.js';
 import type { AppEnv } from './routes/context.js';
 import { devRoutes, type DevOutbox } from './routes/dev.js';
 import { loadSession, rejectCrossSite } from './routes/middleware.js';
 import { staticSite } from './routes/static.js';
 import { syncRoutes } from './routes/sync.js';
 import { trustRoutes } from './routes/trust.js';
+import { venueRoutes } from './routes/venues.js';
+import type { CodeService } from './services/codes.js';
 import type { OtpService } from './services/otp.js';
+import type { RedListService } from './services/redlist.js';
 import type { SessionService } from './services/sessions.js';
 import type { SyncService } from './services/sync.js';
 import type { TrustService } from './services/trust.js';
+import type { VenueService } from './services/venues.js';
 
 export interface AppServices {
   otp: OtpService;
   sessions: SessionService;
   trust: TrustService;
+  redList: RedListService;
+  codes: CodeService;
+  venues: VenueService;
   sync: SyncService;
   /** Present only outside production. */
   devOutbox: DevOutbox | undefined;
@@ -45,7 +53,9 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
   app.use('/api/*', loadSession(services.sessions));
   app.get(API.health, (c) => c.json({ ok: true }));
   app.route('/', authRoutes(services.otp, services.sessions, { secureCookies: options.production, trustProxy: options.trustProxy ?? false }));
-  app.route('/', trustRoutes(services.trust));
+  app.route('/', trustRoutes(services.trust, services.redList));
+  app.route('/', codeRoutes(services.codes));
+  app.route('/', venueRoutes(services.venues));
   app.route('/', syncRoutes(services.sync));
   if (services.devOutbox && !options.production) app.route('/', devRoutes(services.devOutbox));
   app.all('/api/*', () => {

@@ -7,10 +7,15 @@ import { createApp, type AppServices } from './app.js';
 import { describeConfig, loadConfig, type Config } from './config.js';
 import { KeyFiles } from './keys/files.js';
 import { KeyRing } from './keys/keyring.js';
+import { ServerCodeVerifier } from './services/code-verifier.js';
+import { CodeService } from './services/codes.js';
 import { OtpService } from './services/otp.js';
+import { RedListService } from './services/redlist.js';
 import { SessionService } from './services/sessions.js';
+import { StatusService } from './services/status.js';
 import { SyncService } from './services/sync.js';
 import { TrustService } from './services/trust.js';
+import { VenueService } from './services/venues.js';
 import { HttpSmsSender } from './sms/http.js';
 import { OutboxSmsSender } from './sms/outbox.js';
 import { connect } from './store/connect.js';
@@ -18,6 +23,8 @@ import { createStore, type Store } from './store/store.js';
 
 export interface Services extends AppServices {
   keys: KeyRing;
+  status: StatusService;
+  verifier: ServerCodeVerifier;
 }
 
 export interface ServiceDeps {
@@ -31,14 +38,28 @@ export function buildServices(config: Config, store: Store, deps: ServiceDeps = 
   const now = deps.now ?? Date.now;
   const log = deps.log ?? console.log;
   const files = new KeyFiles(config.dataDir);
-  const keys = new KeyRing(store, files, { now, ...(deps.recheckMs !== undefined ? { recheckMs: deps.recheckMs } : {}) });
+  const recheck = deps.recheckMs !== undefined ? { recheckMs: deps.recheckMs } : {};
+  const keys = new KeyRing(store, files, { now, ...recheck });
   const outbox = new OutboxSmsSender(store, log, now);
   const sms = config.sms.kind === 'http' ? new HttpSmsSender(config.sms) : outbox;
   const otp = new OtpService(store, { secret: config.otpSecret ?? files.otpSecret(), sms, now, log });
   const sessions = new SessionService(store, now);
   const trust = new TrustService(keys, config.issuer, now);
-  const sync = new SyncService(store, { verify: async () => ({ kind: 'malformed', detail: 'not wired', basis: { trustVersion: null, trustAgeMs: null, redListVersion: null, redListAgeMs: null, codeAgeMs: null } }) }, { now, tzOffsetMinutes: config.tzOffsetMinutes });
-  return { keys, otp, sessions, trust, sync, devOutbox: config.production ? undefined : outbox };
+  const redList = new RedListService(store, keys, { now, ...recheck });
+  const verifier = new ServerCodeVerifier(keys, trust, redList);
+  return {
+    keys,
+    otp,
+    sessions,
+    trust,
+    redList,
+    verifier,
+    codes: new CodeService(store, keys, { issuer: config.issuer, ttlHours: config.codeTtlHours, now }),
+    status: new StatusService(store, redList, now),
+    venues: new VenueService(store),
+    sync: new SyncService(store, verifier, { now, tzOffsetMinutes: config.tzOffsetMinutes }),
+    devOutbox: config.production ? undefined : outbox,
+  };
 }
 
 export interface RunningServer {

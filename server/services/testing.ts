@@ -64,3 +64,33 @@ export async function lastCodeFor(store: Store, phone: string): Promise<string> 
   if (!code) throw new Error(`no code was texted to ${phone}`);
   return code;
 }
+
+/** Signs in through the real routes (SMS code from the outbox) and returns the Cookie header. */
+export async function signInAs(t: TestServer, store: Store, phone: string): Promise<string> {
+  const post = (path: string, body: unknown) =>
+    t.app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const requested = await post('/api/auth/otp/request', { phone });
+  if (requested.status !== 200) throw new Error(`OTP request for ${phone} failed: ${await requested.text()}`);
+  const res = await post('/api/auth/otp/verify', { phone, code: await lastCodeFor(store, phone) });
+  if (res.status !== 200) throw new Error(`sign-in as ${phone} failed: ${await res.text()}`);
+  // The next sign-in of the same phone must not trip the 60 s resend rule.
+  t.clock.advance(61_000);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+/** People and accounts for route tests: a green and a red holder, an inspector bound to a venue. */
+export async function seedPeople(store: Store): Promise<void> {
+  const person = (id: string, sub: string, name: string, status: 'green' | 'red', reason: string) =>
+    store.people.createPerson({ id, sub, name, document_no: null, status, reason, status_changed_at: 1, created_at: 1 });
+  await person('p-green', 'Z3JlZW4tMDE', '张小明', 'green', 'none');
+  await person('p-red', 'cmVkLTAwMDE', '李红', 'red', 'close-contact');
+  const user = (id: string, phone: string, role: 'holder' | 'inspector' | 'manager' | 'admin', personId: string | null) =>
+    store.users.createUser({ id, phone, role, person_id: personId, created_at: 1 });
+  await user('u-insp', '+8613800000001', 'inspector', null);
+  await user('u-green', '+8613800000002', 'holder', 'p-green');
+  await user('u-red', '+8613800000003', 'holder', 'p-red');
+  await user('u-mgr', '+8613800000004', 'manager', null);
+  await store.users.createVenue({ id: 'venue-demo', name: '示范商场 Demo Mall', created_at: 1 });
+  await store.users.createVenue({ id: 'venue-other', name: 'Other', created_at: 1 });
+  await store.users.bindInspector('u-insp', 'venue-demo', 1);
+}

@@ -1,8 +1,72 @@
-// Store: red-list entries and the change log that deltas are cut from.
+// Store: red-list entries and the change log that deltas are cut from. A change's version is its
+// autoincrement id; writers take a lock first (lockForWrite) so that, on PostgreSQL too, versions
+// become visible in order and a delta "since N" can never skip a change committed late.
 
-import type { Kysely } from 'kysely';
-import type { Database } from './schema.js';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database, RedListChangesTable } from './schema.js';
+
+export type RedListChangeRow = Selectable<RedListChangesTable>;
 
 export class RedListRepo {
   constructor(protected readonly db: Kysely<Database>) {}
+
+  /** Inside a transaction: holds the red-list write lock until commit (a row lock; SQLite writes are serial anyway). */
+  async lockForWrite(): Promise<void> {
+    await this.db
+      .insertInto('settings')
+      .values({ key: 'red_list_writes', value: '1' })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql<string>`cast(cast(settings.value as integer) + 1 as text)` }))
+      .execute();
+  }
+
+  /** Adds the entry and logs the change; false (and no change logged) when it is already listed. */
+  async add(entry: string, personId: string, at: number): Promise<boolean> {
+    const exists = await this.db.selectFrom('red_list_entries').select('entry').where('entry', '=', entry).executeTakeFirst();
+    if (exists) return false;
+    const change = await this.db.insertInto('red_list_changes').values({ entry, op: 'add', at }).returning('version').executeTakeFirstOrThrow();
+    await this.db.insertInto('red_list_entries').values({ entry, person_id: personId, added_version: Number(change.version) }).execute();
+    return true;
+  }
+
+  /** Removes the entry and logs the change; false when it was not listed. */
+  async remove(entry: string, at: number): Promise<boolean> {
+    const gone = await this.db.deleteFrom('red_list_entries').where('entry', '=', entry).returning('entry').executeTakeFirst();
+    if (!gone) return false;
+    await this.db.insertInto('red_list_changes').values({ entry, op: 'remove', at }).execute();
+    return true;
+  }
+
+  async entries(): Promise<string[]> {
+    return (await this.db.selectFrom('red_list_entries').select('entry').orderBy('entry').execute()).map((r) => r.entry);
+  }
+
+  /** The latest change's version, 0 for a list that never changed. */
+  async version(): Promise<number> {
+    const row = await this.db
+      .selectFrom('red_list_changes')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .executeTakeFirst();
+    return Number(row?.v ?? 0);
+  }
+
+  async countChangesSince(version: number): Promise<number> {
+    const row = await this.db
+      .selectFrom('red_list_changes')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('version', '>', version)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** Changes after `since` up to and including `upTo`, oldest first. */
+  async changesBetween(since: number, upTo: number): Promise<RedListChangeRow[]> {
+    const rows = await this.db
+      .selectFrom('red_list_changes')
+      .selectAll()
+      .where('version', '>', since)
+      .where('version', '<=', upTo)
+      .orderBy('version')
+      .execute();
+    return rows.map((r) => ({ ...r, version: Number(r.version) }));
+  }
 }
