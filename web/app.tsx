@@ -7,7 +7,7 @@ import { signal } from '@preact/signals';
 import { t } from './i18n/index.js';
 import { path, navigate } from './state/router.js';
 import { homeFor, me, sessionExpired } from './state/session.js';
-import { online } from './state/network.js';
+import { offline } from './state/network.js';
 import { LangSwitch } from './ui/LangSwitch.js';
 import { UpdatePrompt } from './ui/UpdatePrompt.js';
 import { HomePage } from './pages/home/HomePage.js';
@@ -68,7 +68,11 @@ export function App() {
     <div class="app">
       <header class="topbar">
         <span class="brand">{t('app.name')}</span>
-        {!online.value && <span class="chip chip-offline">{t('app.offline')}</span>}
+        {offline.value && (
+          <span class="chip chip-offline" data-testid="offline-indicator">
+            {t('app.offline')}
+          </span>
+        )}
         <LangSwitch />
       </header>
       <UpdatePrompt />

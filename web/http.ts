@@ -39,6 +39,13 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+type ContactObserver = (reached: boolean) => void;
+let observer: ContactObserver | undefined;
+/** Told after every request whether the server answered at all: the app's honest "offline" signal. */
+export function observeContact(fn: ContactObserver): void {
+  observer = fn;
+}
+
 const defaultFetch: FetchLike = (input, init) => globalThis.fetch(input, init);
 
 function statusCode(status: number): ErrorCode {
@@ -86,8 +93,10 @@ export async function requestJson<T>(path: string, options: RequestOptions = {})
         signal: controller.signal,
       });
     } catch (e) {
+      observer?.(false);
       throw new NetworkError(timedOut ? 'timeout' : 'network', e instanceof Error ? e.message : String(e));
     }
+    observer?.(true);
     if (!res.ok) throw await errorFrom(res);
     try {
       return (await res.json()) as T;

@@ -6,7 +6,7 @@ import { API, type MyCodeResponse } from '../../shared/api.js';
 import { appDb, type CodeRow } from '../db/db.js';
 import { cachedCode, saveCode } from '../db/codes.js';
 import { failureCode, requestJson } from '../http.js';
-import { onResume } from './network.js';
+import { onResume, reachable } from './network.js';
 import { sessionExpired } from './session.js';
 
 /** undefined while reading the device's copy; null when it has none. */
@@ -53,8 +53,9 @@ export function watchMyCode(userId: string): () => void {
   })();
   // Back online or back in view: the status may have changed meanwhile, so ask even if the copy is young.
   const stopResume = onResume(() => void refreshCode(userId, true));
-  // A code can pass half its life while the page stays open (a phone left on the code screen).
-  const timer = setInterval(() => void refreshCode(userId), 60_000);
+  // A code can pass half its life while the page stays open (a phone left on the code screen);
+  // and while the server is unreachable, asking again is how the page learns it is back.
+  const timer = setInterval(() => void refreshCode(userId, !reachable.value), 30_000);
   return () => {
     stopped = true;
     stopResume();

@@ -1,9 +1,14 @@
-// Whether the browser believes it is online. `navigator.onLine` only knows about the link, not the
-// server, so pages combine it with whether their last request got through.
+// Whether the app can reach its server. `navigator.onLine` only knows about the link (it says
+// "online" when the server is down), so it is combined with whether the last request got an answer.
 
-import { signal } from '@preact/signals';
+import { computed, signal } from '@preact/signals';
+import { observeContact } from '../http.js';
 
 export const online = signal<boolean>(typeof navigator === 'undefined' ? true : navigator.onLine);
+/** Did the last request to the server get any answer at all? */
+export const reachable = signal(true);
+observeContact((reached) => (reachable.value = reached));
+export const offline = computed(() => !online.value || !reachable.value);
 
 if (typeof window !== 'undefined') {
   window.addEventListener('online', () => (online.value = true));

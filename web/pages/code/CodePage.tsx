@@ -4,7 +4,7 @@
 import { useEffect } from 'preact/hooks';
 import { ago, errorText, formatTime, t } from '../../i18n/index.js';
 import { codeError, codeFetching, codeOffline, myCode, refreshCode, watchMyCode } from '../../state/code.js';
-import { online } from '../../state/network.js';
+import { offline as appOffline } from '../../state/network.js';
 import { me, signOut } from '../../state/session.js';
 import { Clock } from '../../ui/Clock.js';
 import { Qr } from '../../ui/Qr.js';
@@ -16,7 +16,7 @@ export default function CodePage() {
   useEffect(() => (userId ? watchMyCode(userId) : undefined), [userId]);
   const now = useNow(15_000);
   const row = myCode.value;
-  const offline = !online.value || codeOffline.value;
+  const offline = appOffline.value || codeOffline.value;
 
   if (!userId) return null;
   if (!row) {

@@ -19,6 +19,13 @@ import { TemperatureEntry } from './TemperatureEntry.js';
 import { VerdictCard } from './VerdictCard.js';
 import { WedgeCollector } from './wedge.js';
 
+/** The usual camera failures in words; anything else keeps the browser's own message. */
+function cameraMessage(e: Error): string {
+  if (e.name === 'NotAllowedError' || e.name === 'SecurityError') return t('gate.cameraDenied');
+  if (e.name === 'NotFoundError' || e.name === 'OverconstrainedError') return t('gate.cameraMissing');
+  return t('gate.cameraError', { msg: e.message });
+}
+
 const isTextTarget = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 
@@ -27,10 +34,12 @@ export default function GatePage() {
   const cameraRef = useRef<HTMLDivElement>(null);
   const scanner = useRef<ScannerHandle | null>(null);
   const cameraState = useSignal<'off' | 'starting' | 'on'>('off');
-  const cameraError = useSignal<string | null>(null);
+  const cameraError = useSignal<Error | null>(null);
   const cameraId = useSignal<string | undefined>(undefined);
 
-  async function submit(text: string) {
+  async function submit(text: string, fromCamera = false) {
+    // The camera still sees the person being checked: do not wipe the temperature being typed.
+    if (fromCamera && scan.value?.text === text.trim()) return;
     const verdict = await checkCode(text);
     if (verdict) verdictFeedback(verdict.kind);
   }
@@ -62,9 +71,9 @@ export default function GatePage() {
     try {
       const handle = await startCamera(
         cameraRef.current!,
-        (text) => void submit(text),
+        (text) => void submit(text, true),
         (e) => {
-          cameraError.value = e.message;
+          cameraError.value = e;
           void stopCamera();
         },
         cameraId.value,
@@ -74,7 +83,7 @@ export default function GatePage() {
       scanner.current = handle;
       cameraState.value = 'on';
     } catch (e) {
-      cameraError.value = e instanceof Error ? e.message : String(e);
+      cameraError.value = e instanceof Error ? e : new Error(String(e));
       cameraState.value = 'off';
       cameraOn.value = false;
     }
@@ -124,7 +133,7 @@ export default function GatePage() {
       {cameraState.value === 'starting' && <p class="muted">{t('gate.cameraLoading')}</p>}
       {cameraError.value && (
         <p class="error" role="alert">
-          {t('gate.cameraError', { msg: cameraError.value })}
+          {cameraMessage(cameraError.value)}
         </p>
       )}
 
@@ -146,7 +155,7 @@ export default function GatePage() {
           autoComplete="off"
           autoCapitalize="characters"
           spellcheck={false}
-          placeholder={t('gate.manualLabel')}
+          placeholder={t('gate.manualPlaceholder')}
         />
         <button type="submit" class="btn btn-primary" data-testid="manual-submit">
           {t('gate.manualSubmit')}
