@@ -9,6 +9,7 @@ export const enGate: Record<keyof typeof zhCNGate, string> = {
   'gate.noVenues': 'You are not bound to any venue. Ask the venue manager.',
   'gate.startCamera': 'Scan',
   'gate.stopCamera': 'Stop camera',
+  'gate.stopCameraShort': 'Camera off',
   'gate.cameraPick': 'Camera',
   'gate.cameraLoading': 'Opening the camera…',
   'gate.cameraError': 'Cannot open the camera: {msg}',

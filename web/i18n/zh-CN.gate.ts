@@ -8,6 +8,7 @@ export const zhCNGate = {
   'gate.noVenues': '您尚未绑定场所，请联系场所管理员',
   'gate.startCamera': '扫码',
   'gate.stopCamera': '关闭摄像头',
+  'gate.stopCameraShort': '关摄像头',
   'gate.cameraPick': '摄像头',
   'gate.cameraLoading': '正在打开摄像头…',
   'gate.cameraError': '无法打开摄像头：{msg}',

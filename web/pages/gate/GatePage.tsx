@@ -184,20 +184,20 @@ export default function GatePage() {
       <SyncPanel />
       <GateSettings cameraId={cameraId} />
 
-      <div class="bottom-bar">
+      <div class={`bottom-bar ${current ? 'is-scan' : ''}`}>
         {cameraState.value === 'off' ? (
           <button type="button" class="btn btn-big" data-testid="start-camera" onClick={() => void openCamera()}>
             {t('gate.startCamera')}
           </button>
         ) : (
-          <button type="button" class="btn btn-big" data-testid="stop-camera" onClick={() => void stopCamera()}>
-            {t('gate.stopCamera')}
+          <button type="button" class="btn btn-big" data-testid="stop-camera" aria-label={t('gate.stopCamera')} onClick={() => void stopCamera()}>
+            {current ? t('gate.stopCameraShort') : t('gate.stopCamera')}
           </button>
         )}
         {current && (
           <>
-            <button type="button" class="btn btn-big btn-quiet" onClick={discardScan}>
-              {t('gate.cancel')}
+            <button type="button" class="btn btn-big btn-quiet" aria-label={t('gate.cancel')} title={t('gate.cancel')} onClick={discardScan}>
+              ✕
             </button>
             <button type="button" class="btn btn-big btn-primary" data-testid="save-record" disabled={saving.value} onClick={() => void save()}>
               {saving.value ? t('gate.saving') : t('gate.save')}
