@@ -1,5 +1,5 @@
-// The composition root: config → store → keys → services → app → listen. Nothing else lives
-// here; the CLI's `serve` runs the same startServer.
+// The composition root: config → store → keys → services → app → listen, and a clean stop on
+// SIGTERM/SIGINT. Nothing else lives here; the CLI's `serve` runs the same startServer.
 
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -11,6 +11,7 @@ import { ServerCodeVerifier } from './services/code-verifier.js';
 import { CodeService } from './services/codes.js';
 import { OtpService } from './services/otp.js';
 import { RedListService } from './services/redlist.js';
+import { demoSignInHelp, SeedService } from './services/seed.js';
 import { SessionService } from './services/sessions.js';
 import { StatusService } from './services/status.js';
 import { SyncService } from './services/sync.js';
@@ -25,6 +26,7 @@ export interface Services extends AppServices {
   keys: KeyRing;
   status: StatusService;
   verifier: ServerCodeVerifier;
+  seed: SeedService;
 }
 
 export interface ServiceDeps {
@@ -37,26 +39,25 @@ export interface ServiceDeps {
 export function buildServices(config: Config, store: Store, deps: ServiceDeps = {}): Services {
   const now = deps.now ?? Date.now;
   const log = deps.log ?? console.log;
-  const files = new KeyFiles(config.dataDir);
   const recheck = deps.recheckMs !== undefined ? { recheckMs: deps.recheckMs } : {};
+  const files = new KeyFiles(config.dataDir);
   const keys = new KeyRing(store, files, { now, ...recheck });
   const outbox = new OutboxSmsSender(store, log, now);
   const sms = config.sms.kind === 'http' ? new HttpSmsSender(config.sms) : outbox;
-  const otp = new OtpService(store, { secret: config.otpSecret ?? files.otpSecret(), sms, now, log });
-  const sessions = new SessionService(store, now);
   const trust = new TrustService(keys, config.issuer, now);
   const redList = new RedListService(store, keys, { now, ...recheck });
   const verifier = new ServerCodeVerifier(keys, trust, redList);
   return {
     keys,
-    otp,
-    sessions,
+    otp: new OtpService(store, { secret: config.otpSecret ?? files.otpSecret(), sms, now, log }),
+    sessions: new SessionService(store, now),
     trust,
     redList,
     verifier,
     codes: new CodeService(store, keys, { issuer: config.issuer, ttlHours: config.codeTtlHours, now }),
     status: new StatusService(store, redList, now),
     venues: new VenueService(store),
+    seed: new SeedService(store, now),
     sync: new SyncService(store, verifier, { now, tzOffsetMinutes: config.tzOffsetMinutes }),
     devOutbox: config.production ? undefined : outbox,
   };
@@ -67,34 +68,47 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config, deps: ServiceDeps = {}): Promise<RunningServer> {
+export async function startServer(config: Config, deps: ServiceDeps = {}, options: { seedIfEmpty?: boolean } = {}): Promise<RunningServer> {
   const log = deps.log ?? console.log;
-  log(`healthgate starting: ${JSON.stringify(describeConfig(config))}`);
+  log(`healthgate config: ${JSON.stringify(describeConfig(config))}`);
   const store = createStore(await connect({ url: config.databaseUrl }));
-  const services = buildServices(config, store, deps);
-  await services.keys.ensureKeys();
-  const app = createApp(services, { production: config.production, staticDir: config.staticDir });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
-  log(`healthgate listening on ${url}`);
-  let closing: Promise<void> | undefined;
-  const close = () =>
-    (closing ??= (async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await store.close();
-    })());
-  return { url, close };
+  try {
+    const services = buildServices(config, store, deps);
+    const keys = await services.keys.ensureKeys();
+    if (keys.createdRoot) log(`Created a new trust root: ${services.keys.files.trustRootsPublicPath} (rebuild the PWA to embed it).`);
+    const seeded = options.seedIfEmpty && (await services.seed.isEmpty()) ? await services.seed.seed() : undefined;
+    const app = createApp(services, { production: config.production, staticDir: config.staticDir, log: (l) => console.error(l) });
+    const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+      s.once('error', reject);
+    });
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    const url = `http://${host}:${port}`;
+    if (seeded) log(`Seeded demo data on the empty database.`);
+    if (options.seedIfEmpty) log(demoSignInHelp(url, !config.production));
+    log(`healthgate is running: open ${url}`);
+    let closing: Promise<void> | undefined;
+    const close = () =>
+      (closing ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        // Idle keep-alive connections would hold close() open; requests in flight may finish.
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+        await closed;
+        await store.close();
+      })());
+    return { url, close };
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
 }
 
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const running = await startServer(config);
+/** Stops the server cleanly on SIGTERM or SIGINT, then exits. */
+export function stopOnSignals(running: RunningServer): void {
   const stop = (signal: string) => {
-    console.log(`${signal}: shutting down`);
+    console.log(`${signal}: stopping`);
     running.close().then(
       () => process.exit(0),
       (e: unknown) => {
@@ -108,7 +122,7 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((e: unknown) => {
+  (async () => stopOnSignals(await startServer(loadConfig())))().catch((e: unknown) => {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);
   });

@@ -3,7 +3,6 @@
 // HTML are revalidated every time, or an update would never reach a device.
 
 import { existsSync } from 'node:fs';
-import { join, sep } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context.js';
@@ -18,21 +17,22 @@ export function staticSite(dir: string): MiddlewareHandler<AppEnv> {
       return c.text(`The web app has not been built yet (no ${dir}): run \`npx vite build\`, or \`npm start\`.`, 404);
     };
   }
-  const assets = join(dir, 'assets') + sep;
-  const files = serveStatic<AppEnv>({
-    root: dir,
-    onFound: (path, c) => {
-      c.header('Cache-Control', path.startsWith(assets) ? IMMUTABLE : REVALIDATE);
-    },
-  });
-  const index = serveStatic<AppEnv>({ root: dir, path: 'index.html', onFound: (_p, c) => c.header('Cache-Control', REVALIDATE) });
+  const files = serveStatic<AppEnv>({ root: dir });
+  const index = serveStatic<AppEnv>({ root: dir, path: 'index.html' });
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const served = await files(c, async () => undefined);
-    if (served) return served;
+    // Vite puts content-hashed files, and only those, under /assets/.
+    if (served) return withCaching(served, c.req.path.startsWith('/assets/') ? IMMUTABLE : REVALIDATE);
     // A missing file (it has an extension) is a 404, not the app: a script tag must never get HTML.
     const last = c.req.path.split('/').at(-1) ?? '';
     if (last.includes('.')) return next();
-    return index(c, next);
+    const page = await index(c, async () => undefined);
+    return page ? withCaching(page, REVALIDATE) : next();
   };
+}
+
+function withCaching(res: Response, cacheControl: string): Response {
+  res.headers.set('Cache-Control', cacheControl);
+  return res;
 }

@@ -22,6 +22,14 @@ export class UsersRepo {
     return this.db.selectFrom('users').selectAll().where('phone', '=', phone).orderBy('created_at').execute();
   }
 
+  async countUsers(): Promise<number> {
+    const row = await this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   async createVenue(row: VenueRow): Promise<void> {
     await this.db.insertInto('venues').values(row).execute();
   }

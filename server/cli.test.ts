@@ -1,0 +1,114 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runCli } from './cli.js';
+import { loadConfig, type Config } from './config.js';
+import { buildServices } from './main.js';
+import { tempDataDir } from './services/testing.js';
+import { connect } from './store/connect.js';
+import { createStore } from './store/store.js';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+
+function captured(): { lines: string[] } {
+  const out = { lines: [] as string[] };
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.lines.push(a.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+  return out;
+}
+afterEach(() => vi.restoreAllMocks());
+
+/** Verifies a code the way the server would, against the database the CLI wrote. */
+async function serverVerdict(config: Config, text: string) {
+  const store = createStore(await connect({ url: config.databaseUrl }));
+  try {
+    return await buildServices(config, store, { log: () => {} }).verifier.verify(text, Date.now());
+  } finally {
+    await store.close();
+  }
+}
+
+describe('cli', () => {
+  it('makes keys once, rotates and withdraws them, and lists them in their states', async () => {
+    const config = loadConfig({ HG_DATA_DIR: tempDataDir() });
+    const out = captured();
+    await runCli(['keys', 'ensure'], config);
+    expect(out.lines.join('\n')).toContain('Created the trust root');
+    expect(out.lines.join('\n')).toContain(`${config.dataDir}/keys/trust-roots.public.json`);
+    out.lines.length = 0;
+    await runCli(['keys', 'ensure'], config);
+    expect(out.lines.join('\n')).toContain('Trust root present');
+
+    await runCli(['seed'], config);
+    out.lines.length = 0;
+    await runCli(['issue-code', 'demo-zhang'], config);
+    const oldCode = out.lines.at(-1)!;
+    await runCli(['keys', 'create'], config);
+    out.lines.length = 0;
+    await runCli(['keys', 'list'], config);
+    const [version, ...keys] = out.lines;
+    expect(version).toBe('trust-list version 2');
+    expect(keys.map((l) => l.split(/\s+/)[1])).toEqual(['retired', 'active']);
+    expect((await serverVerdict(config, oldCode)).kind).toBe('green');
+
+    await runCli(['keys', 'withdraw', keys[0]!.split(/\s+/)[0]!], config);
+    expect(await serverVerdict(config, oldCode)).toMatchObject({ kind: 'unknown-key', withdrawn: true });
+  });
+
+  it('issues codes by person id or phone and changes status with a reason', async () => {
+    const config = loadConfig({ HG_DATA_DIR: tempDataDir() });
+    const out = captured();
+    await runCli(['seed', '--extra-holders', '2'], config);
+    await runCli(['issue-code', 'demo-holder-2'], config);
+    await runCli(['issue-code', '13800000003'], config);
+    const [extra, red] = out.lines.slice(-2);
+    expect((await serverVerdict(config, extra!)).kind).toBe('green');
+    expect(await serverVerdict(config, red!)).toMatchObject({ kind: 'red', reason: 'close-contact' });
+
+    await expect(runCli(['set-status', '+8613900000001', 'red'], config)).rejects.toMatchObject({ code: 'validation_failed' });
+    await runCli(['issue-code', '+8613900000001'], config);
+    const before = out.lines.at(-1)!;
+    await runCli(['set-status', '+8613900000001', 'red', 'positive-test'], config);
+    expect(out.lines.at(-1)).toContain('green → red (positive-test); red list updated');
+    expect((await serverVerdict(config, before)).kind).toBe('red-listed');
+    await expect(runCli(['issue-code', 'nobody'], config)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(runCli(['frobnicate'], config)).rejects.toThrow('Unknown command frobnicate');
+  });
+});
+
+describe('cli and server as processes', () => {
+  const env = (dataDir: string) => ({ ...process.env, HG_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' });
+
+  it('prints only the code on stdout for issue-code, and exits 2 with usage on a bad command', () => {
+    const dataDir = tempDataDir();
+    const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { cwd: ROOT, env: env(dataDir), encoding: 'utf8' });
+    expect(run('seed').status).toBe(0);
+    const issued = run('issue-code', '13800000002');
+    expect(issued.status).toBe(0);
+    expect(issued.stdout).toMatch(/^HG1:[0-9A-Z $%*+\-./:]+\n$/);
+    const bad = run('nope');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('Usage: npm run cli');
+  });
+
+  it('shuts the server down cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env: env(tempDataDir()), stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    child.stdout.on('data', (d: Buffer) => (log += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (log += d.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no start in time:\n${log}`)), 15_000);
+      child.stdout.on('data', () => {
+        const m = log.match(/open (http:\/\/\S+)/);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
+      });
+    });
+    expect((await fetch(`${url}/api/health`)).status).toBe(200);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(log).toContain('SIGTERM: stopping');
+  });
+});

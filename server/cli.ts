@@ -1,0 +1,144 @@
+// The operator's command line: `npm run cli -- <command>`. Serving, demo data, key rotation,
+// printing a code for someone without a phone, and status changes — each through the same
+// services the HTTP routes use, so the rules (and the audit log) are the same.
+
+import { pathToFileURL } from 'node:url';
+import { AppError } from '../shared/errors.js';
+import { describeConfig, loadConfig, type Config } from './config.js';
+import { buildServices, startServer, stopOnSignals, type Services } from './main.js';
+import { findPerson } from './services/people.js';
+import { connect } from './store/connect.js';
+import { createStore, type Store } from './store/store.js';
+
+const USAGE = `Usage: npm run cli -- <command>
+
+  serve [--seed-if-empty]          start the server (as npm run serve); seed demo data on an empty database
+  seed [--extra-holders N]         add the demo venue and accounts (idempotent), plus N extra green holders
+  keys list                        signing keys and their states
+  keys ensure                      create the trust root and a first signing key if missing
+  keys create                      new active signing key; the active one is retired
+  keys withdraw <kid>              withdraw a key: its codes stop verifying
+  issue-code <person-id|phone>     print a freshly signed code (the QR text)
+  set-status <person-id|phone> green|red [reason]
+                                   change a status (red needs a reason, e.g. close-contact)`;
+
+class UsageError extends Error {}
+
+async function withServices<T>(config: Config, fn: (s: Services, store: Store) => Promise<T>): Promise<T> {
+  const store = createStore(await connect({ url: config.databaseUrl }));
+  try {
+    return await fn(buildServices(config, store, { log: (line) => console.error(line) }), store);
+  } finally {
+    await store.close();
+  }
+}
+
+function flagValue(args: string[], flag: string): string | undefined {
+  const i = args.indexOf(flag);
+  if (i === -1) return undefined;
+  const value = args[i + 1];
+  if (value === undefined) throw new UsageError(`${flag} needs a value`);
+  return value;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+export async function runCli(args: string[], config: Config): Promise<void> {
+  const [command, ...rest] = args;
+  switch (command) {
+    case 'serve': {
+      stopOnSignals(await startServer(config, {}, { seedIfEmpty: rest.includes('--seed-if-empty') }));
+      return;
+    }
+    case 'seed': {
+      const raw = flagValue(rest, '--extra-holders');
+      const extraHolders = raw === undefined ? 0 : Number(raw);
+      const report = await withServices(config, (s) => s.seed.seed({ extraHolders }));
+      console.log(`Seeded: ${report.created} accounts created, ${report.existing} already there.`);
+      return;
+    }
+    case 'keys':
+      return keysCommand(rest, config);
+    case 'issue-code': {
+      const ref = rest[0];
+      if (!ref) throw new UsageError('issue-code needs a person id or phone number');
+      const text = await withServices(config, async (s, store) => {
+        await s.keys.ensureKeys();
+        const person = await findPerson(store, ref);
+        const code = await s.codes.codeFor(person.id);
+        await store.audit.append({ at: Date.now(), actor: 'cli', action: 'code.issue', detail: { personId: person.id, status: code.status } });
+        return code.text;
+      });
+      // Only the code on stdout, so scripts can capture it.
+      console.log(text);
+      return;
+    }
+    case 'set-status': {
+      const [ref, status, reason] = rest;
+      if (!ref || !status) throw new UsageError('set-status needs a person and green|red');
+      const change = await withServices(config, async (s, store) => s.status.setStatus((await findPerson(store, ref)).id, status, reason, 'cli'));
+      console.log(`${change.personId}: ${change.from} → ${change.to}${change.to === 'red' ? ` (${change.reason})` : ''}; red list ${change.redListChanged ? 'updated' : 'unchanged'}.`);
+      return;
+    }
+    default:
+      throw new UsageError(command ? `Unknown command ${command}` : 'No command given');
+  }
+}
+
+async function keysCommand([sub, ...rest]: string[], config: Config): Promise<void> {
+  await withServices(config, async (s) => {
+    switch (sub) {
+      case 'list': {
+        console.log(`trust-list version ${await s.keys.trustVersion()}`);
+        for (const k of await s.keys.list()) console.log(`${k.kid}  ${k.state.padEnd(9)}  valid ${iso(k.validFrom)} → ${iso(k.validTo)}  created ${iso(k.createdAt)}`);
+        return;
+      }
+      case 'ensure': {
+        const r = await s.keys.ensureKeys();
+        console.log(r.createdRoot ? 'Created the trust root.' : 'Trust root present.');
+        console.log(r.createdKid ? `Created signing key ${r.createdKid}.` : 'Active signing key present.');
+        console.log(`Trust roots for the PWA build: ${s.keys.files.trustRootsPublicPath}`);
+        return;
+      }
+      case 'create': {
+        await s.keys.ensureKeys();
+        const key = await s.keys.createSigningKey('cli');
+        console.log(`Created signing key ${key.kid} (active); the previous active key is retired. Trust-list version ${await s.keys.trustVersion()}.`);
+        return;
+      }
+      case 'withdraw': {
+        const kid = rest[0];
+        if (!kid) throw new UsageError('keys withdraw needs a kid (see keys list)');
+        const { replacement } = await s.keys.withdraw(kid, 'cli');
+        console.log(`Withdrew ${kid}.${replacement ? ` It was active: new active key ${replacement.kid}.` : ''} Trust-list version ${await s.keys.trustVersion()}.`);
+        return;
+      }
+      default:
+        throw new UsageError(`Unknown keys command ${sub ?? ''}`);
+    }
+  });
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(2);
+  }
+  try {
+    await runCli(process.argv.slice(2), config);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`${e.message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    console.error(e instanceof Error ? e.message : e);
+    // A domain error (unknown person, bad status) needs no more; anything else may be setup.
+    if (!(e instanceof AppError)) console.error(`(config: ${JSON.stringify(describeConfig(config))})`);
+    process.exit(1);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main();
