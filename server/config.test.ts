@@ -15,6 +15,7 @@ describe('config', () => {
       sms: { kind: 'outbox' },
       tzOffsetMinutes: 480,
       otpSecret: undefined,
+      trustProxy: false,
     });
   });
 
@@ -32,6 +33,7 @@ describe('config', () => {
         HG_SMS_PROVIDER_TOKEN: 'tok-123456',
         HG_TZ_OFFSET_MINUTES: '-300',
         HG_OTP_SECRET: 'x'.repeat(40),
+        HG_TRUST_PROXY: '1',
       },
       '/srv',
     );
@@ -46,12 +48,13 @@ describe('config', () => {
       sms: { kind: 'http', url: 'https://sms.example/send', token: 'tok-123456' },
       tzOffsetMinutes: -300,
       otpSecret: 'x'.repeat(40),
+      trustProxy: true,
     });
   });
 
   it('fails fast, naming every bad variable', () => {
     const bad = () =>
-      loadConfig({ PORT: 'eighty', HG_CODE_TTL_HOURS: '0', HG_SMS_PROVIDER_URL: 'ftp://x', HG_OTP_SECRET: 'short', DATABASE_URL: 'mysql://db' });
+      loadConfig({ PORT: 'eighty', HG_CODE_TTL_HOURS: '0', HG_SMS_PROVIDER_URL: 'ftp://x', HG_OTP_SECRET: 'short', DATABASE_URL: 'mysql://db', HG_TRUST_PROXY: 'yes' });
     expect(bad).toThrow(ConfigError);
     let message = '';
     try {
@@ -59,7 +62,7 @@ describe('config', () => {
     } catch (e) {
       message = (e as Error).message;
     }
-    for (const name of ['PORT', 'HG_CODE_TTL_HOURS', 'HG_SMS_PROVIDER_URL', 'HG_SMS_PROVIDER_TOKEN', 'HG_OTP_SECRET', 'DATABASE_URL']) {
+    for (const name of ['PORT', 'HG_CODE_TTL_HOURS', 'HG_SMS_PROVIDER_URL', 'HG_SMS_PROVIDER_TOKEN', 'HG_OTP_SECRET', 'DATABASE_URL', 'HG_TRUST_PROXY']) {
       expect(message).toContain(name);
     }
   });

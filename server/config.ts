@@ -21,6 +21,8 @@ export interface Config {
   otpSecret: string | undefined;
   /** The `iss` claim of codes and the trust list. */
   issuer: string;
+  /** Behind a reverse proxy: take the client address (for per-IP limits) from X-Forwarded-For. */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -73,6 +75,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const issuer = get('HG_ISSUER') ?? 'CN-44';
   if (!/^[A-Za-z0-9-]{1,16}$/.test(issuer)) problems.push('HG_ISSUER must be 1–16 letters, digits or dashes');
 
+  const trustProxyRaw = get('HG_TRUST_PROXY') ?? '0';
+  if (!['0', '1', 'true', 'false'].includes(trustProxyRaw)) problems.push('HG_TRUST_PROXY must be 1/true or 0/false');
+
   const staticDir = get('HG_STATIC_DIR') ?? 'dist/web';
   const config: Config = {
     port: int('PORT', 8787, 0, 65535),
@@ -86,6 +91,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     tzOffsetMinutes: int('HG_TZ_OFFSET_MINUTES', 480, -720, 840),
     otpSecret,
     issuer,
+    trustProxy: trustProxyRaw === '1' || trustProxyRaw === 'true',
   };
   if (problems.length > 0) throw new ConfigError(`Bad configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
@@ -114,6 +120,7 @@ export function describeConfig(c: Config): Record<string, string | number | bool
     tzOffsetMinutes: c.tzOffsetMinutes,
     otpSecret: c.otpSecret ? maskSecret(c.otpSecret) : 'generated, kept in the data dir',
     issuer: c.issuer,
+    trustProxy: c.trustProxy,
   };
 }
 

@@ -77,7 +77,7 @@ export async function startServer(config: Config, deps: ServiceDeps = {}, option
     const keys = await services.keys.ensureKeys();
     if (keys.createdRoot) log(`Created a new trust root: ${services.keys.files.trustRootsPublicPath} (rebuild the PWA to embed it).`);
     const seeded = options.seedIfEmpty && (await services.seed.isEmpty()) ? await services.seed.seed() : undefined;
-    const app = createApp(services, { production: config.production, staticDir: config.staticDir, log: (l) => console.error(l) });
+    const app = createApp(services, { production: config.production, staticDir: config.staticDir, trustProxy: config.trustProxy, log: (l) => console.error(l) });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
       s.once('error', reject);

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { API } from '../../shared/api.js';
+import { createApp } from '../app.js';
 import { lastCodeFor, testServer, type TestServer } from '../services/testing.js';
 import { describeStores } from '../store/testing.js';
 import type { Store } from '../store/store.js';
@@ -94,6 +95,23 @@ describeStores('auth routes', (store) => {
     expect(await res.json()).toMatchObject({ error: { code: 'unknown_field' } });
     expect(await store().auth.latestChallenge(HOLDER)).toBeUndefined();
     expect(await store().sms.recent(undefined, 10)).toEqual([]);
+  });
+
+  it('limits requests per client address, from the socket or (behind a proxy) X-Forwarded-For', async () => {
+    const t = await withHolder(store());
+    const from = (ip: string) => ({ incoming: { socket: { remoteAddress: ip } } });
+    const phone = (i: number) => `+86139000001${String(i).padStart(2, '0')}`;
+    for (let i = 0; i < 30; i++) expect((await t.app.request(API.otpRequest, json({ phone: phone(i) }), from('10.0.0.1'))).status).toBe(200);
+    const refused = await t.app.request(API.otpRequest, json({ phone: phone(30) }), from('10.0.0.1'));
+    expect([refused.status, ((await refused.json()) as { error: { code: string } }).error.code]).toEqual([429, 'rate_limited']);
+    expect((await t.app.request(API.otpRequest, json({ phone: phone(30) }), from('10.0.0.2'))).status).toBe(200);
+
+    // Without trusting a proxy, a forged X-Forwarded-For changes nothing.
+    const forged = await t.app.request(API.otpRequest, json({ phone: phone(31) }, { 'x-forwarded-for': '192.0.2.7' }), from('10.0.0.1'));
+    expect(forged.status).toBe(429);
+    const proxied = createApp(t.services, { production: false, staticDir: t.config.staticDir, trustProxy: true });
+    const viaProxy = await proxied.request(API.otpRequest, json({ phone: phone(31) }, { 'x-forwarded-for': '192.0.2.7' }), from('10.0.0.1'));
+    expect(viaProxy.status).toBe(200);
   });
 
   it('refuses cross-site state changes and changes nothing', async () => {

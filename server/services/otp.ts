@@ -38,6 +38,7 @@ export class OtpService {
   private readonly now: () => number;
   private readonly log: (line: string) => void;
   private readonly limiter: RateLimiter;
+  private requests = 0;
 
   constructor(
     private readonly store: Store,
@@ -63,6 +64,8 @@ export class OtpService {
         used_at: null,
       }),
     );
+    // Spent and expired challenges are worth nothing after a day; sweep now and then.
+    if (++this.requests % 100 === 0) await this.store.auth.deleteChallengesBefore(at - 24 * HOUR);
     const known = (await this.store.users.usersByPhone(phone)).length > 0;
     if (known) {
       try {

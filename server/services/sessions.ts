@@ -31,6 +31,8 @@ export interface SignIn {
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 export class SessionService {
+  private signIns = 0;
+
   constructor(
     private readonly store: Store,
     private readonly now: () => number = Date.now,
@@ -46,6 +48,8 @@ export class SessionService {
     const lifetime = staff ? SESSION_RULES.staffMs : remember ? SESSION_RULES.holderRememberMs : SESSION_RULES.defaultMs;
     const token = randomBytes(32).toString('base64url');
     const now = this.now();
+    // Expired sessions are dead already (authenticate ignores them); sweep them now and then.
+    if (++this.signIns % 100 === 0) await this.store.auth.deleteExpiredSessions(now);
     await this.store.auth.createSession({
       token_hash: hashToken(token),
       user_id: user.id,

@@ -53,7 +53,7 @@ export async function testServer(store: Store, options: { production?: boolean; 
   const log = (line: string) => void logs.push(line);
   const services = buildServices(config, store, { now: clock.now, log, recheckMs: 0 });
   await services.keys.ensureKeys();
-  const app = createApp(services, { production: config.production, staticDir: config.staticDir, log });
+  const app = createApp(services, { production: config.production, staticDir: config.staticDir, trustProxy: config.trustProxy, log });
   return { app, services, config, clock, logs };
 }
 

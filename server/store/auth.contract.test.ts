@@ -33,6 +33,15 @@ describeStores('auth store', (store) => {
     expect(all).toEqual([70_000, 370_000, 370_000]);
   });
 
+  it('sweeps challenges older than a cut-off', async () => {
+    const s = store();
+    await s.auth.createChallenge(challenge('old', '+8613800000002', 1000));
+    await s.auth.createChallenge(challenge('new', '+8613800000003', 5000));
+    await s.auth.deleteChallengesBefore(5000);
+    expect(await s.auth.latestChallenge('+8613800000002')).toBeUndefined();
+    expect((await s.auth.latestChallenge('+8613800000003'))?.id).toBe('new');
+  });
+
   it('lets at most maxAttempts of many concurrent tries through, and a used challenge none', async () => {
     const s = store();
     await s.auth.createChallenge(challenge('c1', '+8613800000002', 1000));

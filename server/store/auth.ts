@@ -116,6 +116,10 @@ export class AuthRepo {
     return row !== undefined;
   }
 
+  async deleteChallengesBefore(at: number): Promise<void> {
+    await this.db.deleteFrom('otp_challenges').where('created_at', '<', at).execute();
+  }
+
   // --- rate-limit events ---
 
   async addRateEvent(key: string, at: number): Promise<number> {
