@@ -73,11 +73,20 @@ export class SyncEngine {
     return this.running;
   }
 
-  /** The user asked, or the network came back: forget the backoff and go. */
+  /**
+   * The user asked, or the network came back: forget the backoff and go. If an upload is already
+   * running and it fails (against a server that was down a moment ago), another one follows it.
+   */
   syncNow(): Promise<RunResult> {
     this.clearRetry();
     this.setStatus({ failures: 0, nextAttemptAt: null });
-    return this.run();
+    if (!this.running) return this.run();
+    return this.running.then((result) => {
+      if (result.outcome !== 'failed') return result;
+      this.clearRetry();
+      this.setStatus({ failures: 0, nextAttemptAt: null });
+      return this.run();
+    });
   }
 
   /** A background trigger (interval, tab shown): respects the backoff. */
