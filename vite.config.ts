@@ -62,8 +62,9 @@ export default defineConfig(({ command }) => ({
       devOptions: { enabled: false },
     }),
   ],
-  server: { proxy: { '/api': `http://127.0.0.1:${serverPort}` } },
-  preview: { proxy: { '/api': `http://127.0.0.1:${serverPort}` } },
+  // changeOrigin stays false: the server checks that Origin matches Host on every POST.
+  server: { proxy: { '/api': { target: `http://127.0.0.1:${serverPort}`, changeOrigin: false } } },
+  preview: { proxy: { '/api': { target: `http://127.0.0.1:${serverPort}`, changeOrigin: false } } },
   test: {
     root: '.',
     include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'web/**/*.test.{ts,tsx}'],

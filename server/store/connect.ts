@@ -30,8 +30,17 @@ export async function connect({ url, schema }: ConnectOptions): Promise<Connecti
   let conn: Connection;
   if (/^postgres(ql)?:\/\//.test(url)) {
     if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name ${schema}`);
+    if (schema) {
+      // Created on its own connection, committed before the pool (bound to it) opens.
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      } finally {
+        await client.end();
+      }
+    }
     const pool = new pg.Pool({ connectionString: url, max: 10, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
-    if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     conn = { db: new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
   } else {
     if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
@@ -42,6 +51,11 @@ export async function connect({ url, schema }: ConnectOptions): Promise<Connecti
     sqlite.pragma('busy_timeout = 5000');
     conn = { db: new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' };
   }
-  await migrate(conn.db as Kysely<unknown>, conn.dialect);
+  try {
+    await migrate(conn.db as Kysely<unknown>, conn.dialect, schema);
+  } catch (e) {
+    await conn.db.destroy();
+    throw e;
+  }
   return conn;
 }

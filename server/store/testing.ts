@@ -37,16 +37,25 @@ export const postgresEngine: Engine | undefined = PG_URL
       name: 'postgres',
       async open() {
         const schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-        const store = createStore(await connect({ url: PG_URL, schema }));
+        const drop = async () => {
+          const admin = await import('pg');
+          const client = new admin.default.Client({ connectionString: PG_URL });
+          await client.connect();
+          await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+          await client.end();
+        };
+        let store: Store;
+        try {
+          store = createStore(await connect({ url: PG_URL, schema }));
+        } catch (e) {
+          await drop(); // a half-migrated schema must not outlive the failure
+          throw e;
+        }
         return {
           store,
           cleanup: async () => {
             await store.close();
-            const admin = await import('pg');
-            const client = new admin.default.Client({ connectionString: PG_URL });
-            await client.connect();
-            await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-            await client.end();
+            await drop();
           },
         };
       },

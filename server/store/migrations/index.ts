@@ -4,11 +4,17 @@ import { Migrator, type Kysely, type Migration } from 'kysely';
 import type { Dialect } from '../connect.js';
 import * as m001 from './001_initial.js';
 
-export async function migrate(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
   const migrations: Record<string, Migration> = {
     '001_initial': { up: (d) => m001.up(d, dialect) },
   };
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // On PostgreSQL the migration tables live in the connection's own schema: without this Kysely
+  // looks for them in any schema, and two schemas migrating at once trip over each other.
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(dialect === 'postgres' ? { migrationTableSchema: schema ?? 'public' } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
