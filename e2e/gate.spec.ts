@@ -45,7 +45,12 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function openGate(): Promise<{ page: Page; gate: GatePage }> {
+// One signed-in inspector page for both tests: a second SMS code for the same phone within
+// 60 s is (rightly) refused.
+let opened: Promise<{ page: Page; gate: GatePage }> | undefined;
+const openGate = () => (opened ??= signInToGate());
+
+async function signInToGate(): Promise<{ page: Page; gate: GatePage }> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', permissions: ['camera'] });
   const page = await context.newPage();
   await new SignInPage(page, server.url).signIn(INSPECTOR);
@@ -109,7 +114,6 @@ test('(b) 20 scans offline survive reloads and sync exactly once', async () => {
     expect(results.every((r) => r.status === 'duplicate')).toBe(true);
   }
   expect(countRows(dbFile, 'checkpoint_records')).toBe(N);
-  await page.context().close();
 });
 
 test('(c) forged, expired and red codes show their verdicts', async () => {
@@ -119,7 +123,7 @@ test('(c) forged, expired and red codes show their verdicts', async () => {
   await gate.typeCode(forge(codes[0]!));
   await gate.expectVerdict('bad-signature');
 
-  await gate.typeCode(await expiredCode());
+  await gate.typeCode(await expiredCode(server.url));
   await gate.expectVerdict('expired');
 
   await gate.typeCode(red);
@@ -128,5 +132,4 @@ test('(c) forged, expired and red codes show their verdicts', async () => {
 
   await gate.typeCode('HG1:NOT A CODE');
   await gate.expectVerdict('malformed');
-  await page.context().close();
 });

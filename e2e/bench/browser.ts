@@ -89,7 +89,7 @@ export async function benchBrowser(server: TestServer, runs = 30): Promise<Bench
     await gate.pickVenue('venue-demo');
     await waitForServiceWorker(page);
     await page.getByTestId('trust-age').waitFor();
-    const codes = await Promise.all(Array.from({ length: runs }, (_, i) => signedCode(`基准${i}`)));
+    const codes = await Promise.all(Array.from({ length: runs }, (_, i) => signedCode(server.url, `基准${i}`)));
     await throttle(page, 4);
     const verdictMs: number[] = [];
     const saveMs: number[] = [];

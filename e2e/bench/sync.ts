@@ -40,7 +40,7 @@ async function send(client: ApiClient, deviceId: string, records: CheckpointReco
 export async function benchSync(server: TestServer, n = 10_000): Promise<BenchRow[]> {
   const client = new ApiClient(server.url);
   const inspector = await client.signIn('13800000001');
-  const codes = await Promise.all(Array.from({ length: 200 }, (_, i) => signedCode(`测试${i}`)));
+  const codes = await Promise.all(Array.from({ length: 200 }, (_, i) => signedCode(server.url, `测试${i}`)));
   const db = server.env.DATABASE_URL!;
   const rows: BenchRow[] = [];
 

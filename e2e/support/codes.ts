@@ -1,14 +1,16 @@
 // Codes for tests that the CLI does not print: a forged one (signature altered) and an expired
 // one, signed with the run's real signing key from the data directory.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fromBase64Url, randomBytes } from '../../shared/bytes.js';
+import { API } from '../../shared/api.js';
+import { fromBase64Url, fromUtf8, randomBytes } from '../../shared/bytes.js';
 import { decodeBase45, encodeBase45 } from '../../shared/code/base45.js';
 import { issueCode, type CodeSigner } from '../../shared/code/issue.js';
 import { importPrivateJwk } from '../../shared/code/keys.js';
 import { CODE_PREFIX } from '../../shared/code/verify.js';
 import { maskName } from '../../shared/names.js';
+import type { TrustList } from '../../shared/trust.js';
 import { DATA_DIR } from './paths.js';
 
 /** The same code with the last signature byte changed: structure intact, signature wrong. */
@@ -18,18 +20,22 @@ export function forge(code: string): string {
   return CODE_PREFIX + encodeBase45(bytes);
 }
 
-/** The run's signing key, read from the data directory the server uses. */
-export async function runSigner(): Promise<CodeSigner> {
-  const dir = resolve(DATA_DIR, 'keys', 'signing');
-  const file = readdirSync(dir).find((f) => f.endsWith('.private.jwk.json'));
-  if (!file) throw new Error(`no signing key in ${dir}`);
-  const kid = fromBase64Url(file.replace('.private.jwk.json', ''));
-  const privateKey = await importPrivateJwk(JSON.parse(readFileSync(resolve(dir, file), 'utf8')));
-  return { privateKey, kid };
+/**
+ * The signing key a running server uses now: its trust list names the active kid, and the
+ * private key file of that kid is in the shared data directory.
+ */
+export async function runSigner(serverUrl: string): Promise<CodeSigner> {
+  const envelope = (await (await fetch(`${serverUrl}${API.trust}`)).json()) as { body: string };
+  const list = JSON.parse(fromUtf8(fromBase64Url(envelope.body))) as TrustList;
+  const active = list.keys.find((k) => k.state === 'active');
+  if (!active) throw new Error('the server has no active signing key');
+  const file = resolve(DATA_DIR, 'keys', 'signing', `${active.kid}.private.jwk.json`);
+  const privateKey = await importPrivateJwk(JSON.parse(readFileSync(file, 'utf8')));
+  return { privateKey, kid: fromBase64Url(active.kid) };
 }
 
 /** A correctly signed code for a random subject; `ttlSec` may be negative for an expired one. */
-export async function signedCode(name: string, { ttlSec = 3600, ageSec = 2 } = {}): Promise<string> {
+export async function signedCode(serverUrl: string, name: string, { ttlSec = 3600, ageSec = 2 } = {}): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   return issueCode(
     {
@@ -43,9 +49,9 @@ export async function signedCode(name: string, { ttlSec = 3600, ageSec = 2 } = {
       maskedName: maskName(name),
       kind: 'resident',
     },
-    await runSigner(),
+    await runSigner(serverUrl),
   );
 }
 
 /** A correctly signed green code that expired a moment ago. */
-export const expiredCode = (): Promise<string> => signedCode('王过期', { ttlSec: 1, ageSec: 2 });
+export const expiredCode = (serverUrl: string): Promise<string> => signedCode(serverUrl, '王过期', { ttlSec: 1, ageSec: 2 });
