@@ -3,8 +3,9 @@
 // record to its outbox, so a record that would be refused is refused at the gate, not days later.
 
 import * as v from 'valibot';
-import { sha256, toHex, utf8 } from './bytes.js';
+import { toHex, utf8 } from './bytes.js';
 import { MAX_CODE_TEXT, VERDICT_KINDS } from './code/verify.js';
+import { sha256Sync } from './sha256.js';
 import { UUID_V7 } from './uuid.js';
 
 export const MIN_TEMPERATURE = 30.0;
@@ -69,7 +70,7 @@ export interface SyncResponse {
 }
 
 /** SHA-256 over a record's fields in a fixed order: same id + same hash = a harmless duplicate. */
-export async function recordContentHash(r: CheckpointRecord): Promise<string> {
+export function recordContentHash(r: CheckpointRecord): string {
   const canonical = JSON.stringify([
     r.id,
     r.seq,
@@ -81,7 +82,7 @@ export async function recordContentHash(r: CheckpointRecord): Promise<string> {
     r.capturedAt,
     r.supersedes ?? null,
   ]);
-  return toHex(await sha256(utf8(canonical)));
+  return toHex(sha256Sync(utf8(canonical)));
 }
 
 export const isFever = (temperature: number, threshold = DEFAULT_FEVER_THRESHOLD): boolean => temperature >= threshold;

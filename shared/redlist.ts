@@ -4,7 +4,8 @@
 // tell whether it holds the whole list.
 
 import * as v from 'valibot';
-import { concatBytes, sha256, toBase64Url, utf8 } from './bytes.js';
+import { concatBytes, toBase64Url, utf8 } from './bytes.js';
+import { sha256Sync } from './sha256.js';
 
 const Entry = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{16}$/));
 const MAX_ENTRIES = 2_000_000;
@@ -35,8 +36,8 @@ export interface RedList {
   entries: Set<string>;
 }
 
-export async function redListEntry(salt: string, sub: Uint8Array): Promise<string> {
-  return toBase64Url((await sha256(concatBytes(utf8(salt), sub))).slice(0, 12));
+export function redListEntry(salt: string, sub: Uint8Array): string {
+  return toBase64Url(sha256Sync(concatBytes(utf8(salt), sub)).slice(0, 12));
 }
 
 /**

@@ -29,7 +29,7 @@ describeStores('red list', (store) => {
     let device = held(applyRedList(undefined, empty));
 
     await status.setStatus('p-green', 'red', 'positive-test', 'cli');
-    const greenEntry = await redListEntry(empty.salt, fromBase64Url('Z3JlZW4tMDE'));
+    const greenEntry = redListEntry(empty.salt, fromBase64Url('Z3JlZW4tMDE'));
     const afterRed = await redList.message(device.version);
     expect(afterRed).toMatchObject({ total: 1, delta: { since: 0, added: [greenEntry], removed: [] } });
     device = held(applyRedList(device, afterRed));
@@ -38,7 +38,7 @@ describeStores('red list', (store) => {
     await status.setStatus('p-green', 'green', undefined, 'cli');
     await status.setStatus('p-red', 'green', undefined, 'cli');
     await status.setStatus('p-red', 'red', 'quarantine', 'cli');
-    const redEntry = await redListEntry(empty.salt, fromBase64Url('cmVkLTAwMDE'));
+    const redEntry = redListEntry(empty.salt, fromBase64Url('cmVkLTAwMDE'));
     const delta = await redList.message(device.version);
     expect(delta).toMatchObject({ total: 1, delta: { since: afterRed.version, added: [redEntry], removed: [greenEntry] } });
     device = held(applyRedList(device, delta));

@@ -25,7 +25,7 @@ beforeAll(async () => {
   const issuer = await makeTestIssuer();
   const validAcross = { exp: Math.floor((T0 + 3 * DAY) / 1000) };
   const listed = randomBytes(8);
-  const redList: RedList = { version: 1, issuedAt: T0, salt: 'prop', entries: new Set([await redListEntry('prop', listed)]) };
+  const redList: RedList = { version: 1, issuedAt: T0, salt: 'prop', entries: new Set([redListEntry('prop', listed)]) };
   verifier = testVerifier(issuer, redList);
   const greens = await Promise.all([0, 1, 2, 3].map(() => issuer.issue(validAcross, T0 - 4 * DAY)));
   codes = [

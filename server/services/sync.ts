@@ -126,7 +126,7 @@ export class SyncService {
     await Promise.all(
       items.map(async ({ index, record }) => {
         const storedHash = hashes.get(record.id);
-        if (storedHash !== undefined) found.set(index, storedHash === (await recordContentHash(record)) ? 'same' : 'different');
+        if (storedHash !== undefined) found.set(index, storedHash === recordContentHash(record) ? 'same' : 'different');
       }),
     );
     return found;
@@ -157,7 +157,8 @@ export class SyncService {
 
   /** Re-verifies the code as at the moment of capture and builds the row to store. */
   private async prepare(index: number, r: CheckpointRecord, batch: SyncBatch, now: number): Promise<Prepared> {
-    const [verdict, hash] = await Promise.all([this.verifier.verify(r.code, r.capturedAt), recordContentHash(r)]);
+    const verdict = await this.verifier.verify(r.code, r.capturedAt);
+    const hash = recordContentHash(r);
     // Device clock minus server clock at send time: positive when the device runs ahead.
     const skewMs = batch.sentAt - now;
     const flags: RecordFlag[] = [];

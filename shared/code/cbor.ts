@@ -27,53 +27,97 @@ export class CborError extends Error {
 const MAX_DEPTH = 8;
 const MAX_ITEMS = 1024;
 
-function head(major: number, n: number): number[] {
-  if (!Number.isSafeInteger(n) || n < 0) throw new CborError(`cannot encode length ${n}`);
-  const m = major << 5;
-  if (n < 24) return [m | n];
-  if (n < 0x100) return [m | 24, n];
-  if (n < 0x10000) return [m | 25, n >> 8, n & 0xff];
-  if (n < 0x100000000) return [m | 26, (n >>> 24) & 0xff, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff];
-  const hi = Math.floor(n / 0x100000000);
-  const lo = n >>> 0;
-  const be32 = (x: number) => [(x >>> 24) & 0xff, (x >> 16) & 0xff, (x >> 8) & 0xff, x & 0xff];
-  return [m | 27, ...be32(hi), ...be32(lo)];
+/** A growable byte buffer: encoding allocates one array, not one number per byte. */
+class Writer {
+  private buf = new Uint8Array(256);
+  length = 0;
+
+  private room(n: number): void {
+    if (this.length + n <= this.buf.length) return;
+    const next = new Uint8Array(Math.max(this.buf.length * 2, this.length + n));
+    next.set(this.buf.subarray(0, this.length));
+    this.buf = next;
+  }
+
+  byte(b: number): void {
+    this.room(1);
+    this.buf[this.length++] = b;
+  }
+
+  bytes(b: Uint8Array): void {
+    this.room(b.length);
+    this.buf.set(b, this.length);
+    this.length += b.length;
+  }
+
+  head(major: number, n: number): void {
+    if (!Number.isSafeInteger(n) || n < 0) throw new CborError(`cannot encode length ${n}`);
+    const m = major << 5;
+    if (n < 24) this.byte(m | n);
+    else if (n < 0x100) {
+      this.byte(m | 24);
+      this.byte(n);
+    } else if (n < 0x10000) {
+      this.byte(m | 25);
+      this.byte(n >> 8);
+      this.byte(n & 0xff);
+    } else if (n < 0x100000000) {
+      this.byte(m | 26);
+      this.be32(n);
+    } else {
+      this.byte(m | 27);
+      this.be32(Math.floor(n / 0x100000000));
+      this.be32(n >>> 0);
+    }
+  }
+
+  private be32(x: number): void {
+    this.byte((x >>> 24) & 0xff);
+    this.byte((x >> 16) & 0xff);
+    this.byte((x >> 8) & 0xff);
+    this.byte(x & 0xff);
+  }
+
+  result(): Uint8Array {
+    return this.buf.slice(0, this.length);
+  }
 }
 
+const textEncoder = new TextEncoder();
+const textDecoder = new TextDecoder('utf-8', { fatal: true });
+
 export function encodeCbor(value: CborValue): Uint8Array {
-  const out: number[] = [];
-  const push = (bytes: ArrayLike<number>) => {
-    for (let i = 0; i < bytes.length; i++) out.push(bytes[i]!);
-  };
+  const w = new Writer();
   const enc = (v: CborValue): void => {
     if (typeof v === 'number') {
       if (!Number.isSafeInteger(v)) throw new CborError('only safe integers are supported');
-      push(v >= 0 ? head(0, v) : head(1, -1 - v));
+      if (v >= 0) w.head(0, v);
+      else w.head(1, -1 - v);
     } else if (typeof v === 'string') {
-      const b = new TextEncoder().encode(v);
-      push(head(3, b.length));
-      push(b);
-    } else if (typeof v === 'boolean') out.push(v ? 0xf5 : 0xf4);
-    else if (v === null) out.push(0xf6);
+      const b = textEncoder.encode(v);
+      w.head(3, b.length);
+      w.bytes(b);
+    } else if (typeof v === 'boolean') w.byte(v ? 0xf5 : 0xf4);
+    else if (v === null) w.byte(0xf6);
     else if (v instanceof Uint8Array) {
-      push(head(2, v.length));
-      push(v);
+      w.head(2, v.length);
+      w.bytes(v);
     } else if (Array.isArray(v)) {
-      push(head(4, v.length));
+      w.head(4, v.length);
       v.forEach(enc);
     } else if (v instanceof Map) {
-      push(head(5, v.size));
+      w.head(5, v.size);
       for (const [k, val] of v) {
         enc(k);
         enc(val);
       }
     } else {
-      push(head(6, v.tag));
+      w.head(6, v.tag);
       enc(v.value);
     }
   };
   enc(value);
-  return Uint8Array.from(out);
+  return w.result();
 }
 
 export function decodeCbor(bytes: Uint8Array): CborValue {
@@ -118,7 +162,7 @@ export function decodeCbor(bytes: Uint8Array): CborValue {
         at += n;
         if (major === 2) return b;
         try {
-          return new TextDecoder('utf-8', { fatal: true }).decode(b);
+          return textDecoder.decode(b);
         } catch {
           throw new CborError('invalid UTF-8 in CBOR text');
         }

@@ -141,7 +141,7 @@ export async function verifyCode(
   if (code.issuedAt > now + IAT_LEEWAY_MS) return { kind: 'not-yet-valid', code, basis };
   if (now >= code.expiresAt) return { kind: 'expired', code, basis };
   if (code.status === 'red') return { kind: 'red', code, reason: code.reason, basis };
-  if (redList && redList.entries.has(await redListEntry(redList.salt, claims.sub))) {
+  if (redList && redList.entries.has(redListEntry(redList.salt, claims.sub))) {
     return { kind: 'red-listed', code, basis };
   }
   if (!trust) return { kind: 'cannot-confirm', code, because: 'no-trust-list', basis };
