@@ -24,7 +24,24 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
   echo "PostgreSQL store tests will be skipped: TEST_DATABASE_URL is not set."
 fi
 
+mkdir -p test-results
 echo "== typecheck"; npm run --silent typecheck
 echo "== lint"; npm run --silent lint
-echo "== unit and store contract tests"; npx vitest run
-echo "== e2e (Chromium)"; npx playwright test -c e2e/playwright.config.ts
+
+status=0
+echo "== unit, property and store contract tests"
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json || status=1
+echo "== e2e (Chromium)"
+PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/e2e.json npx playwright test -c e2e/playwright.config.ts --reporter=list,json || status=1
+
+# One closing line for both runners, counted from their own JSON reports.
+node -e '
+const fs = require("fs");
+const read = (f) => { try { return JSON.parse(fs.readFileSync(f, "utf8")); } catch { return undefined; } };
+const u = read("test-results/unit.json"), e = read("test-results/e2e.json");
+const passed = (u?.numPassedTests ?? 0) + (e?.stats?.expected ?? 0) + (e?.stats?.flaky ?? 0);
+const failed = (u ? u.numFailedTests : 1) + (e ? e.stats.unexpected : 1);
+const skipped = (u?.numPendingTests ?? 0) + (u?.numTodoTests ?? 0) + (e?.stats?.skipped ?? 0);
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+'
+exit $status
