@@ -32,7 +32,7 @@ status=0
 echo "== unit, property and store contract tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json || status=1
 echo "== e2e (Chromium)"
-PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/e2e.json npx playwright test -c e2e/playwright.config.ts --reporter=list,json || status=1
+PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/test-results/e2e.json" npx playwright test -c e2e/playwright.config.ts --reporter=list,json || status=1
 
 # One closing line for both runners, counted from their own JSON reports.
 node -e '
