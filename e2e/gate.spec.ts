@@ -48,11 +48,14 @@ test.afterAll(async () => {
 // One signed-in inspector page for both tests: a second SMS code for the same phone within
 // 60 s is (rightly) refused.
 let opened: Promise<{ page: Page; gate: GatePage }> | undefined;
+/** Uncaught errors in the page: a gate that throws while scanning is broken even if it looks fine. */
+const pageErrors: string[] = [];
 const openGate = () => (opened ??= signInToGate());
 
 async function signInToGate(): Promise<{ page: Page; gate: GatePage }> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', permissions: ['camera'] });
   const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
   await new SignInPage(page, server.url).signIn(INSPECTOR);
   await expect(page).toHaveURL(/\/gate/);
   const gate = new GatePage(page);
@@ -114,6 +117,7 @@ test('(b) 20 scans offline survive reloads and sync exactly once', async () => {
     expect(results.every((r) => r.status === 'duplicate')).toBe(true);
   }
   expect(countRows(dbFile, 'checkpoint_records')).toBe(N);
+  expect(pageErrors).toEqual([]);
 });
 
 test('(c) forged, expired and red codes show their verdicts', async () => {
@@ -132,4 +136,5 @@ test('(c) forged, expired and red codes show their verdicts', async () => {
 
   await gate.typeCode('HG1:NOT A CODE');
   await gate.expectVerdict('malformed');
+  expect(pageErrors).toEqual([]);
 });

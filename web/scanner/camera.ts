@@ -57,6 +57,10 @@ export async function openCamera(container: HTMLElement, cameraId?: string): Pro
 
 async function closeRendered(rendered: RenderedCamera): Promise<void> {
   const video = rendered.getSurface();
+  // html5-qrcode's surface handlers throw when the video is aborted, which closing always does:
+  // an uncaught page error for every stop. Closing is expected here, so drop them first.
+  video.onabort = null;
+  video.onerror = null;
   // html5-qrcode's close() never settles for a stream that has no video track left: bound it.
   await Promise.race([rendered.close().catch(() => undefined), new Promise((r) => setTimeout(r, 1000))]);
   const stream = video.srcObject instanceof MediaStream ? video.srcObject : null;
