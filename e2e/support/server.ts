@@ -81,7 +81,7 @@ export class TestServer {
     this.child = child;
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`server exited early:\n${this.log}`);
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited early:\n${this.log}`);
       try {
         const res = await fetch(`${this.url}/api/health`);
         if (res.ok) return;
