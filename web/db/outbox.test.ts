@@ -1,28 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UUID_V7 } from '../../shared/uuid.js';
-import { HgDb } from './db.js';
-import { acknowledge, addRecord, getDeviceId, outboxSummary, pendingRecords, pruneReceipts, RecordInvalidError, todayTally, type RecordDraft } from './outbox.js';
+import { draft, freshDb } from './testing.js';
+import { acknowledge, addRecord, getDeviceId, outboxSummary, pendingRecords, pruneReceipts, RecordInvalidError, todayTally } from './outbox.js';
 
-let n = 0;
-const dbs: HgDb[] = [];
-function freshDb(name = `outbox-test-${++n}-${Math.random()}`): HgDb {
-  const db = new HgDb(name);
-  dbs.push(db);
-  return db;
-}
 afterEach(() => {
   vi.restoreAllMocks();
-  for (const db of dbs.splice(0)) db.close();
-});
-
-const draft = (over: Partial<RecordDraft> = {}): RecordDraft => ({
-  code: 'HG1:ABC',
-  venueId: 'venue-1',
-  inspectorId: 'insp-1',
-  temperature: 36.5,
-  verdict: 'green',
-  ...over,
 });
 
 describe('outbox', () => {

@@ -3,36 +3,21 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_BATCH_BYTES, MAX_BATCH_RECORDS, type RecordResult, type SyncBatch } from '../../shared/records.js';
 import { HgDb } from '../db/db.js';
 import { addRecord, outboxSummary, type RecordDraft } from '../db/outbox.js';
+import { draft, freshDb } from '../db/testing.js';
 import { backoffDelayMs } from './backoff.js';
 import { byteLength } from './batches.js';
 import { SyncEngine, type SyncEngineOptions } from './engine.js';
 
-const dbs: HgDb[] = [];
 const engines: SyncEngine[] = [];
 afterEach(() => {
   for (const e of engines.splice(0)) e.dispose();
-  for (const db of dbs.splice(0)) db.close();
 });
-
-function freshDb(): HgDb {
-  const db = new HgDb(`sync-test-${Math.random()}`);
-  dbs.push(db);
-  return db;
-}
 function engine(options: SyncEngineOptions): SyncEngine {
   const e = new SyncEngine(options);
   engines.push(e);
   return e;
 }
 
-const draft = (over: Partial<RecordDraft> = {}): RecordDraft => ({
-  code: 'HG1:ABC',
-  venueId: 'venue-1',
-  inspectorId: 'insp-1',
-  temperature: 36.5,
-  verdict: 'green',
-  ...over,
-});
 async function fill(db: HgDb, n: number, over: Partial<RecordDraft> = {}): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) ids.push((await addRecord(db, draft(over))).id);

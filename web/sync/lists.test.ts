@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKey, kidOf, publicJwkOf } from '../../shared/code/keys.js';
 import { EnvelopeError, sealEnvelope } from '../../shared/envelope.js';
 import type { RedListMessage } from '../../shared/redlist.js';
 import { makeTestIssuer, T0 } from '../../shared/testing.js';
 import { TrustRollbackError, type TrustList } from '../../shared/trust.js';
-import { HgDb } from '../db/db.js';
+import { freshDb } from '../db/testing.js';
 import { heldRedList, heldTrustList } from '../db/lists.js';
 import { refreshRedList, refreshTrustList } from './lists.js';
 
@@ -20,13 +20,6 @@ beforeAll(async () => {
   otherRoot = await makeRoot();
 });
 
-const dbs: HgDb[] = [];
-afterEach(() => dbs.splice(0).forEach((db) => db.close()));
-function freshDb(): HgDb {
-  const db = new HgDb(`lists-test-${Math.random()}`);
-  dbs.push(db);
-  return db;
-}
 
 /** Serves whatever the test puts in `routes`, sealed by `signer`, and logs the paths asked for. */
 function fakeServer(signer = () => root) {
