@@ -123,12 +123,10 @@ export class SyncService {
   private async compareWithStored(items: { index: number; record: CheckpointRecord }[]): Promise<Map<number, 'same' | 'different'>> {
     const hashes = await this.store.records.contentHashes(items.map(({ record }) => record.id));
     const found = new Map<number, 'same' | 'different'>();
-    await Promise.all(
-      items.map(async ({ index, record }) => {
-        const storedHash = hashes.get(record.id);
-        if (storedHash !== undefined) found.set(index, storedHash === recordContentHash(record) ? 'same' : 'different');
-      }),
-    );
+    for (const { index, record } of items) {
+      const storedHash = hashes.get(record.id);
+      if (storedHash !== undefined) found.set(index, storedHash === recordContentHash(record) ? 'same' : 'different');
+    }
     return found;
   }
 
