@@ -43,6 +43,8 @@ export class KeyRing {
   private signerCache: { version: number; signer: CodeSigner & { kidText: string } } | undefined;
   private knownVersion: number | undefined;
   private checkedAt = -Infinity;
+  /** The re-read under way: a batch verifying 500 codes at once shares one query. */
+  private versionRead: Promise<number> | undefined;
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -155,11 +157,17 @@ export class KeyRing {
   async currentVersion(): Promise<number> {
     const t = performance.now();
     if (this.knownVersion !== undefined && t - this.checkedAt < this.recheckMs) return this.knownVersion;
-    const version = await this.trustVersion();
-    this.checkedAt = t;
-    if (this.knownVersion !== undefined && version !== this.knownVersion) this.notify();
-    this.knownVersion = version;
-    return version;
+    this.versionRead ??= this.trustVersion()
+      .then((version) => {
+        this.checkedAt = t;
+        if (this.knownVersion !== undefined && version !== this.knownVersion) this.notify();
+        this.knownVersion = version;
+        return version;
+      })
+      .finally(() => {
+        this.versionRead = undefined;
+      });
+    return this.versionRead;
   }
 
   /** Called after any key change, here or (noticed by currentVersion) in another process. */

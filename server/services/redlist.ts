@@ -26,6 +26,7 @@ export class RedListService {
   private readonly maxDeltaChanges: number;
   private saltCache: string | undefined;
   private live: { version: number; checkedAt: number; list: Promise<Omit<RedList, 'issuedAt'>> } | undefined;
+  private versionRead: Promise<number> | undefined;
 
   constructor(
     private readonly store: Store,
@@ -83,18 +84,24 @@ export class RedListService {
    */
   async current(now: number): Promise<RedList> {
     const t = performance.now();
-    if (!this.live || t - this.live.checkedAt >= this.recheckMs) {
-      const version = await this.store.redList.version();
-      if (this.live?.version === version) this.live.checkedAt = t;
+    let live = this.live;
+    if (!live || t - live.checkedAt >= this.recheckMs) {
+      // Concurrent callers (a batch verifies its codes at once) share one version read.
+      this.versionRead ??= this.store.redList.version().finally(() => {
+        this.versionRead = undefined;
+      });
+      const version = await this.versionRead;
+      live = this.live;
+      if (live?.version === version) live.checkedAt = t;
       else {
         const list = this.load(version).catch((e: unknown) => {
           this.live = undefined; // do not cache a failure
           throw e;
         });
-        this.live = { version, checkedAt: t, list };
+        live = this.live = { version, checkedAt: t, list };
       }
     }
-    return { ...(await this.live.list), issuedAt: now };
+    return { ...(await live.list), issuedAt: now };
   }
 
   /** Drops the cached live list: called after a change made in this process. */
