@@ -59,15 +59,15 @@ export class RedListService {
     const wantDelta = since !== undefined && Number.isSafeInteger(since) && since >= 0 && since <= version;
     if (wantDelta) {
       const count = await this.store.redList.countChangesSince(since);
-      const entries = await this.store.redList.entries();
-      if (count <= Math.max(this.maxDeltaChanges, entries.length)) {
+      const total = await this.store.redList.countEntries();
+      // A delta is only worth sending while it is smaller than the list it replaces.
+      if (count <= Math.max(this.maxDeltaChanges, total)) {
         const last = new Map<string, 'add' | 'remove'>();
         for (const c of await this.store.redList.changesBetween(since, version)) last.set(c.entry, c.op);
         const added = [...last].filter(([, op]) => op === 'add').map(([e]) => e);
         const removed = [...last].filter(([, op]) => op === 'remove').map(([e]) => e);
-        return { v: 1, version, issuedAt, salt, total: entries.length, delta: { since, added, removed } };
+        return { v: 1, version, issuedAt, salt, total, delta: { since, added, removed } };
       }
-      return { v: 1, version, issuedAt, salt, total: entries.length, snapshot: entries };
     }
     const entries = await this.store.redList.entries();
     return { v: 1, version, issuedAt, salt, total: entries.length, snapshot: entries };

@@ -11,6 +11,7 @@ describeStores('red list store', (store) => {
     expect(await s.redList.remove('AAAAAAAAAAAAAAAA', 13)).toBe(true);
     expect(await s.redList.remove('AAAAAAAAAAAAAAAA', 14)).toBe(false);
     expect(await s.redList.entries()).toEqual(['BBBBBBBBBBBBBBBB']);
+    expect(await s.redList.countEntries()).toBe(1);
     const v = await s.redList.version();
     const changes = await s.redList.changesBetween(0, v);
     expect(changes.map((c) => [c.entry.slice(0, 1), c.op, c.at])).toEqual([
@@ -34,6 +35,7 @@ describeStores('red list store', (store) => {
       }),
     ).rejects.toThrow('boom');
     expect(await s.redList.entries()).toEqual([]);
+    expect(await s.redList.countEntries()).toBe(0);
     expect(await s.redList.version()).toBe(0);
   });
 });

@@ -40,6 +40,14 @@ export class RedListRepo {
     return (await this.db.selectFrom('red_list_entries').select('entry').orderBy('entry').execute()).map((r) => r.entry);
   }
 
+  async countEntries(): Promise<number> {
+    const row = await this.db
+      .selectFrom('red_list_entries')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   /** The latest change's version, 0 for a list that never changed. */
   async version(): Promise<number> {
     const row = await this.db
