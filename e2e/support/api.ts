@@ -3,6 +3,16 @@
 
 import { API } from '../../shared/api.js';
 
+/** The newest SMS code the server's dev outbox holds for a phone (it accepts 138… or +86138…). */
+export async function latestSmsCode(baseUrl: string, phone: string): Promise<string> {
+  const res = await fetch(`${baseUrl}${API.devOutbox}?phone=${encodeURIComponent(phone)}`);
+  if (!res.ok) throw new Error(`dev outbox answered ${res.status}`);
+  const { messages } = (await res.json()) as { messages: { body: string }[] };
+  const code = messages[0]?.body.match(/\b(\d{6})\b/)?.[1];
+  if (!code) throw new Error(`no SMS code in the outbox for ${phone}`);
+  return code;
+}
+
 export class ApiClient {
   private cookie = '';
 
@@ -10,10 +20,7 @@ export class ApiClient {
 
   async signIn(phone: string): Promise<{ id: string; role: string }> {
     await this.post(API.otpRequest, { phone });
-    const outbox = await fetch(`${this.baseUrl}${API.devOutbox}?phone=${encodeURIComponent(phone.startsWith('+') ? phone : `+86${phone}`)}`);
-    const { messages } = (await outbox.json()) as { messages: { body: string }[] };
-    const code = messages[0]?.body.match(/\b(\d{6})\b/)?.[1];
-    if (!code) throw new Error(`no SMS code for ${phone}`);
+    const code = await latestSmsCode(this.baseUrl, phone);
     const res = await this.post(API.otpVerify, { phone, code, remember: false });
     if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
     const setCookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
