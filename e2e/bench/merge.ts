@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { randomBytes } from '../../shared/bytes.js';
 import { issueCode } from '../../shared/code/issue.js';
 import { maskName } from '../../shared/names.js';
@@ -93,7 +94,6 @@ export async function benchMerge(postgresUrl: string | undefined): Promise<Bench
   try {
     rows.push(...(await runOn('PostgreSQL', postgresUrl, schema)));
   } finally {
-    const pg = (await import('pg')).default;
     const client = new pg.Client({ connectionString: postgresUrl });
     await client.connect();
     await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);

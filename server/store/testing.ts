@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterEach, beforeEach, describe } from 'vitest';
 import { connect } from './connect.js';
 import { createStore, type Store } from './store.js';
@@ -38,8 +39,7 @@ export const postgresEngine: Engine | undefined = PG_URL
       async open() {
         const schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
         const drop = async () => {
-          const admin = await import('pg');
-          const client = new admin.default.Client({ connectionString: PG_URL });
+          const client = new pg.Client({ connectionString: PG_URL });
           await client.connect();
           await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
           await client.end();
