@@ -1,88 +1,28 @@
-// Lint: typescript-eslint's recommended rules plus the import boundaries of DESIGN.md,
-// so nobody has to remember them.
+// Lint: typescript-eslint's recommended rules, plus the repository's layering and the ban on import
+// cycles from the local plugin in lint/ (the table of layers is lint/layers.js, written once).
+
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-
-const restrict = (patterns, message) => ({ group: patterns, message });
+import healthgate from './lint/plugin.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'e2e/.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    plugins: { healthgate },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-undef': 'off',
-    },
-  },
-  {
-    files: ['shared/**/*.ts'],
-    ignores: ['shared/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            restrict(['node:*', 'fs', 'path', 'crypto', 'os'], 'shared/ runs in browsers and Node: no Node modules.'),
-            restrict(['**/web/**', '**/server/**', '../web/*', '../server/*'], 'shared/ imports neither side.'),
-            restrict(['dexie', 'preact', 'preact/*', 'hono', 'hono/*', 'kysely'], 'shared/ stays runtime-neutral.'),
-          ],
-        },
-      ],
+      'healthgate/layers': 'error',
+      'healthgate/no-cycle': 'error',
     },
   },
   {
     files: ['server/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            restrict(['**/web/**'], 'server/ never imports web/.'),
-            restrict(['dexie', 'preact', 'preact/*', 'html5-qrcode', 'barcode-detector', 'barcode-detector/*', 'zxing-wasm', 'zxing-wasm/*'], 'browser-only library in server/.'),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['server/**/*.ts'],
-    ignores: ['server/config.ts', 'server/**/*.test.ts', 'server/store/testing.ts'],
+    ignores: ['server/config.ts', 'server/**/*.test.ts', 'server/testing/**'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Only server/config.ts reads the environment.' }],
-    },
-  },
-  {
-    files: ['web/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            restrict(['**/server/**', 'hono', 'hono/*', 'kysely', 'better-sqlite3', 'pg'], 'web/ never imports server/.'),
-            restrict(['dexie', 'dexie/*'], 'Only web/db/ imports dexie.'),
-            restrict(['html5-qrcode', 'barcode-detector', 'barcode-detector/*', 'zxing-wasm', 'zxing-wasm/*'], 'Only web/scanner/ imports the camera and decoder libraries.'),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['web/db/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [restrict(['**/server/**', 'hono', 'kysely'], 'web/ never imports server/.'), restrict(['html5-qrcode', 'barcode-detector', 'barcode-detector/*', 'zxing-wasm', 'zxing-wasm/*'], 'Only web/scanner/ imports the camera library.')] },
-      ],
-    },
-  },
-  {
-    files: ['web/scanner/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [restrict(['**/server/**', 'hono', 'kysely'], 'web/ never imports server/.'), restrict(['dexie', 'dexie/*'], 'Only web/db/ imports dexie.')] },
-      ],
     },
   },
   {

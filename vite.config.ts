@@ -2,6 +2,8 @@
 // Builds the PWA (root web/, output dist/web) and configures vitest for the whole repository.
 // The trust-root public keys are embedded at build time from the data directory the server
 // created them in (`npm run cli -- keys ensure`), so a device can check the trust list offline.
+// Staff screens are built into assets/staff/, which the service worker does not precache: a gate
+// phone keeps what a gate needs (scanner and decoder included) and nothing a manager needs.
 
 import preact from '@preact/preset-vite';
 import { existsSync, readFileSync } from 'node:fs';
@@ -10,6 +12,24 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const dataDir = resolve(process.env.HG_DATA_DIR ?? 'data');
+
+/** Areas for managers, organisations and the authority: their chunks land in STAFF_DIR by folder alone. */
+const STAFF_AREAS = ['staff', 'venue', 'org', 'admin'];
+const STAFF_DIR = 'assets/staff';
+const staffModule = new RegExp(`/web/areas/(${STAFF_AREAS.join('|')})/`);
+
+/**
+ * A chunk holding any module of a staff area is loaded only by staff pages (areas never import each
+ * other, and the router imports their pages lazily), so it goes to STAFF_DIR. String tables are
+ * named after their area (gate-strings.en-….js), not all "strings.en".
+ */
+function chunkFileNames(chunk: { name: string; facadeModuleId: string | null; moduleIds: string[] }): string {
+  const ids = chunk.moduleIds.map((id) => id.replaceAll('\\', '/'));
+  const table = chunk.facadeModuleId?.replaceAll('\\', '/').match(/\/web\/(?:areas\/(\w+)|i18n)\/(strings\.[\w-]+)\.ts$/);
+  const name = table ? `${table[1] ?? 'platform'}-${table[2]}` : '[name]';
+  return ids.some((id) => staffModule.test(id)) ? `${STAFF_DIR}/${name}-[hash].js` : `assets/${name}-[hash].js`;
+}
+
 const serverPort = process.env.PORT ?? '8787';
 
 function trustRoots(command: string): string {
@@ -29,6 +49,10 @@ export default defineConfig(({ command }) => ({
     outDir: resolve(process.env.HG_WEB_OUT ?? 'dist/web'),
     emptyOutDir: true,
     target: 'es2022',
+    // Browsers without <link rel=modulepreload> (Safari < 17) still work, only without preloading a
+    // lazy page's imports; the polyfill would cost every page, the holder's included, 0.3 KB.
+    modulePreload: { polyfill: false },
+    rolldownOptions: { output: { chunkFileNames } },
   },
   plugins: [
     preact(),
@@ -56,6 +80,7 @@ export default defineConfig(({ command }) => ({
       },
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,wasm,png,svg,ico,webmanifest}'],
+        globIgnores: [`${STAFF_DIR}/**`],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         rollupFormat: 'es',
       },
@@ -67,7 +92,7 @@ export default defineConfig(({ command }) => ({
   preview: { proxy: { '/api': { target: `http://127.0.0.1:${serverPort}`, changeOrigin: false } } },
   test: {
     root: '.',
-    include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'web/**/*.test.{ts,tsx}'],
+    include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'web/**/*.test.{ts,tsx}', 'lint/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 60_000,

@@ -1,9 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { userInfo } from 'node:os';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from './cli.js';
 import { loadConfig, type Config } from './config.js';
 import { buildServices } from './main.js';
-import { tempDataDir } from './services/testing.js';
+import { tempDataDir } from './testing/server.js';
 import { connect } from './store/connect.js';
 import { createStore } from './store/store.js';
 
@@ -72,6 +73,23 @@ describe('cli', () => {
     expect((await serverVerdict(config, before)).kind).toBe('red-listed');
     await expect(runCli(['issue-code', 'nobody'], config)).rejects.toMatchObject({ code: 'not_found' });
     await expect(runCli(['frobnicate'], config)).rejects.toThrow('Unknown command frobnicate');
+  });
+
+  it('names the operator in the audit log: --as, or the OS user', async () => {
+    const config = loadConfig({ HG_DATA_DIR: tempDataDir() });
+    captured();
+    await runCli(['seed'], config);
+    await runCli(['--as', 'wang.li', 'set-status', 'demo-zhang', 'red', 'quarantine'], config);
+    await runCli(['set-status', 'demo-zhang', 'green'], config);
+    const store = createStore(await connect({ url: config.databaseUrl }));
+    try {
+      const [cleared, turned] = await store.audit.recent(2);
+      expect(turned).toMatchObject({ actor: 'operator:wang.li', action: 'person.set-status', target: 'person:demo-zhang' });
+      expect(cleared).toMatchObject({ actor: `operator:${userInfo().username}`, action: 'person.set-status' });
+    } finally {
+      await store.close();
+    }
+    await expect(runCli(['--as', 'bad name!', 'seed'], config)).rejects.toThrow('--as needs a name');
   });
 });
 

@@ -2,15 +2,20 @@
 // printing a code for someone without a phone, and status changes — each through the same
 // services the HTTP routes use, so the rules (and the audit log) are the same.
 
+import { userInfo } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { AppError } from '../shared/errors.js';
+import { record } from './audit/log.js';
+import type { OperatorActor } from './auth/actor.js';
 import { describeConfig, loadConfig, type Config } from './config.js';
 import { buildServices, startServer, stopOnSignals, type Services } from './main.js';
-import { findPerson } from './services/people.js';
+import { findPerson } from './people/find.js';
 import { connect } from './store/connect.js';
 import { createStore, type Store } from './store/store.js';
 
-const USAGE = `Usage: npm run cli -- <command>
+const USAGE = `Usage: npm run cli -- [--as <name>] <command>
+
+  --as <name>                      who is acting, for the audit log (default: the OS user)
 
   serve [--seed-if-empty]          start the server (as npm run serve); seed demo data on an empty database
   seed [--extra-holders N]         add the demo venue and accounts (idempotent), plus N extra green holders
@@ -43,8 +48,26 @@ function flagValue(args: string[], flag: string): string | undefined {
 
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
+/** The operator named by --as, or the OS user running the command; the rest of the arguments. */
+export function operatorFrom(args: string[]): { operator: OperatorActor; rest: string[] } {
+  const i = args.indexOf('--as');
+  if (i === -1) return { operator: { kind: 'operator', name: osUser() }, rest: args };
+  const name = args[i + 1];
+  if (!name || !/^[\w.@-]{1,64}$/.test(name)) throw new UsageError('--as needs a name (letters, digits, . _ @ -)');
+  return { operator: { kind: 'operator', name }, rest: [...args.slice(0, i), ...args.slice(i + 2)] };
+}
+
+function osUser(): string {
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 export async function runCli(args: string[], config: Config): Promise<void> {
-  const [command, ...rest] = args;
+  const { operator, rest: commandArgs } = operatorFrom(args);
+  const [command, ...rest] = commandArgs;
   switch (command) {
     case 'serve': {
       stopOnSignals(await startServer(config, {}, { seedIfEmpty: rest.includes('--seed-if-empty') }));
@@ -53,20 +76,20 @@ export async function runCli(args: string[], config: Config): Promise<void> {
     case 'seed': {
       const raw = flagValue(rest, '--extra-holders');
       const extraHolders = raw === undefined ? 0 : Number(raw);
-      const report = await withServices(config, (s) => s.seed.seed({ extraHolders }));
+      const report = await withServices(config, (s) => s.seed.seed(operator, { extraHolders }));
       console.log(`Seeded: ${report.created} accounts created, ${report.existing} already there.`);
       return;
     }
     case 'keys':
-      return keysCommand(rest, config);
+      return keysCommand(rest, config, operator);
     case 'issue-code': {
       const ref = rest[0];
       if (!ref) throw new UsageError('issue-code needs a person id or phone number');
       const text = await withServices(config, async (s, store) => {
-        await s.keys.ensureKeys();
+        await s.keys.ensureKeys(operator);
         const person = await findPerson(store, ref);
         const code = await s.codes.codeFor(person.id);
-        await store.audit.append({ at: Date.now(), actor: 'cli', action: 'code.issue', detail: { personId: person.id, status: code.status } });
+        await record(store, { at: Date.now(), actor: operator, action: 'code.issue', targetId: person.id, detail: { status: code.status } });
         return code.text;
       });
       // Only the code on stdout, so scripts can capture it.
@@ -76,7 +99,7 @@ export async function runCli(args: string[], config: Config): Promise<void> {
     case 'set-status': {
       const [ref, status, reason] = rest;
       if (!ref || !status) throw new UsageError('set-status needs a person and green|red');
-      const change = await withServices(config, async (s, store) => s.status.setStatus((await findPerson(store, ref)).id, status, reason, 'cli'));
+      const change = await withServices(config, async (s, store) => s.status.setStatus((await findPerson(store, ref)).id, status, reason, operator));
       console.log(`${change.personId}: ${change.from} → ${change.to}${change.to === 'red' ? ` (${change.reason})` : ''}; red list ${change.redListChanged ? 'updated' : 'unchanged'}.`);
       return;
     }
@@ -85,7 +108,7 @@ export async function runCli(args: string[], config: Config): Promise<void> {
   }
 }
 
-async function keysCommand([sub, ...rest]: string[], config: Config): Promise<void> {
+async function keysCommand([sub, ...rest]: string[], config: Config, operator: OperatorActor): Promise<void> {
   await withServices(config, async (s) => {
     switch (sub) {
       case 'list': {
@@ -94,22 +117,22 @@ async function keysCommand([sub, ...rest]: string[], config: Config): Promise<vo
         return;
       }
       case 'ensure': {
-        const r = await s.keys.ensureKeys();
+        const r = await s.keys.ensureKeys(operator);
         console.log(r.createdRoot ? 'Created the trust root.' : 'Trust root present.');
         console.log(r.createdKid ? `Created signing key ${r.createdKid}.` : 'Active signing key present.');
         console.log(`Trust roots for the PWA build: ${s.keys.files.trustRootsPublicPath}`);
         return;
       }
       case 'create': {
-        await s.keys.ensureKeys();
-        const key = await s.keys.createSigningKey('cli');
+        await s.keys.ensureKeys(operator);
+        const key = await s.keys.createSigningKey(operator);
         console.log(`Created signing key ${key.kid} (active); the previous active key is retired. Trust-list version ${await s.keys.trustVersion()}.`);
         return;
       }
       case 'withdraw': {
         const kid = rest[0];
         if (!kid) throw new UsageError('keys withdraw needs a kid (see keys list)');
-        const { replacement } = await s.keys.withdraw(kid, 'cli');
+        const { replacement } = await s.keys.withdraw(kid, operator);
         console.log(`Withdrew ${kid}.${replacement ? ` It was active: new active key ${replacement.kid}.` : ''} Trust-list version ${await s.keys.trustVersion()}.`);
         return;
       }

@@ -13,7 +13,6 @@ describe('config', () => {
       codeTtlHours: 72,
       staticDir: '/srv/hg/dist/web',
       sms: { kind: 'outbox' },
-      tzOffsetMinutes: 480,
       otpSecret: undefined,
       trustProxy: false,
     });
@@ -31,7 +30,6 @@ describe('config', () => {
         HG_STATIC_DIR: '/www',
         HG_SMS_PROVIDER_URL: 'https://sms.example/send',
         HG_SMS_PROVIDER_TOKEN: 'tok-123456',
-        HG_TZ_OFFSET_MINUTES: '-300',
         HG_OTP_SECRET: 'x'.repeat(40),
         HG_TRUST_PROXY: '1',
       },
@@ -46,7 +44,6 @@ describe('config', () => {
       codeTtlHours: 24,
       staticDir: '/www',
       sms: { kind: 'http', url: 'https://sms.example/send', token: 'tok-123456' },
-      tzOffsetMinutes: -300,
       otpSecret: 'x'.repeat(40),
       trustProxy: true,
     });

@@ -16,7 +16,6 @@ export interface Config {
   codeTtlHours: number;
   staticDir: string;
   sms: SmsConfig;
-  tzOffsetMinutes: number;
   /** From HG_OTP_SECRET; when absent the server generates one and keeps it in the data dir. */
   otpSecret: string | undefined;
   /** The `iss` claim of codes and the trust list. */
@@ -75,6 +74,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const issuer = get('HG_ISSUER') ?? 'CN-44';
   if (!/^[A-Za-z0-9-]{1,16}$/.test(issuer)) problems.push('HG_ISSUER must be 1–16 letters, digits or dashes');
 
+  // Each venue now has its own time zone (the venues table); a fixed offset would disagree with it.
+  if (get('HG_TZ_OFFSET_MINUTES') !== undefined) problems.push('HG_TZ_OFFSET_MINUTES is no longer read: each venue has its own time zone');
+
   const trustProxyRaw = get('HG_TRUST_PROXY') ?? '0';
   if (!['0', '1', 'true', 'false'].includes(trustProxyRaw)) problems.push('HG_TRUST_PROXY must be 1/true or 0/false');
 
@@ -88,7 +90,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     codeTtlHours: int('HG_CODE_TTL_HOURS', 72, 1, 24 * 30),
     staticDir: resolve(cwd, staticDir),
     sms,
-    tzOffsetMinutes: int('HG_TZ_OFFSET_MINUTES', 480, -720, 840),
     otpSecret,
     issuer,
     trustProxy: trustProxyRaw === '1' || trustProxyRaw === 'true',
@@ -116,8 +117,7 @@ export function describeConfig(c: Config): Record<string, string | number | bool
     production: c.production,
     codeTtlHours: c.codeTtlHours,
     staticDir: c.staticDir,
-    sms: c.sms.kind === 'http' ? `http ${maskUrlPassword(c.sms.url)} (token ${maskSecret(c.sms.token)})` : 'outbox (server log + /api/dev/outbox)',
-    tzOffsetMinutes: c.tzOffsetMinutes,
+    sms: c.sms.kind === 'http' ? `http ${maskUrlPassword(c.sms.url)} (token ${maskSecret(c.sms.token)})` : 'development outbox (server log + /api/dev/sms)',
     otpSecret: c.otpSecret ? maskSecret(c.otpSecret) : 'generated, kept in the data dir',
     issuer: c.issuer,
     trustProxy: c.trustProxy,

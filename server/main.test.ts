@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import type { MyCodeResponse } from '../shared/api.js';
+import type { MyCode } from '../shared/api/people.js';
 import { loadConfig } from './config.js';
 import { startServer } from './main.js';
-import { tempDataDir } from './services/testing.js';
+import { tempDataDir } from './testing/server.js';
 
 it('starts on a fresh data dir, seeds when asked, serves real HTTP, and stops cleanly', async () => {
   const dataDir = tempDataDir();
@@ -21,12 +21,12 @@ it('starts on a fresh data dir, seeds when asked, serves real HTTP, and stops cl
     const post = (path: string, body: unknown, cookie = '') =>
       fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url, cookie }, body: JSON.stringify(body) });
     expect((await post('/api/auth/otp/request', { phone: '13800000002' })).status).toBe(200);
-    const outbox = (await (await fetch(`${server.url}/api/dev/outbox?phone=%2B8613800000002`)).json()) as { messages: { body: string }[] };
+    const outbox = (await (await fetch(`${server.url}/api/dev/sms?phone=%2B8613800000002`)).json()) as { messages: { body: string }[] };
     const code = outbox.messages[0]!.body.match(/\b(\d{6})\b/)![1];
     const signedIn = await post('/api/auth/otp/verify', { phone: '13800000002', code });
     expect(signedIn.status).toBe(200);
     const cookie = signedIn.headers.getSetCookie()[0]!.split(';')[0]!;
-    const mine = (await (await fetch(`${server.url}/api/me/code`, { headers: { cookie } })).json()) as MyCodeResponse;
+    const mine = (await (await fetch(`${server.url}/api/me/code`, { headers: { cookie } })).json()) as MyCode;
     expect(mine).toMatchObject({ status: 'green', maskedName: '张*明' });
     expect(logs.join('\n')).toMatch(/SMS to \+86138\*\*\*\*0002: .*\d{6}/);
   } finally {

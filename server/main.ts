@@ -5,20 +5,21 @@ import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp, type AppServices } from './app.js';
 import { describeConfig, loadConfig, type Config } from './config.js';
+import type { Actor } from './auth/actor.js';
+import { OtpService } from './auth/otp.js';
+import { SessionService } from './auth/sessions.js';
+import { CheckpointMerge } from './checkpoints/merge.js';
+import { demoSignInHelp, SeedService } from './demo/seed.js';
 import { KeyFiles } from './keys/files.js';
 import { KeyRing } from './keys/keyring.js';
-import { ServerCodeVerifier } from './services/code-verifier.js';
-import { CodeService } from './services/codes.js';
-import { OtpService } from './services/otp.js';
-import { RedListService } from './services/redlist.js';
-import { demoSignInHelp, SeedService } from './services/seed.js';
-import { SessionService } from './services/sessions.js';
-import { StatusService } from './services/status.js';
-import { SyncService } from './services/sync.js';
-import { TrustService } from './services/trust.js';
-import { VenueService } from './services/venues.js';
+import { RedListService } from './lists/redlist.js';
+import { TrustService } from './lists/trust.js';
+import { ServerCodeVerifier } from './lists/verifier.js';
+import { CodeService } from './people/codes.js';
+import { StatusService } from './people/status.js';
+import { DevSmsOutbox } from './sms/dev-outbox.js';
 import { HttpSmsSender } from './sms/http.js';
-import { OutboxSmsSender } from './sms/outbox.js';
+import { VenueService } from './venues/service.js';
 import { connect } from './store/connect.js';
 import { createStore, type Store } from './store/store.js';
 
@@ -42,8 +43,8 @@ export function buildServices(config: Config, store: Store, deps: ServiceDeps = 
   const recheck = deps.recheckMs !== undefined ? { recheckMs: deps.recheckMs } : {};
   const files = new KeyFiles(config.dataDir);
   const keys = new KeyRing(store, files, { now, ...recheck });
-  const outbox = new OutboxSmsSender(store, log, now);
-  const sms = config.sms.kind === 'http' ? new HttpSmsSender(config.sms) : outbox;
+  const devSms = new DevSmsOutbox(store, log, now);
+  const sms = config.sms.kind === 'http' ? new HttpSmsSender(config.sms) : devSms;
   const trust = new TrustService(keys, config.issuer, now);
   const redList = new RedListService(store, keys, { now, ...recheck });
   const verifier = new ServerCodeVerifier(keys, trust, redList);
@@ -58,10 +59,13 @@ export function buildServices(config: Config, store: Store, deps: ServiceDeps = 
     status: new StatusService(store, redList, now),
     venues: new VenueService(store),
     seed: new SeedService(store, now),
-    sync: new SyncService(store, verifier, { now, tzOffsetMinutes: config.tzOffsetMinutes }),
-    devOutbox: config.production ? undefined : outbox,
+    checkpoints: new CheckpointMerge(store, verifier, { now }),
+    devSms: config.production ? undefined : devSms,
   };
 }
+
+/** The server acting on its own at start: first keys, demo data on an empty database. */
+export const SERVER_ACTOR: Actor = { kind: 'system', name: 'server-start' };
 
 export interface RunningServer {
   url: string;
@@ -74,9 +78,9 @@ export async function startServer(config: Config, deps: ServiceDeps = {}, option
   const store = createStore(await connect({ url: config.databaseUrl }));
   try {
     const services = buildServices(config, store, deps);
-    const keys = await services.keys.ensureKeys();
+    const keys = await services.keys.ensureKeys(SERVER_ACTOR);
     if (keys.createdRoot) log(`Created a new trust root: ${services.keys.files.trustRootsPublicPath} (rebuild the PWA to embed it).`);
-    const seeded = options.seedIfEmpty && (await services.seed.isEmpty()) ? await services.seed.seed() : undefined;
+    const seeded = options.seedIfEmpty && (await services.seed.isEmpty()) ? await services.seed.seed(SERVER_ACTOR) : undefined;
     const app = createApp(services, { production: config.production, staticDir: config.staticDir, trustProxy: config.trustProxy, log: (l) => console.error(l) });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));

@@ -1,32 +1,40 @@
-// Every error the API can answer with: one stable machine code each. The server maps named
-// domain errors to these in one place; the PWA translates them (web/i18n).
+// Every error the API can answer with: one stable machine code each, and a named class per domain
+// failure (as Hono names JwtTokenExpired). Services throw these; the server maps codes to HTTP
+// statuses in one place (server/http/errors.ts) and the PWA translates the codes.
 
-export const ERROR_CODES = {
-  bad_request: 400,
-  validation_failed: 400,
-  unknown_field: 400,
-  payload_too_large: 413,
-  batch_too_large: 413,
-  unauthenticated: 401,
-  forbidden: 403,
-  cross_site_request: 403,
-  not_found: 404,
-  otp_invalid: 400,
-  otp_expired: 400,
-  otp_too_many_attempts: 429,
-  otp_resend_too_soon: 429,
-  rate_limited: 429,
-  not_bound_to_venue: 403,
-  no_code: 404,
-  internal: 500,
-} as const;
-export type ErrorCode = keyof typeof ERROR_CODES;
+import * as v from 'valibot';
 
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string; retryAfterSec?: number };
-}
+export const ERROR_CODES = [
+  'bad_request',
+  'validation_failed',
+  'unknown_field',
+  'payload_too_large',
+  'batch_too_large',
+  'unauthenticated',
+  'forbidden',
+  'cross_site_request',
+  'not_found',
+  'otp_invalid',
+  'otp_expired',
+  'otp_too_many_attempts',
+  'otp_resend_too_soon',
+  'rate_limited',
+  'not_bound_to_venue',
+  'no_code',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** A domain failure with a stable code; `app.onError` turns it into an ErrorBody. */
+export const ErrorBodySchema = v.strictObject({
+  error: v.strictObject({
+    code: v.picklist(ERROR_CODES),
+    message: v.string(),
+    retryAfterSec: v.optional(v.number()),
+  }),
+});
+export type ErrorBody = v.InferOutput<typeof ErrorBodySchema>;
+
+/** A domain failure with a stable code; the server turns it into an ErrorBody. */
 export class AppError extends Error {
   override name = 'AppError';
   constructor(
@@ -36,7 +44,96 @@ export class AppError extends Error {
   ) {
     super(message);
   }
-  get status(): number {
-    return ERROR_CODES[this.code];
+}
+
+export class BadRequestError extends AppError {
+  override name = 'BadRequestError';
+  constructor(message = 'The request could not be read.') {
+    super('bad_request', message);
+  }
+}
+
+export class ValidationError extends AppError {
+  override name = 'ValidationError';
+  constructor(message: string) {
+    super('validation_failed', message);
+  }
+}
+
+export class UnknownFieldError extends AppError {
+  override name = 'UnknownFieldError';
+  constructor(readonly field: string) {
+    super('unknown_field', `Unknown field: ${field}.`);
+  }
+}
+
+export class PayloadTooLargeError extends AppError {
+  override name = 'PayloadTooLargeError';
+  constructor(maxBytes: number, code: 'payload_too_large' | 'batch_too_large' = 'payload_too_large') {
+    super(code, `The request body is larger than ${maxBytes} bytes.`);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  override name = 'UnauthenticatedError';
+  constructor(message = 'Sign in first.') {
+    super('unauthenticated', message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  override name = 'ForbiddenError';
+  constructor(message = 'Your role cannot do this.') {
+    super('forbidden', message);
+  }
+}
+
+export class CrossSiteRequestError extends AppError {
+  override name = 'CrossSiteRequestError';
+  constructor() {
+    super('cross_site_request', 'Requests from other sites are not accepted.');
+  }
+}
+
+export class NotFoundError extends AppError {
+  override name = 'NotFoundError';
+  constructor(message = 'Not found.') {
+    super('not_found', message);
+  }
+}
+
+export class OtpInvalidError extends AppError {
+  override name = 'OtpInvalidError';
+  constructor(message = 'The code is not right. Ask for a new one if needed.') {
+    super('otp_invalid', message);
+  }
+}
+
+export class OtpExpiredError extends AppError {
+  override name = 'OtpExpiredError';
+  constructor() {
+    super('otp_expired', 'The code has expired. Ask for a new one.');
+  }
+}
+
+export class OtpTooManyAttemptsError extends AppError {
+  override name = 'OtpTooManyAttemptsError';
+  constructor() {
+    super('otp_too_many_attempts', 'Too many wrong codes. Ask for a new one.');
+  }
+}
+
+/** A limit was reached; retryAfterSec says when there is room again. */
+export class RateLimitedError extends AppError {
+  override name = 'RateLimitedError';
+  constructor(code: 'rate_limited' | 'otp_resend_too_soon', message: string, retryAfterSec: number) {
+    super(code, message, retryAfterSec);
+  }
+}
+
+export class NoCodeError extends AppError {
+  override name = 'NoCodeError';
+  constructor() {
+    super('no_code', 'This account has no health code.');
   }
 }

@@ -10,6 +10,7 @@ import { UUID_V7 } from './uuid.js';
 
 export const MIN_TEMPERATURE = 30.0;
 export const MAX_TEMPERATURE = 45.0;
+/** A venue's fever threshold unless its manager sets another. */
 export const DEFAULT_FEVER_THRESHOLD = 37.3;
 export const MAX_BATCH_RECORDS = 500;
 export const MAX_BATCH_BYTES = 256 * 1024;
@@ -60,14 +61,12 @@ export type RejectReason = (typeof REJECT_REASONS)[number];
 export const RECORD_FLAGS = ['clock-skew', 'verdict-differs'] as const;
 export type RecordFlag = (typeof RECORD_FLAGS)[number];
 
-export type RecordResult =
-  | { id: string; status: 'accepted'; flags: RecordFlag[] }
-  | { id: string; status: 'duplicate' }
-  | { id: string; status: 'rejected'; reason: RejectReason };
-
-export interface SyncResponse {
-  results: RecordResult[];
-}
+export const RecordResultSchema = v.variant('status', [
+  v.strictObject({ id: v.string(), status: v.literal('accepted'), flags: v.array(v.picklist(RECORD_FLAGS)) }),
+  v.strictObject({ id: v.string(), status: v.literal('duplicate') }),
+  v.strictObject({ id: v.string(), status: v.literal('rejected'), reason: v.picklist(REJECT_REASONS) }),
+]);
+export type RecordResult = v.InferOutput<typeof RecordResultSchema>;
 
 /** SHA-256 over a record's fields in a fixed order: same id + same hash = a harmless duplicate. */
 export function recordContentHash(r: CheckpointRecord): string {
@@ -85,4 +84,5 @@ export function recordContentHash(r: CheckpointRecord): string {
   return toHex(sha256Sync(utf8(canonical)));
 }
 
-export const isFever = (temperature: number, threshold = DEFAULT_FEVER_THRESHOLD): boolean => temperature >= threshold;
+/** The one fever rule: at or above the venue's threshold. */
+export const isFever = (temperature: number, threshold: number): boolean => temperature >= threshold;

@@ -1,69 +1,95 @@
-// The app shell and its router: /signin, /code (holder), /gate (inspector), /home (other roles),
-// and / sends each person to their page. Pages load lazily, so the holder never downloads the gate.
+// The app shell and its routes (preact-iso): /signin, /code (holder), /gate (inspector), /home
+// (other roles), and / or any unknown path sends each person to their page. Every area's pages load
+// lazily, with the area's strings in the current language, so the holder never downloads the gate.
 
-import type { ComponentType } from 'preact';
+import { Component, type ComponentChildren, type ComponentType } from 'preact';
 import { useEffect } from 'preact/hooks';
-import { signal } from '@preact/signals';
-import { t } from './i18n/index.js';
-import { path, navigate } from './state/router.js';
-import { homeFor, me, sessionExpired } from './state/session.js';
-import { offline } from './state/network.js';
+import { useSignal } from '@preact/signals';
+import { lazy, LocationProvider, Route, Router, useLocation } from 'preact-iso';
+import type { Role } from '../shared/roles.js';
+import { navigate } from './app/navigation.js';
+import { offline } from './app/network.js';
+import { homeFor, me, sessionExpired } from './app/session.js';
+import { applyUpdate, dismissUpdate, showUpdatePrompt } from './app/update.js';
+import { lang, loadStrings, t } from './i18n/index.js';
 import { LangSwitch } from './ui/LangSwitch.js';
 import { UpdatePrompt } from './ui/UpdatePrompt.js';
-import { HomePage } from './pages/home/HomePage.js';
 
-type Loader = () => Promise<{ default: ComponentType }>;
-
-/** A page in its own chunk: fetched on first render, then kept. */
-function lazyPage(load: Loader): ComponentType {
-  const loaded = signal<ComponentType | null>(null);
-  const failed = signal(false);
-  let started = false;
-  return function LazyPage() {
-    if (!started) {
-      started = true;
-      load().then(
-        (m) => (loaded.value = m.default),
-        () => (failed.value = true),
-      );
-    }
-    const Page = loaded.value;
-    if (Page) return <Page />;
-    return <p class="page-loading">{failed.value ? t('error.network') : t('app.loading')}</p>;
-  };
+function LoadFailed() {
+  return <p class="page-loading">{t('error.network')}</p>;
 }
 
-const SignInPage = lazyPage(() => import('./pages/signin/SignInPage.js'));
-const CodePage = lazyPage(() => import('./pages/code/CodePage.js'));
-const GatePage = lazyPage(() => import('./pages/gate/GatePage.js'));
+/**
+ * A page in its own chunk. Once its module (and so its area's string table) is in, the tables are
+ * loaded in the current language before it renders. A failed download shows the network error.
+ */
+function page(load: () => Promise<{ default: ComponentType }>): ComponentType {
+  return lazy(() =>
+    load()
+      .then(async (m) => {
+        await loadStrings(lang.value);
+        return m;
+      })
+      .catch(() => ({ default: LoadFailed })),
+  );
+}
 
-const ROUTES: Record<string, { page: ComponentType; role?: 'holder' | 'inspector' }> = {
-  '/signin': { page: SignInPage },
-  '/code': { page: CodePage, role: 'holder' },
-  '/gate': { page: GatePage, role: 'inspector' },
-  '/home': { page: HomePage },
-};
+/**
+ * `role` limits a route to one role; the rest of the signed-in go to their own page. Staff areas
+ * (staff/ today; venue/, org/, admin/ later) are built into assets/staff/, which the gate's service
+ * worker does not precache (vite.config.ts).
+ */
+const ROUTES: readonly { path: string; role?: Role; page: ComponentType }[] = [
+  { path: '/signin', page: page(() => import('./areas/signin/SignInPage.js')) },
+  { path: '/code', role: 'holder', page: page(() => import('./areas/holder/CodePage.js')) },
+  { path: '/gate', role: 'inspector', page: page(() => import('./areas/gate/GatePage.js')) },
+  { path: '/home', page: page(() => import('./areas/staff/HomePage.js')) },
+];
 
 /** Where the current path should go instead, or undefined to stay. */
-function redirectFor(current: string): string | undefined {
+function redirectFor(path: string): string | undefined {
   const user = me.value;
-  if (user === undefined) return undefined;
-  if (current === '/signin') return undefined;
-  const route = ROUTES[current];
+  if (user === undefined || path === '/signin') return undefined;
   if (!user) return '/signin';
+  const route = ROUTES.find((r) => r.path === path);
   if (!route || (route.role && route.role !== user.role)) return homeFor(user);
   return undefined;
 }
 
-export function App() {
-  const current = path.value;
-  const target = redirectFor(current);
+/** A page that throws shows an error instead of taking the whole shell down with it. */
+class PageBoundary extends Component<{ children: ComponentChildren }, { failed: boolean }> {
+  override state = { failed: false };
+  override componentDidCatch(error: unknown): void {
+    console.error(error);
+    this.setState({ failed: true });
+  }
+  override render() {
+    return this.state.failed ? <p class="error">{t('error.unknown')}</p> : this.props.children;
+  }
+}
+
+/** The routes, saying "loading" while a page's chunk and strings are on their way. */
+function Routes() {
+  const loading = useSignal(false);
+  return (
+    <>
+      {loading.value && <p class="page-loading">{t('app.loading')}</p>}
+      <Router onLoadStart={() => (loading.value = true)} onLoadEnd={() => (loading.value = false)}>
+        {ROUTES.map((r) => (
+          <Route key={r.path} path={r.path} component={r.page} />
+        ))}
+      </Router>
+    </>
+  );
+}
+
+function Shell() {
+  const { path } = useLocation();
+  const target = redirectFor(path);
   useEffect(() => {
     if (target) navigate(target, { replace: true });
   }, [target]);
-
-  const route = ROUTES[current];
-  const Page = me.value === undefined || target || !route ? null : route.page;
+  const ready = me.value !== undefined && !target;
   return (
     <div class="app">
       <header class="topbar">
@@ -75,8 +101,8 @@ export function App() {
         )}
         <LangSwitch />
       </header>
-      <UpdatePrompt />
-      {sessionExpired.value && current !== '/signin' && (
+      {showUpdatePrompt.value && <UpdatePrompt onUpdate={applyUpdate} onLater={dismissUpdate} />}
+      {sessionExpired.value && path !== '/signin' && (
         <div class="banner banner-warn" role="alert">
           <span>{t('session.expired')}</span>
           <button type="button" class="btn btn-small" onClick={() => navigate('/signin')}>
@@ -84,7 +110,24 @@ export function App() {
           </button>
         </div>
       )}
-      <main class="content">{Page ? <Page /> : <p class="page-loading">{t('app.loading')}</p>}</main>
+      <main class="content">
+        {ready ? (
+          // Keyed by path: a page that failed does not take the next one down with it.
+          <PageBoundary key={path}>
+            <Routes />
+          </PageBoundary>
+        ) : (
+          <p class="page-loading">{t('app.loading')}</p>
+        )}
+      </main>
     </div>
+  );
+}
+
+export function App() {
+  return (
+    <LocationProvider>
+      <Shell />
+    </LocationProvider>
   );
 }

@@ -1,7 +1,10 @@
-// JSON over fetch with a timeout, and the API's one error shape turned into ApiError. The page never
-// waits on the network without a deadline: every request has an AbortController behind it.
+// The API client: call(endpoint, …) builds the URL from the shared contract, sends JSON with a
+// deadline, and checks the answer against the endpoint's response schema. A mismatch is a
+// ContractError, never a cast; error bodies are read with the shared ErrorBodySchema.
 
-import type { ErrorBody, ErrorCode } from '../shared/errors.js';
+import * as v from 'valibot';
+import { pathOf, type Endpoint, type ResponseOf } from '../shared/api/contract.js';
+import { ErrorBodySchema, type ErrorCode } from '../shared/errors.js';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -31,9 +34,25 @@ export class NetworkError extends Error {
   }
 }
 
-export interface RequestOptions {
-  method?: 'GET' | 'POST';
-  body?: unknown;
+/** The server answered 2xx with something its own contract does not allow (an app and a server of different versions). */
+export class ContractError extends Error {
+  override name = 'ContractError';
+  constructor(
+    readonly endpoint: string,
+    readonly issue: string,
+  ) {
+    super(`${endpoint}: the answer does not match the contract (${issue})`);
+  }
+}
+
+type BodyIn<E extends Endpoint> = E['body'] extends v.GenericSchema ? v.InferInput<E['body']> : never;
+type QueryIn<E extends Endpoint> = E['query'] extends v.GenericSchema ? v.InferInput<E['query']> : never;
+
+export interface CallOptions<E extends Endpoint> {
+  body?: BodyIn<E>;
+  query?: QueryIn<E>;
+  /** Values for the :params of the endpoint's path. */
+  params?: Record<string, string>;
   timeoutMs?: number;
   fetch?: FetchLike;
   signal?: AbortSignal;
@@ -59,35 +78,49 @@ function statusCode(status: number): ErrorCode {
 }
 
 async function errorFrom(res: Response): Promise<ApiError> {
+  let body: unknown;
   try {
-    const body = (await res.json()) as Partial<ErrorBody>;
-    if (body.error && typeof body.error.code === 'string') {
-      return new ApiError(res.status, body.error.code, body.error.message ?? '', body.error.retryAfterSec);
-    }
+    body = await res.json();
   } catch {
-    // Not our JSON (a proxy's HTML page, say): fall back to the status.
+    // Not JSON (a proxy's HTML page, say): fall back to the status below.
+  }
+  const parsed = v.safeParse(ErrorBodySchema, body);
+  if (parsed.success) {
+    const { code, message, retryAfterSec } = parsed.output.error;
+    return new ApiError(res.status, code, message, retryAfterSec);
   }
   const retry = Number(res.headers.get('retry-after'));
   return new ApiError(res.status, statusCode(res.status), res.statusText, Number.isFinite(retry) && retry > 0 ? retry : undefined);
 }
 
-export async function requestJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/** The URL of a call: the path with its :params filled in, then the query without empty values. */
+export function urlOf(endpoint: Endpoint, params?: Record<string, string>, query?: unknown): string {
+  const path = pathOf(endpoint.path, params);
+  const search = new URLSearchParams();
+  const entries = query !== null && typeof query === 'object' ? Object.entries(query) : [];
+  for (const [key, value] of entries) if (value !== undefined && value !== null) search.set(key, String(value));
+  const qs = search.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/** Calls an endpoint of the shared contract and returns its answer, checked against the response schema. */
+export async function call<E extends Endpoint>(endpoint: E, options: CallOptions<E> = {}): Promise<ResponseOf<E>> {
   const controller = new AbortController();
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
-  }, timeoutMs);
+  }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const onAbort = () => controller.abort();
   options.signal?.addEventListener('abort', onAbort);
+  const hasBody = options.body !== undefined;
   try {
     let res: Response;
     try {
-      res = await (options.fetch ?? defaultFetch)(path, {
-        method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
-        headers: options.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-        body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+      res = await (options.fetch ?? defaultFetch)(urlOf(endpoint, options.params, options.query), {
+        method: endpoint.method,
+        headers: hasBody ? { accept: 'application/json', 'content-type': 'application/json' } : { accept: 'application/json' },
+        body: hasBody ? JSON.stringify(options.body) : undefined,
         credentials: 'same-origin',
         cache: 'no-store',
         signal: controller.signal,
@@ -98,21 +131,31 @@ export async function requestJson<T>(path: string, options: RequestOptions = {})
     }
     observer?.(true);
     if (!res.ok) throw await errorFrom(res);
+    let json: unknown;
     try {
-      return (await res.json()) as T;
+      json = await res.json();
     } catch (e) {
       // A body cut off mid-way is a network failure, not a server answer.
       throw new NetworkError(timedOut ? 'timeout' : 'network', e instanceof Error ? e.message : String(e));
     }
+    const checked = v.safeParse(endpoint.response, json);
+    if (!checked.success) {
+      const issue = checked.issues[0];
+      throw new ContractError(endpoint.path, `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`);
+    }
+    return checked.output;
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
   }
 }
 
-/** The error code to show for any failure of requestJson. */
-export function failureCode(e: unknown): { code: ErrorCode | 'network' | 'timeout' | 'unknown'; retryAfterSec?: number } {
+export type FailureCode = ErrorCode | 'network' | 'timeout' | 'bad_response' | 'unknown';
+
+/** The code to show for any failure of call(): translated by errorText in i18n. */
+export function failureCode(e: unknown): { code: FailureCode; retryAfterSec?: number } {
   if (e instanceof ApiError) return { code: e.code, retryAfterSec: e.retryAfterSec };
   if (e instanceof NetworkError) return { code: e.kind };
+  if (e instanceof ContractError) return { code: 'bad_response' };
   return { code: 'unknown' };
 }

@@ -2,15 +2,16 @@
 
 import { render } from 'preact';
 import { App } from './app.js';
-import { lang, loadLanguage } from './i18n/index.js';
-import { watchActivity } from './state/activity.js';
-import { loadSession } from './state/session.js';
-import { registerServiceWorker } from './state/update.js';
+import { watchActivity } from './app/activity.js';
+import { loadSession } from './app/session.js';
+import { registerServiceWorker } from './app/update.js';
+import { lang, loadStrings } from './i18n/index.js';
 import './styles.css';
 
 document.documentElement.lang = lang.value;
 void loadSession();
 watchActivity();
 registerServiceWorker();
-// The dictionary is a small chunk of its own (precached): the first paint waits for it, not for the network.
-void loadLanguage(lang.value).finally(() => render(<App />, document.getElementById('app')!));
+// The platform strings are a small chunk of their own (precached): the first paint waits for them,
+// not for the network. Each area's strings come with its pages.
+void loadStrings(lang.value).finally(() => render(<App />, document.getElementById('app')!));

@@ -1,5 +1,5 @@
 // Server merge throughput, in process: 10,000 records in batches of 500 through the real
-// SyncService with the server's real verifier (every signature re-checked), on SQLite and on
+// CheckpointMerge with the server's real verifier (every signature re-checked), on SQLite and on
 // PostgreSQL; then the same batches replayed, which must add no row. Every record carries its own
 // code (as at a real gate, where each person is scanned once), so no verification is cached.
 
@@ -12,6 +12,7 @@ import { issueCode } from '../../shared/code/issue.js';
 import { maskName } from '../../shared/names.js';
 import type { CheckpointRecord, SyncBatch } from '../../shared/records.js';
 import { uuidv7 } from '../../shared/uuid.js';
+import { userActor, type OperatorActor } from '../../server/auth/actor.js';
 import { loadConfig } from '../../server/config.js';
 import { buildServices } from '../../server/main.js';
 import { connect } from '../../server/store/connect.js';
@@ -27,11 +28,12 @@ async function runOn(label: string, url: string, schema?: string): Promise<Bench
   try {
     const config = loadConfig({ HG_DATA_DIR: dataDir, NODE_ENV: 'test' });
     const services = buildServices(config, store, { log: () => {} });
-    await services.keys.ensureKeys();
+    const bench: OperatorActor = { kind: 'operator', name: 'bench' };
+    await services.keys.ensureKeys(bench);
     const now = Date.now();
-    await store.users.createUser({ id: 'bench-inspector', phone: '+8613800009999', role: 'inspector', person_id: null, created_at: now });
-    await store.users.createVenue({ id: 'bench-venue', name: 'Bench', created_at: now });
-    await store.users.bindInspector('bench-inspector', 'bench-venue', now);
+    await store.accounts.createUser({ id: 'bench-inspector', phone: '+8613800009999', role: 'inspector', person_id: null, created_at: now });
+    await store.venues.createVenue({ id: 'bench-venue', name: 'Bench', created_at: now });
+    await store.venues.bindInspector('bench-inspector', 'bench-venue', now);
 
     const signer = await services.keys.signer();
     const iat = Math.floor(now / 1000) - 60;
@@ -55,16 +57,16 @@ async function runOn(label: string, url: string, schema?: string): Promise<Bench
     }));
     const batches: SyncBatch[] = [];
     for (let i = 0; i < N; i += BATCH) batches.push({ deviceId: 'bench-device', batchId: uuidv7(), sentAt: now, records: records.slice(i, i + BATCH) });
-    const inspector = { id: 'bench-inspector', role: 'inspector' as const, personId: null };
+    const inspector = userActor('bench-inspector', 'inspector', null);
 
     let t = performance.now();
     let accepted = 0;
-    for (const b of batches) accepted += (await services.sync.mergeBatch(b, inspector)).results.filter((r) => r.status === 'accepted').length;
+    for (const b of batches) accepted += (await services.checkpoints.mergeBatch(b, inspector)).results.filter((r) => r.status === 'accepted').length;
     const mergeMs = performance.now() - t;
     const rows = await store.records.countRecords();
 
     t = performance.now();
-    for (const b of batches) await services.sync.mergeBatch(b, inspector);
+    for (const b of batches) await services.checkpoints.mergeBatch(b, inspector);
     const replayMs = performance.now() - t;
     const after = await store.records.countRecords();
     return [

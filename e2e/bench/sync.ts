@@ -2,8 +2,8 @@
 // backlog replayed (it must add 0 rows), and 10,000 other records sent one request per record:
 // the ratio is what batching buys.
 
-import { API } from '../../shared/api.js';
-import type { CheckpointRecord, SyncResponse } from '../../shared/records.js';
+import { syncApi, type SyncResponse } from '../../shared/api/sync.js';
+import type { CheckpointRecord } from '../../shared/records.js';
 import { uuidv7 } from '../../shared/uuid.js';
 import { ApiClient } from '../support/api.js';
 import { countRows } from '../support/browser.js';
@@ -30,7 +30,7 @@ async function makeRecords(n: number, inspectorId: string, codes: string[]): Pro
 async function send(client: ApiClient, deviceId: string, records: CheckpointRecord[], size: number): Promise<Map<string, number>> {
   const statuses = new Map<string, number>();
   for (let i = 0; i < records.length; i += size) {
-    const res = await client.post(API.syncCheckpoints, { deviceId, batchId: uuidv7(), sentAt: Date.now(), records: records.slice(i, i + size) });
+    const res = await client.post(syncApi.checkpoints.path, { deviceId, batchId: uuidv7(), sentAt: Date.now(), records: records.slice(i, i + size) });
     if (res.status !== 200) throw new Error(`sync failed: ${res.status} ${await res.text()}`);
     for (const r of ((await res.json()) as SyncResponse).results) statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
   }

@@ -1,11 +1,12 @@
 // Talking to the real server from Node, as a device would: SMS-code sign-in through the dev
 // outbox, then requests with the session cookie.
 
-import { API } from '../../shared/api.js';
+import { authApi } from '../../shared/api/auth.js';
+import { systemApi } from '../../shared/api/system.js';
 
 /** The newest SMS code the server's dev outbox holds for a phone (it accepts 138… or +86138…). */
 export async function latestSmsCode(baseUrl: string, phone: string): Promise<string> {
-  const res = await fetch(`${baseUrl}${API.devOutbox}?phone=${encodeURIComponent(phone)}`);
+  const res = await fetch(`${baseUrl}${systemApi.devSms.path}?phone=${encodeURIComponent(phone)}`);
   if (!res.ok) throw new Error(`dev outbox answered ${res.status}`);
   const { messages } = (await res.json()) as { messages: { body: string }[] };
   const code = messages[0]?.body.match(/\b(\d{6})\b/)?.[1];
@@ -19,9 +20,9 @@ export class ApiClient {
   constructor(readonly baseUrl: string) {}
 
   async signIn(phone: string): Promise<{ id: string; role: string }> {
-    await this.post(API.otpRequest, { phone });
+    await this.post(authApi.otpRequest.path, { phone });
     const code = await latestSmsCode(this.baseUrl, phone);
-    const res = await this.post(API.otpVerify, { phone, code, remember: false });
+    const res = await this.post(authApi.otpVerify.path, { phone, code, remember: false });
     if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
     const setCookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     this.cookie = setCookie;

@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { API } from '../../shared/api.js';
+import { listsApi } from '../../shared/api/lists.js';
 import { fromBase64Url, fromUtf8, randomBytes } from '../../shared/bytes.js';
 import { decodeBase45, encodeBase45 } from '../../shared/code/base45.js';
 import { issueCode, type CodeSigner } from '../../shared/code/issue.js';
@@ -25,7 +25,7 @@ export function forge(code: string): string {
  * private key file of that kid is in the shared data directory.
  */
 export async function runSigner(serverUrl: string): Promise<CodeSigner> {
-  const envelope = (await (await fetch(`${serverUrl}${API.trust}`)).json()) as { body: string };
+  const envelope = (await (await fetch(`${serverUrl}${listsApi.trust.path}`)).json()) as { body: string };
   const list = JSON.parse(fromUtf8(fromBase64Url(envelope.body))) as TrustList;
   const active = list.keys.find((k) => k.state === 'active');
   if (!active) throw new Error('the server has no active signing key');

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { issueCode } from '../../shared/code/issue.js';
 import { testClaims } from '../../shared/testing.js';
-import { describeStores } from '../store/testing.js';
-import { tempDataDir, TestClock } from '../services/testing.js';
+import { describeStores } from '../testing/stores.js';
+import { tempDataDir, TestClock, TEST_ACTOR } from '../testing/server.js';
 import { KeyFiles } from './files.js';
 import { KeyRing, RETIRE_GRACE_MS } from './keyring.js';
 
@@ -15,7 +15,7 @@ describeStores('key ring', (store) => {
     const dir = tempDataDir();
     const clock = new TestClock();
     const ring = new KeyRing(store(), new KeyFiles(dir), { now: clock.now });
-    expect(await ring.ensureKeys()).toMatchObject({ createdRoot: true, createdKid: expect.any(String) });
+    expect(await ring.ensureKeys(TEST_ACTOR)).toMatchObject({ createdRoot: true, createdKid: expect.any(String) });
 
     const published = JSON.parse(readFileSync(join(dir, 'keys', 'trust-roots.public.json'), 'utf8'));
     expect(Object.keys(published)).toEqual(['roots']);
@@ -31,7 +31,7 @@ describeStores('key ring', (store) => {
     expect(await ring.trustVersion()).toBe(1);
 
     const again = new KeyRing(store(), new KeyFiles(dir), { now: clock.now });
-    expect(await again.ensureKeys()).toEqual({ createdRoot: false, createdKid: undefined });
+    expect(await again.ensureKeys(TEST_ACTOR)).toEqual({ createdRoot: false, createdKid: undefined });
     expect(await again.list()).toHaveLength(1);
     expect(JSON.parse(readFileSync(join(dir, 'keys', 'trust-roots.public.json'), 'utf8'))).toEqual(published);
   });
@@ -39,10 +39,10 @@ describeStores('key ring', (store) => {
   it('rotates: the new key is active, the old one retired with a short grace, the version bumped', async () => {
     const clock = new TestClock();
     const ring = new KeyRing(store(), new KeyFiles(tempDataDir()), { now: clock.now, recheckMs: 0 });
-    await ring.ensureKeys();
+    await ring.ensureKeys(TEST_ACTOR);
     const first = (await ring.signer()).kidText;
     clock.advance(3_600_000);
-    const second = await ring.createSigningKey('cli');
+    const second = await ring.createSigningKey(TEST_ACTOR);
     expect((await ring.signer()).kidText).toBe(second.kid);
     const byKid = new Map((await ring.list()).map((k) => [k.kid, k]));
     expect(byKid.get(first)).toMatchObject({ state: 'retired', validTo: clock.t + RETIRE_GRACE_MS });
@@ -55,26 +55,26 @@ describeStores('key ring', (store) => {
   it('withdrawing the active key makes a replacement, so codes keep being issued', async () => {
     const clock = new TestClock();
     const ring = new KeyRing(store(), new KeyFiles(tempDataDir()), { now: clock.now, recheckMs: 0 });
-    await ring.ensureKeys();
+    await ring.ensureKeys(TEST_ACTOR);
     const first = (await ring.signer()).kidText;
-    const { replacement } = await ring.withdraw(first, 'cli');
+    const { replacement } = await ring.withdraw(first, TEST_ACTOR);
     expect(replacement?.state).toBe('active');
     expect((await ring.signer()).kidText).toBe(replacement!.kid);
     expect((await ring.list()).find((k) => k.kid === first)?.state).toBe('withdrawn');
     expect(await ring.trustVersion()).toBe(3);
-    await expect(ring.withdraw('nope', 'cli')).rejects.toThrow('No signing key nope');
+    await expect(ring.withdraw('nope', TEST_ACTOR)).rejects.toThrow('No signing key nope');
   });
 
   it('a running server notices a rotation made by another process (the CLI)', async () => {
     const dir = tempDataDir();
     const clock = new TestClock();
     const server = new KeyRing(store(), new KeyFiles(dir), { now: clock.now, recheckMs: 0 });
-    await server.ensureKeys();
+    await server.ensureKeys(TEST_ACTOR);
     const before = (await server.signer()).kidText;
     let heard = 0;
     server.onChange(() => heard++);
     const cli = new KeyRing(store(), new KeyFiles(dir), { now: clock.now });
-    const created = await cli.createSigningKey('cli');
+    const created = await cli.createSigningKey(TEST_ACTOR);
     expect((await server.signer()).kidText).toBe(created.kid);
     expect(created.kid).not.toBe(before);
     expect(heard).toBe(1);
@@ -83,7 +83,7 @@ describeStores('key ring', (store) => {
   it('signs codes with the active key', async () => {
     const clock = new TestClock();
     const ring = new KeyRing(store(), new KeyFiles(tempDataDir()), { now: clock.now });
-    await ring.ensureKeys();
+    await ring.ensureKeys(TEST_ACTOR);
     const text = await issueCode(testClaims(clock.t), await ring.signer());
     expect(text.startsWith('HG1:')).toBe(true);
   });

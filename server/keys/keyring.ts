@@ -7,6 +7,8 @@ import { toBase64Url, fromBase64Url } from '../../shared/bytes.js';
 import type { CodeSigner } from '../../shared/code/issue.js';
 import { generateSigningKey, importPrivateJwk, importPublicJwk, kidOf, publicJwkOf } from '../../shared/code/keys.js';
 import type { KeyState, TrustKey } from '../../shared/trust.js';
+import { record } from '../audit/log.js';
+import type { Actor } from '../auth/actor.js';
 import type { Store } from '../store/store.js';
 import type { KeyFiles } from './files.js';
 
@@ -57,13 +59,13 @@ export class KeyRing {
   }
 
   /** Creates the trust root and a first active signing key when missing. Safe to run on every start. */
-  async ensureKeys(): Promise<{ createdRoot: boolean; createdKid: string | undefined }> {
+  async ensureKeys(actor: Actor): Promise<{ createdRoot: boolean; createdKid: string | undefined }> {
     let createdRoot = false;
     if (!this.files.readTrustRootPrivate()) {
       const pair = await generateSigningKey();
       const priv = await crypto.subtle.exportKey('jwk', pair.privateKey);
       this.files.writeTrustRoot(priv, await publicJwkOf(pair.publicKey));
-      await this.audit('cli', 'trust-root.create', { kid: toBase64Url(await kidOf(pair.publicKey)) });
+      await record(this.store, { at: this.now(), actor, action: 'trust-root.create', targetId: toBase64Url(await kidOf(pair.publicKey)) });
       createdRoot = true;
     }
     const root = await this.trustRoot();
@@ -74,7 +76,7 @@ export class KeyRing {
     }
     let createdKid: string | undefined;
     const active = (await this.store.keys.signingKeys()).filter((k) => k.state === 'active');
-    if (active.length === 0) createdKid = (await this.createSigningKey('cli')).kid;
+    if (active.length === 0) createdKid = (await this.createSigningKey(actor)).kid;
     else await this.signer();
     return { createdRoot, createdKid };
   }
@@ -90,7 +92,7 @@ export class KeyRing {
   }
 
   /** A new active key; the previous active key becomes retired (its codes keep verifying). */
-  async createSigningKey(actor: string): Promise<KeyInfo> {
+  async createSigningKey(actor: Actor): Promise<KeyInfo> {
     const pair = await generateSigningKey();
     const kid = toBase64Url(await kidOf(pair.publicKey));
     const jwk = await publicJwkOf(pair.publicKey);
@@ -105,8 +107,8 @@ export class KeyRing {
         if (old.state === 'active') await tx.keys.setKeyState(old.kid, 'retired', Math.min(old.valid_to, now + RETIRE_GRACE_MS));
       }
       await tx.keys.addSigningKey(row);
-      await tx.keys.incrementCounter(TRUST_VERSION_SETTING);
-      await tx.audit.append({ at: now, actor, action: 'signing-key.create', detail: { kid } });
+      await tx.settings.incrementCounter(TRUST_VERSION_SETTING);
+      await record(tx, { at: now, actor, action: 'signing-key.create', targetId: kid });
     });
     this.changed();
     return toKeyInfo(row);
@@ -116,15 +118,15 @@ export class KeyRing {
    * Withdraws a key: its codes stop verifying everywhere once devices fetch the new trust list.
    * Withdrawing the active key makes a new active key in its place, so codes keep being issued.
    */
-  async withdraw(kid: string, actor: string): Promise<{ replacement: KeyInfo | undefined }> {
+  async withdraw(kid: string, actor: Actor): Promise<{ replacement: KeyInfo | undefined }> {
     const key = await this.store.keys.getSigningKey(kid);
     if (!key) throw new Error(`No signing key ${kid}.`);
     if (key.state === 'withdrawn') return { replacement: undefined };
     const now = this.now();
     await this.store.transaction(async (tx) => {
       await tx.keys.setKeyState(kid, 'withdrawn');
-      await tx.keys.incrementCounter(TRUST_VERSION_SETTING);
-      await tx.audit.append({ at: now, actor, action: 'signing-key.withdraw', detail: { kid, was: key.state } });
+      await tx.settings.incrementCounter(TRUST_VERSION_SETTING);
+      await record(tx, { at: now, actor, action: 'signing-key.withdraw', targetId: kid, detail: { was: key.state } });
     });
     this.changed();
     return { replacement: key.state === 'active' ? await this.createSigningKey(actor) : undefined };
@@ -135,7 +137,7 @@ export class KeyRing {
   }
 
   async trustVersion(): Promise<number> {
-    return Number((await this.store.keys.getSetting(TRUST_VERSION_SETTING)) ?? '0');
+    return Number((await this.store.settings.get(TRUST_VERSION_SETTING)) ?? '0');
   }
 
   /** The active key's private half, for issuing codes. */
@@ -186,9 +188,6 @@ export class KeyRing {
     for (const l of this.listeners) l();
   }
 
-  private async audit(actor: string, action: string, detail: Record<string, unknown>): Promise<void> {
-    await this.store.audit.append({ at: this.now(), actor, action, detail });
-  }
 }
 
 function toKeyInfo(row: { kid: string; public_jwk: string; valid_from: number; valid_to: number; state: KeyState; created_at: number }): KeyInfo {

@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { describeStores } from '../store/testing.js';
+import { describeStores } from '../testing/stores.js';
 import { HttpSmsSender } from './http.js';
-import { OutboxSmsSender } from './outbox.js';
+import { DevSmsOutbox } from './dev-outbox.js';
 import { maskPhone, SmsDeliveryError } from './sender.js';
 
 interface Received {
@@ -83,7 +83,7 @@ describe('maskPhone', () => {
 describeStores('outbox SMS sender', (store) => {
   it('keeps the message and logs it with the number masked', async () => {
     const lines: string[] = [];
-    const outbox = new OutboxSmsSender(store(), (l) => lines.push(l), () => 42);
+    const outbox = new DevSmsOutbox(store(), (l) => lines.push(l), () => 42);
     await outbox.send('+8613800000001', '验证码 123456');
     expect(lines).toEqual(['SMS to +86138****0001: 验证码 123456']);
     expect(await outbox.recent('+8613800000001')).toEqual([{ phone: '+8613800000001', body: '验证码 123456', createdAt: 42 }]);

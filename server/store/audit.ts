@@ -5,20 +5,20 @@ import type { AuditLogTable, Database } from './schema.js';
 
 export type AuditRow = Selectable<AuditLogTable>;
 
-export interface AuditEntry {
+/** A row as written: server/audit/log.ts makes these from typed actors, actions and targets. */
+export interface AuditRowInput {
   at: number;
-  /** Who did it: a user id, or "cli" for the command line. */
   actor: string;
   action: string;
-  /** Machine-readable detail (JSON), never a phone number or a name. */
+  target: string;
   detail: Record<string, unknown>;
 }
 
 export class AuditRepo {
   constructor(protected readonly db: Kysely<Database>) {}
 
-  async append(e: AuditEntry): Promise<void> {
-    await this.db.insertInto('audit_log').values({ at: e.at, actor: e.actor, action: e.action, detail: JSON.stringify(e.detail) }).execute();
+  async append(e: AuditRowInput): Promise<void> {
+    await this.db.insertInto('audit_log').values({ at: e.at, actor: e.actor, action: e.action, target: e.target, detail: JSON.stringify(e.detail) }).execute();
   }
 
   /** Newest first. */

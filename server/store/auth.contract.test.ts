@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeStores } from './testing.js';
+import { describeStores } from '../testing/stores.js';
 
 const challenge = (id: string, phone: string, at: number) => ({
   id,
@@ -14,7 +14,7 @@ const challenge = (id: string, phone: string, at: number) => ({
 describeStores('auth store', (store) => {
   it('finds a session with its user only by the token hash and only until it expires', async () => {
     const s = store();
-    await s.users.createUser({ id: 'u1', phone: '+8613800000002', role: 'holder', person_id: null, created_at: 1 });
+    await s.accounts.createUser({ id: 'u1', phone: '+8613800000002', role: 'holder', person_id: null, created_at: 1 });
     await s.auth.createSession({ token_hash: 'h1', user_id: 'u1', created_at: 10, expires_at: 100, remember: 1, user_agent: 'ua' });
     expect(await s.auth.sessionUser('h1', 50)).toMatchObject({ session: { token_hash: 'h1', created_at: 10, remember: 1 }, user: { id: 'u1', role: 'holder', created_at: 1 } });
     expect(await s.auth.sessionUser('h1', 100)).toBeUndefined();
@@ -70,10 +70,10 @@ describeStores('auth store', (store) => {
 
   it('keeps the SMS outbox newest first, per phone or for all', async () => {
     const s = store();
-    await s.sms.add('+8613800000001', 'one', 1);
-    await s.sms.add('+8613800000002', 'two', 2);
-    await s.sms.add('+8613800000001', 'three', 3);
-    expect((await s.sms.recent('+8613800000001', 10)).map((m) => m.body)).toEqual(['three', 'one']);
-    expect((await s.sms.recent(undefined, 2)).map((m) => m.body)).toEqual(['three', 'two']);
+    await s.devSms.add('+8613800000001', 'one', 1);
+    await s.devSms.add('+8613800000002', 'two', 2);
+    await s.devSms.add('+8613800000001', 'three', 3);
+    expect((await s.devSms.recent('+8613800000001', 10)).map((m) => m.body)).toEqual(['three', 'one']);
+    expect((await s.devSms.recent(undefined, 2)).map((m) => m.body)).toEqual(['three', 'two']);
   });
 });

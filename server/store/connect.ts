@@ -7,9 +7,8 @@ import { dirname } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { migrate } from './migrations/index.js';
+import type { Dialect } from './dialect.js';
 import type { Database as Schema } from './schema.js';
-
-export type Dialect = 'sqlite' | 'postgres';
 
 // BIGINT (int8) columns hold epoch ms, well inside the safe integer range.
 pg.types.setTypeParser(20, (v) => Number(v));

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeStores } from './testing.js';
+import { describeStores } from '../testing/stores.js';
 
 const key = (kid: string, at: number) => ({
   kid,
@@ -25,25 +25,25 @@ describeStores('signing keys and settings', (store) => {
 
   it('counts every one of many concurrent increments', async () => {
     const s = store();
-    const results = await Promise.all(Array.from({ length: 20 }, () => s.keys.incrementCounter('n')));
+    const results = await Promise.all(Array.from({ length: 20 }, () => s.settings.incrementCounter('n')));
     expect(results.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-    expect(await s.keys.getSetting('n')).toBe('20');
+    expect(await s.settings.get('n')).toBe('20');
   });
 
   it('sets a setting only once', async () => {
     const s = store();
-    expect(await s.keys.setSettingOnce('salt', 'first')).toBe('first');
-    expect(await s.keys.setSettingOnce('salt', 'second')).toBe('first');
+    expect(await s.settings.setOnce('salt', 'first')).toBe('first');
+    expect(await s.settings.setOnce('salt', 'second')).toBe('first');
   });
 
   it('appends to the audit log, newest first', async () => {
     const s = store();
-    await s.audit.append({ at: 1, actor: 'cli', action: 'a', detail: { n: 1 } });
-    await s.audit.append({ at: 2, actor: 'u1', action: 'b', detail: {} });
+    await s.audit.append({ at: 1, actor: 'operator:alice', action: 'a', target: 'person:p1', detail: { n: 1 } });
+    await s.audit.append({ at: 2, actor: 'user:u1', action: 'b', target: 'key:k1', detail: {} });
     const rows = await s.audit.recent();
-    expect(rows.map((r) => [r.action, r.actor, JSON.parse(r.detail)])).toEqual([
-      ['b', 'u1', {}],
-      ['a', 'cli', { n: 1 }],
+    expect(rows.map((r) => [r.action, r.actor, r.target, JSON.parse(r.detail)])).toEqual([
+      ['b', 'user:u1', 'key:k1', {}],
+      ['a', 'operator:alice', 'person:p1', { n: 1 }],
     ]);
   });
 });

@@ -1,8 +1,9 @@
 // Contract tests for the records repository, on SQLite and (when configured) PostgreSQL.
 
 import { expect, it } from 'vitest';
+import { DEFAULT_FEVER_THRESHOLD } from '../../shared/records.js';
 import type { CheckpointRow } from './records.js';
-import { describeStores } from './testing.js';
+import { describeStores } from '../testing/stores.js';
 
 let n = 0;
 function row(over: Partial<CheckpointRow> = {}): CheckpointRow {
@@ -94,10 +95,10 @@ describeStores('records', (store) => {
       row({ id: 'g-1', sub: null, day: '2026-11-22' }),
     ];
     await s.records.insertRecords(rows);
-    expect(await s.records.dailyCounts('v1', '2026-11-21')).toEqual({ people: 4, fever: 1, red: 2, total: 5 });
-    expect(await s.records.dailyCounts('v2', '2026-11-21')).toEqual({ people: 1, fever: 1, red: 0, total: 1 });
-    expect(await s.records.dailyCounts('v1', '2026-11-22')).toEqual({ people: 1, fever: 1, red: 0, total: 2 });
-    expect(await s.records.dailyCounts('v1', '2026-11-23')).toEqual({ people: 0, fever: 0, red: 0, total: 0 });
+    expect(await s.records.dailyCounts('v1', '2026-11-21', DEFAULT_FEVER_THRESHOLD)).toEqual({ people: 4, fever: 1, red: 2, total: 5 });
+    expect(await s.records.dailyCounts('v2', '2026-11-21', DEFAULT_FEVER_THRESHOLD)).toEqual({ people: 1, fever: 1, red: 0, total: 1 });
+    expect(await s.records.dailyCounts('v1', '2026-11-22', DEFAULT_FEVER_THRESHOLD)).toEqual({ people: 1, fever: 1, red: 0, total: 2 });
+    expect(await s.records.dailyCounts('v1', '2026-11-23', DEFAULT_FEVER_THRESHOLD)).toEqual({ people: 0, fever: 0, red: 0, total: 0 });
   });
 
   it('rolls back inserted records with the transaction', async () => {

@@ -2,8 +2,7 @@
 // that send them, and the daily counts managers see.
 
 import type { Kysely, Selectable } from 'kysely';
-import { DEFAULT_FEVER_THRESHOLD } from '../../shared/records.js';
-import type { Dialect } from './connect.js';
+import type { Dialect } from './dialect.js';
 import type { CheckpointRecordsTable, Database, DevicesTable } from './schema.js';
 
 export type CheckpointRow = Selectable<CheckpointRecordsTable>;
@@ -12,7 +11,7 @@ export type DeviceRow = Selectable<DevicesTable>;
 export interface DailyCounts {
   /** Distinct people (code subjects) seen at the venue that day. */
   people: number;
-  /** People whose latest record that day had a temperature at or above the fever threshold. */
+  /** People whose latest record that day had a fever by the venue's threshold (shared isFever rule, in SQL). */
   fever: number;
   /** People whose latest record that day the server verified as red or red-listed. */
   red: number;
@@ -112,7 +111,7 @@ export class RecordsRepo {
    * Counts for one venue and local day. A person scanned several times counts once, by their
    * latest record — latest by (captured_at, id), so the order records arrived in never matters.
    */
-  async dailyCounts(venueId: string, day: string, feverThreshold = DEFAULT_FEVER_THRESHOLD): Promise<DailyCounts> {
+  async dailyCounts(venueId: string, day: string, feverThreshold: number): Promise<DailyCounts> {
     const latest = this.db
       .selectFrom('checkpoint_records')
       .select((eb) => [

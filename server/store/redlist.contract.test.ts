@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeStores } from './testing.js';
+import { describeStores } from '../testing/stores.js';
 
 describeStores('red list store', (store) => {
   it('logs a change only when the list really changes, with increasing versions', async () => {

@@ -2,6 +2,7 @@
 // Booleans are 0/1 integers so that both engines store them the same way.
 
 import type { Generated } from 'kysely';
+import type { Role } from '../../shared/roles.js';
 
 export interface PeopleTable {
   id: string;
@@ -19,7 +20,7 @@ export interface UsersTable {
   id: string;
   /** E.164. */
   phone: string;
-  role: 'holder' | 'inspector' | 'manager' | 'admin';
+  role: Role;
   person_id: string | null;
   created_at: number;
 }
@@ -28,6 +29,10 @@ export interface VenuesTable {
   id: string;
   name: string;
   created_at: number;
+  /** IANA zone the venue's day turns in (migration 002). */
+  time_zone: Generated<string>;
+  /** °C from which a temperature counts as a fever at this venue (migration 002). */
+  fever_threshold: Generated<number>;
 }
 
 export interface InspectorVenuesTable {
@@ -64,7 +69,7 @@ export interface RateEventsTable {
   at: number;
 }
 
-export interface SmsOutboxTable {
+export interface DevSmsTable {
   id: Generated<number>;
   phone: string;
   body: string;
@@ -135,6 +140,8 @@ export interface AuditLogTable {
   at: number;
   actor: string;
   action: string;
+  /** kind:id of what was acted on (migration 002). */
+  target: string;
   detail: string;
 }
 
@@ -146,7 +153,7 @@ export interface Database {
   sessions: SessionsTable;
   otp_challenges: OtpChallengesTable;
   rate_events: RateEventsTable;
-  sms_outbox: SmsOutboxTable;
+  dev_sms: DevSmsTable;
   signing_keys: SigningKeysTable;
   settings: SettingsTable;
   red_list_entries: RedListEntriesTable;

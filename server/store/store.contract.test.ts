@@ -1,32 +1,32 @@
 import { expect, it } from 'vitest';
-import { describeStores } from './testing.js';
+import { describeStores } from '../testing/stores.js';
 
 describeStores('store basics', (store) => {
   it('runs migrations and rolls back a failed transaction', async () => {
     await expect(
       store().transaction(async (tx) => {
-        await tx.keys.setSetting('probe', '1');
+        await tx.settings.set('probe', '1');
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
-    expect(await store().keys.getSetting('probe')).toBeUndefined();
-    await store().keys.setSetting('probe', '2');
-    expect(await store().keys.getSetting('probe')).toBe('2');
+    expect(await store().settings.get('probe')).toBeUndefined();
+    await store().settings.set('probe', '2');
+    expect(await store().settings.get('probe')).toBe('2');
   });
 });
 
 describeStores('users and venues', (store) => {
   it('binds inspectors to venues, once', async () => {
     const s = store();
-    await s.users.createUser({ id: 'u1', phone: '+8613800000001', role: 'inspector', person_id: null, created_at: 1 });
-    await s.users.createVenue({ id: 'v1', name: 'Demo Mall', created_at: 1 });
-    await s.users.createVenue({ id: 'v2', name: 'Other', created_at: 1 });
-    await s.users.bindInspector('u1', 'v1', 2);
-    await s.users.bindInspector('u1', 'v1', 3);
-    expect(await s.users.isBound('u1', 'v1')).toBe(true);
-    expect(await s.users.isBound('u1', 'v2')).toBe(false);
-    expect((await s.users.venuesOfInspector('u1')).map((v) => v.id)).toEqual(['v1']);
-    expect((await s.users.usersByPhone('+8613800000001')).map((u) => u.role)).toEqual(['inspector']);
+    await s.accounts.createUser({ id: 'u1', phone: '+8613800000001', role: 'inspector', person_id: null, created_at: 1 });
+    await s.venues.createVenue({ id: 'v1', name: 'Demo Mall', created_at: 1 });
+    await s.venues.createVenue({ id: 'v2', name: 'Other', created_at: 1 });
+    await s.venues.bindInspector('u1', 'v1', 2);
+    await s.venues.bindInspector('u1', 'v1', 3);
+    expect(await s.venues.boundVenue('u1', 'v1')).toMatchObject({ id: 'v1', time_zone: 'Asia/Shanghai', fever_threshold: 37.3 });
+    expect(await s.venues.boundVenue('u1', 'v2')).toBeUndefined();
+    expect((await s.venues.venuesOfInspector('u1')).map((v) => v.id)).toEqual(['v1']);
+    expect((await s.accounts.usersByPhone('+8613800000001')).map((u) => u.role)).toEqual(['inspector']);
   });
 
   it('stores people and changes their status', async () => {

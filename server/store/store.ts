@@ -3,24 +3,29 @@
 // several writes must land together.
 
 import type { Kysely } from 'kysely';
+import { AccountsRepo } from './accounts.js';
 import { AuditRepo } from './audit.js';
 import { AuthRepo } from './auth.js';
-import type { Connection, Dialect } from './connect.js';
+import type { Connection } from './connect.js';
+import type { Dialect } from './dialect.js';
+import { DevSmsRepo } from './dev-sms.js';
 import { KeysRepo } from './keys.js';
 import { PeopleRepo } from './people.js';
 import { RecordsRepo } from './records.js';
 import { RedListRepo } from './redlist.js';
 import type { Database } from './schema.js';
-import { SmsOutboxRepo } from './sms.js';
-import { UsersRepo } from './users.js';
+import { SettingsRepo } from './settings.js';
+import { VenuesRepo } from './venues.js';
 
 export interface Store {
   readonly dialect: Dialect;
   readonly people: PeopleRepo;
-  readonly users: UsersRepo;
+  readonly accounts: AccountsRepo;
+  readonly venues: VenuesRepo;
   readonly auth: AuthRepo;
-  readonly sms: SmsOutboxRepo;
+  readonly devSms: DevSmsRepo;
   readonly keys: KeysRepo;
+  readonly settings: SettingsRepo;
   readonly redList: RedListRepo;
   readonly audit: AuditRepo;
   readonly records: RecordsRepo;
@@ -33,10 +38,12 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, root: Kysely<Database
   return {
     dialect,
     people: new PeopleRepo(db),
-    users: new UsersRepo(db),
+    accounts: new AccountsRepo(db),
+    venues: new VenuesRepo(db),
     auth: new AuthRepo(db),
-    sms: new SmsOutboxRepo(db),
+    devSms: new DevSmsRepo(db),
     keys: new KeysRepo(db),
+    settings: new SettingsRepo(db),
     redList: new RedListRepo(db),
     audit: new AuditRepo(db),
     records: new RecordsRepo(db, dialect),

@@ -1,13 +1,13 @@
 // The holder's own code, cached so the code page works offline and after a reload with the server down.
 
-import type { MyCodeResponse } from '../../shared/api.js';
+import type { MyCode } from '../../shared/api/people.js';
 import type { CodeRow, HgDb } from './db.js';
 
 export function cachedCode(db: HgDb, userId: string): Promise<CodeRow | undefined> {
   return db.codes.get(userId);
 }
 
-export async function saveCode(db: HgDb, userId: string, code: MyCodeResponse, fetchedAt = Date.now()): Promise<CodeRow> {
+export async function saveCode(db: HgDb, userId: string, code: MyCode, fetchedAt = Date.now()): Promise<CodeRow> {
   const row: CodeRow = { userId, code, fetchedAt };
   await db.codes.put(row);
   return row;

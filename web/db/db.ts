@@ -3,7 +3,9 @@
 
 // The ES2018 build (see dexie-modern.d.ts): this file is Dexie's only importer, so there is one copy.
 import { Dexie, liveQuery, type Table } from 'dexie/dist/modern/dexie.mjs';
-import type { MeResponse, MyCodeResponse, Venue } from '../../shared/api.js';
+import type { MeResponse } from '../../shared/api/auth.js';
+import type { MyCode } from '../../shared/api/people.js';
+import type { Venue } from '../../shared/api/venues.js';
 import type { CheckpointRecord, RecordFlag } from '../../shared/records.js';
 import type { TrustList } from '../../shared/trust.js';
 
@@ -28,7 +30,7 @@ export interface RejectedRow {
 }
 export interface CodeRow {
   userId: string;
-  code: MyCodeResponse;
+  code: MyCode;
   fetchedAt: number;
 }
 export interface TrustRow {
@@ -46,13 +48,16 @@ export interface RedListRow {
 }
 export type ListRow = TrustRow | RedListRow;
 
+/** A venue as a device may hold it: copies saved before venues had a time zone and a fever threshold lack them. */
+export type HeldVenue = Omit<Venue, 'timeZone' | 'feverThreshold'> & Partial<Pick<Venue, 'timeZone' | 'feverThreshold'>>;
+
 /** Small device facts, one row each; the value type is fixed by the key. */
 export interface MetaValues {
   deviceId: string;
   seq: number;
   me: MeResponse['user'];
   lastSyncAt: number;
-  venues: Venue[];
+  venues: HeldVenue[];
   venueId: string;
   [tally: `tally:${string}`]: Tally;
 }
@@ -103,7 +108,7 @@ export async function deleteMeta(db: HgDb, key: keyof MetaValues): Promise<void>
 
 /**
  * Runs `query` now and again whenever the tables it read change (in this tab or another one).
- * Returns the unsubscribe function. This is how state/ gets persisted data without importing Dexie.
+ * Returns the unsubscribe function. This is how app/ and area state get persisted data without importing Dexie.
  */
 export function watch<T>(query: () => Promise<T>, onValue: (value: T) => void, onError?: (e: unknown) => void): () => void {
   const sub = liveQuery(query).subscribe({ next: onValue, error: (e: unknown) => onError?.(e) });

@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UUID_V7 } from '../../shared/uuid.js';
-import { draft, freshDb } from './testing.js';
+import { heldVenues } from './venues.js';
+import { setMeta } from './db.js';
+import { draft, freshDb, testVenue } from './testing.js';
 import { acknowledge, addRecord, getDeviceId, outboxSummary, pendingRecords, pruneReceipts, RecordInvalidError, todayTally } from './outbox.js';
 
 afterEach(() => {
@@ -13,7 +15,7 @@ describe('outbox', () => {
     // Dexie binds the native transaction() when it opens, so the spy goes in first.
     const spy = vi.spyOn(IDBDatabase.prototype, 'transaction');
     const db = freshDb();
-    const rec = await addRecord(db, draft());
+    const rec = await addRecord(db, draft(), testVenue);
     const rw = spy.mock.calls.filter((c) => c[1] === 'readwrite');
     expect(rw.length).toBeGreaterThan(0);
     for (const call of rw) expect(call[2]).toEqual({ durability: 'strict' });
@@ -24,8 +26,8 @@ describe('outbox', () => {
   it('increments seq per record and keeps counting after the database is reopened', async () => {
     const name = `outbox-reopen-${Math.random()}`;
     const db = freshDb(name);
-    const a = await addRecord(db, draft());
-    const b = await addRecord(db, draft({ temperature: 37.5, verdict: 'red' }));
+    const a = await addRecord(db, draft(), testVenue);
+    const b = await addRecord(db, draft({ temperature: 37.5, verdict: 'red' }), testVenue);
     expect([a.seq, b.seq]).toEqual([1, 2]);
     const deviceId = await getDeviceId(db);
     db.close();
@@ -33,25 +35,53 @@ describe('outbox', () => {
     const again = freshDb(name);
     expect((await pendingRecords(again, 10)).map((r) => r.id)).toEqual([a.id, b.id]);
     expect(await getDeviceId(again)).toBe(deviceId);
-    const c = await addRecord(again, draft());
+    const c = await addRecord(again, draft(), testVenue);
     expect(c.seq).toBe(3);
-    expect(await todayTally(again)).toEqual({ scanned: 3, fever: 1, notGreen: 1 });
+    expect(await todayTally(again, testVenue.timeZone)).toEqual({ scanned: 3, fever: 1, notGreen: 1 });
+  });
+
+  it("counts today and fever by the venue's rules: its time zone's day, its threshold", async () => {
+    const db = freshDb();
+    // 2024-03-01 17:30 UTC is already 2 March in Shanghai, still 1 March in London.
+    const at = Date.UTC(2024, 2, 1, 17, 30);
+    const shanghai = { timeZone: 'Asia/Shanghai', feverThreshold: 37.3 };
+    const london = { timeZone: 'Europe/London', feverThreshold: 38.0 };
+    await addRecord(db, draft({ temperature: 37.5 }), shanghai, at);
+    await addRecord(db, draft({ temperature: 37.5 }), london, at);
+    await addRecord(db, draft({ temperature: 38.0 }), london, at);
+    expect(await todayTally(db, 'Asia/Shanghai', at)).toEqual({ scanned: 1, fever: 1, notGreen: 0 });
+    expect(await todayTally(db, 'Europe/London', at)).toEqual({ scanned: 2, fever: 1, notGreen: 0 });
+    expect(await db.meta.get('tally:2024-03-02')).toBeDefined();
+    expect(await db.meta.get('tally:2024-03-01')).toBeDefined();
+  });
+
+  it('gives venues held from before venues had rules the shared defaults', async () => {
+    const db = freshDb();
+    await setMeta(db, 'venues', [{ id: 'v-old', name: 'Old' }, { id: 'v-new', name: 'New', timeZone: 'Europe/London', feverThreshold: 38 }]);
+    await setMeta(db, 'venueId', 'v-old');
+    expect(await heldVenues(db)).toEqual({
+      venues: [
+        { id: 'v-old', name: 'Old', ...testVenue },
+        { id: 'v-new', name: 'New', timeZone: 'Europe/London', feverThreshold: 38 },
+      ],
+      pickedId: 'v-old',
+    });
   });
 
   it('refuses an out-of-range temperature before writing anything', async () => {
     const db = freshDb();
     for (const temperature of [29.9, 45.1, Number.NaN]) {
-      await expect(addRecord(db, draft({ temperature }))).rejects.toBeInstanceOf(RecordInvalidError);
+      await expect(addRecord(db, draft({ temperature }), testVenue)).rejects.toBeInstanceOf(RecordInvalidError);
     }
-    await expect(addRecord(db, draft({ code: '' }))).rejects.toBeInstanceOf(RecordInvalidError);
+    await expect(addRecord(db, draft({ code: '' }), testVenue)).rejects.toBeInstanceOf(RecordInvalidError);
     expect(await db.outbox.count()).toBe(0);
-    expect(await todayTally(db)).toEqual({ scanned: 0, fever: 0, notGreen: 0 });
-    expect((await addRecord(db, draft({ temperature: 45 }))).seq).toBe(1);
+    expect(await todayTally(db, testVenue.timeZone)).toEqual({ scanned: 0, fever: 0, notGreen: 0 });
+    expect((await addRecord(db, draft({ temperature: 45 }), testVenue)).seq).toBe(1);
   });
 
   it('moves only acknowledged ids: receipts, rejected with reason, the rest stays', async () => {
     const db = freshDb();
-    const [a, b, c] = [await addRecord(db, draft()), await addRecord(db, draft()), await addRecord(db, draft())];
+    const [a, b, c] = [await addRecord(db, draft(), testVenue), await addRecord(db, draft(), testVenue), await addRecord(db, draft(), testVenue)];
     const counts = await acknowledge(db, [
       { id: a.id, status: 'accepted', flags: [] },
       { id: b.id, status: 'rejected', reason: 'not-bound-to-venue' },
@@ -66,9 +96,9 @@ describe('outbox', () => {
 
   it('prunes receipts after a few days', async () => {
     const db = freshDb();
-    const a = await addRecord(db, draft());
+    const a = await addRecord(db, draft(), testVenue);
     await acknowledge(db, [{ id: a.id, status: 'duplicate' }], Date.now() - 4 * 86_400_000);
-    const b = await addRecord(db, draft());
+    const b = await addRecord(db, draft(), testVenue);
     await acknowledge(db, [{ id: b.id, status: 'duplicate' }]);
     expect(await pruneReceipts(db)).toBe(1);
     expect(await db.receipts.count()).toBe(1);

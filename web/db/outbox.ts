@@ -1,9 +1,12 @@
 // The outbox: checkpoint records written at the gate and kept until the server acknowledges them.
 // A record is validated with the shared schema before anything is written, and its sequence number
-// and today's tally change in the same strict transaction as the record itself.
+// and today's tally change in the same strict transaction as the record itself. "Today" and "fever"
+// are the venue's: its time zone and its threshold, by the same shared rules the server counts with.
 
 import * as v from 'valibot';
+import type { Venue } from '../../shared/api/venues.js';
 import { CheckpointRecordSchema, isFever, type CheckpointRecord, type RecordResult } from '../../shared/records.js';
+import { localDay } from '../../shared/time.js';
 import { uuidv7 } from '../../shared/uuid.js';
 import { getMeta, type HgDb, type OutboxRow, type ReceiptRow, type RejectedRow, type Tally } from './db.js';
 
@@ -31,22 +34,16 @@ export async function getDeviceId(db: HgDb): Promise<string> {
   });
 }
 
-export function localDay(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+/** What the outbox needs to know about the venue a record is taken at. */
+export type VenueRules = Pick<Venue, 'timeZone' | 'feverThreshold'>;
 
-export interface AddRecordOptions {
-  now?: number;
-  feverThreshold?: number;
-}
+const tallyKey = (now: number, timeZone: string) => `tally:${localDay(now, timeZone)}` as const;
 
 /**
  * Validates, then writes the record, the next sequence number and today's tally in one transaction.
  * Resolves only after the transaction has committed, so the caller may then say "saved".
  */
-export async function addRecord(db: HgDb, draft: RecordDraft, options: AddRecordOptions = {}): Promise<CheckpointRecord> {
-  const now = options.now ?? Date.now();
+export async function addRecord(db: HgDb, draft: RecordDraft, venue: VenueRules, now = Date.now()): Promise<CheckpointRecord> {
   const candidate = { ...draft, id: uuidv7(now), seq: 0, capturedAt: now };
   const checked = v.safeParse(CheckpointRecordSchema, candidate);
   if (!checked.success) {
@@ -54,7 +51,7 @@ export async function addRecord(db: HgDb, draft: RecordDraft, options: AddRecord
     throw new RecordInvalidError(v.getDotPath(issue) ?? '', issue.message);
   }
   const base = checked.output;
-  const dayKey = `tally:${localDay(now)}` as const;
+  const dayKey = tallyKey(now, venue.timeZone);
   let saved: CheckpointRecord | undefined;
   await db.transaction('rw', db.outbox, db.meta, async () => {
     const seq = ((await getMeta(db, 'seq')) ?? 0) + 1;
@@ -65,7 +62,7 @@ export async function addRecord(db: HgDb, draft: RecordDraft, options: AddRecord
     await db.meta.put({ key: 'seq', value: seq });
     const next: Tally = {
       scanned: tally.scanned + 1,
-      fever: tally.fever + (isFever(base.temperature, options.feverThreshold) ? 1 : 0),
+      fever: tally.fever + (isFever(base.temperature, venue.feverThreshold) ? 1 : 0),
       notGreen: tally.notGreen + (base.verdict === 'green' ? 0 : 1),
     };
     await db.meta.put({ key: dayKey, value: next });
@@ -73,8 +70,9 @@ export async function addRecord(db: HgDb, draft: RecordDraft, options: AddRecord
   return saved!;
 }
 
-export async function todayTally(db: HgDb, now = Date.now()): Promise<Tally> {
-  return (await getMeta(db, `tally:${localDay(now)}`)) ?? { scanned: 0, fever: 0, notGreen: 0 };
+/** This phone's counts for today, "today" in the venue's time zone. */
+export async function todayTally(db: HgDb, timeZone: string, now = Date.now()): Promise<Tally> {
+  return (await getMeta(db, tallyKey(now, timeZone))) ?? { scanned: 0, fever: 0, notGreen: 0 };
 }
 
 export interface OutboxSummary {

@@ -1,9 +1,11 @@
 // Test fixtures for code over IndexedDB (fake-indexeddb in vitest): a fresh database per test,
-// closed when the test finishes, and a valid record draft. Never imported by application code.
+// closed when the test finishes, a valid record draft and a venue's rules. Never imported by application code.
 
 import { onTestFinished } from 'vitest';
+import { DEFAULT_FEVER_THRESHOLD } from '../../shared/records.js';
+import { DEFAULT_TIME_ZONE } from '../../shared/time.js';
 import { HgDb } from './db.js';
-import type { RecordDraft } from './outbox.js';
+import type { RecordDraft, VenueRules } from './outbox.js';
 
 let n = 0;
 
@@ -22,3 +24,6 @@ export const draft = (over: Partial<RecordDraft> = {}): RecordDraft => ({
   verdict: 'green',
   ...over,
 });
+
+/** A venue with the default rules: Asia/Shanghai days, fever from 37.3 °C. */
+export const testVenue: VenueRules = { timeZone: DEFAULT_TIME_ZONE, feverThreshold: DEFAULT_FEVER_THRESHOLD };

@@ -1,48 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_KINDS, RED_REASONS } from '../../shared/code/claims.js';
-import { VERDICT_KINDS } from '../../shared/code/verify.js';
+import { RED_REASONS } from '../../shared/code/claims.js';
 import { ERROR_CODES } from '../../shared/errors.js';
-import { REJECT_REASONS } from '../../shared/records.js';
-import { enGate } from './en.gate.js';
-import { en } from './en.js';
-import './gate.js';
-import { errorText, hasKey, lang, loadLanguage, pickLanguage, setLang, translate } from './index.js';
-import { zhCNGate } from './zh-CN.gate.js';
-import { zhCN } from './zh-CN.js';
+import { en } from './strings.en.js';
+import { zhCN } from './strings.zh-CN.js';
+import { errorText, hasText, lang, loadStrings, pickLanguage, reasonText, setLang, t } from './index.js';
+import { defineStrings, fill } from './tables.js';
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-const pairs: [string, Record<string, string>, Record<string, string>][] = [
-  ['core', zhCN, en],
-  ['gate', zhCNGate, enGate],
-];
-
-describe('i18n', () => {
-  it('has every key in both languages, non-empty, with the same placeholders', () => {
-    for (const [, zh, eng] of pairs) {
-      expect(Object.keys(eng).sort()).toEqual(Object.keys(zh).sort());
-      for (const key of Object.keys(zh)) {
-        expect(zh[key]!.trim(), key).not.toBe('');
-        expect(eng[key]!.trim(), key).not.toBe('');
-        expect(placeholders(eng[key]!), key).toEqual(placeholders(zh[key]!));
-      }
-    }
-    const core = new Set(Object.keys(zhCN));
-    expect(Object.keys(zhCNGate).filter((k) => core.has(k))).toEqual([]);
-  });
-
-  it('translates every API error code, verdict, red reason, code kind and reject reason', async () => {
+describe('platform strings', () => {
+  it('translates every API error code, every client-side failure and every red reason, in both languages', () => {
     const needed = [
-      ...Object.keys(ERROR_CODES).map((c) => `error.${c}`),
-      ...VERDICT_KINDS.map((k) => `verdict.${k}`),
+      ...ERROR_CODES.map((c) => `error.${c}`),
+      ...['network', 'timeout', 'bad_response', 'unknown'].map((c) => `error.${c}`),
       ...RED_REASONS.map((r) => `reason.${r}`),
-      ...CODE_KINDS.map((k) => `code.kind.${k}`),
-      ...REJECT_REASONS.map((r) => `reject.${r}`),
-      ...['no-trust-list', 'trust-list-stale', 'no-red-list', 'red-list-stale'].map((b) => `verdict.because.${b}`),
     ];
-    for (const l of ['zh-CN', 'en'] as const) {
-      await setLang(l);
-      for (const key of needed) expect(hasKey(key), `${l} ${key}`).toBe(true);
-    }
+    for (const table of [zhCN, en]) for (const key of needed) expect(table, key).toHaveProperty([key]);
   });
 
   it('picks zh-CN first, English when preferred, zh-CN when nothing matches', () => {
@@ -53,13 +24,45 @@ describe('i18n', () => {
   });
 
   it('fills placeholders, and puts the wait into resend and rate-limit errors', async () => {
-    await loadLanguage('en');
-    expect(translate('en', 'signin.resendIn', { s: 42 })).toBe('Send again in 42 s');
+    expect(fill('Send again in {s} s', { s: 42 })).toBe('Send again in 42 s');
+    expect(fill('{a} and {b}', { a: 1 })).toBe('1 and {b}');
     await setLang('en');
     expect(lang.value).toBe('en');
     expect(errorText('otp_resend_too_soon', 37)).toBe('Please wait 37 s before asking for another code.');
     expect(errorText('rate_limited', 12)).toContain('12');
+    expect(errorText('bad_response')).toBe(en['error.bad_response']);
+    expect(reasonText('close-contact')).toBe(en['reason.close-contact']);
     await setLang('zh-CN');
     expect(errorText('otp_invalid')).toBe(zhCN['error.otp_invalid']);
+    expect(hasText('error.internal')).toBe(true);
+    expect(hasText('error.no_such_code')).toBe(false);
+    expect(t('app.name')).toBe(zhCN['app.name']);
+  });
+});
+
+describe('string tables', () => {
+  it('loads a table only in the language in use, and every table before a switch', async () => {
+    await setLang('zh-CN');
+    const fetched: string[] = [];
+    const table = defineStrings<'hello'>('test-area', {
+      'zh-CN': async () => (fetched.push('zh-CN'), { hello: '你好' }),
+      en: async () => (fetched.push('en'), { hello: 'Hello' }),
+    });
+    expect(table.t('hello')).toBe('hello');
+    await loadStrings('zh-CN');
+    expect(fetched).toEqual(['zh-CN']);
+    expect(table.t('hello')).toBe('你好');
+    expect(table.has('hello')).toBe(true);
+    expect(table.has('bye')).toBe(false);
+
+    // The switch waits for the English table: the first English render is already English.
+    const switching = setLang('en');
+    expect(lang.value).toBe('zh-CN');
+    await switching;
+    expect(fetched).toEqual(['zh-CN', 'en']);
+    expect(table.t('hello')).toBe('Hello');
+    await setLang('zh-CN');
+    await loadStrings('zh-CN');
+    expect(fetched).toEqual(['zh-CN', 'en']);
   });
 });

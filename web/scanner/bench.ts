@@ -7,8 +7,9 @@ import { BarcodeDetector as PolyfillDetector, prepareZXingModule as preparePolyf
 import { BaseLoggger, Html5QrcodeSupportedFormats } from 'html5-qrcode/esm/core';
 import { ZXingHtml5QrcodeDecoder } from 'html5-qrcode/esm/zxing-html5-qrcode-decoder';
 import { ZXING_WASM_VERSION } from 'zxing-wasm/reader';
-import { nativeQrDetector, type QrDetector } from './detector.js';
+import { nativeQrDetector } from './detector.js';
 import { FrameGrabber, type FrameSource } from './frame-grabber.js';
+import type { QrDetector } from './qr-detector.js';
 import { ZXING_WASM_URL, ZxingWasmDetector } from './zxing-wasm.js';
 
 export type DecoderName =

@@ -1,12 +1,8 @@
 // The BarcodeDetector interface the scanner decodes through, and the choice behind it: the
 // browser's own detector where it reads QR codes (Android Chrome, macOS), else ZXing-C++ (zxing-wasm).
 
+import type { QrDetector } from './qr-detector.js';
 import { ZxingWasmDetector } from './zxing-wasm.js';
-
-/** What the scanner needs of a BarcodeDetector; native detectors satisfy it as they are. */
-export interface QrDetector {
-  detect(image: ImageData): Promise<{ rawValue: string }[]>;
-}
 
 export type DetectorKind = 'native' | 'zxing-wasm';
 

@@ -1,6 +1,6 @@
 // Decodes camera frames as they arrive, one at a time, and reports each new code once.
 
-import type { QrDetector } from './detector.js';
+import type { QrDetector } from './qr-detector.js';
 import { FrameGrabber } from './frame-grabber.js';
 import { RepeatFilter } from './repeat-filter.js';
 

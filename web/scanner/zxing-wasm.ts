@@ -7,7 +7,7 @@ import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm
 // barcode-detector polyfill: barcode-detector 3.2 bundles zxing-wasm 3.1.3's glue, our zxing-wasm
 // is 3.1.4, and a mismatched glue and binary load but have no reader functions.
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
-import type { QrDetector } from './detector.js';
+import type { QrDetector } from './qr-detector.js';
 
 export const ZXING_WASM_URL = wasmUrl;
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_BATCH_BYTES, MAX_BATCH_RECORDS, type RecordResult, type SyncBatch } from '../../shared/records.js';
 import { HgDb } from '../db/db.js';
 import { addRecord, outboxSummary, type RecordDraft } from '../db/outbox.js';
-import { draft, freshDb } from '../db/testing.js';
+import { draft, freshDb, testVenue } from '../db/testing.js';
 import { backoffDelayMs } from './backoff.js';
 import { byteLength } from './batches.js';
 import { SyncEngine, type SyncEngineOptions } from './engine.js';
@@ -20,7 +20,7 @@ function engine(options: SyncEngineOptions): SyncEngine {
 
 async function fill(db: HgDb, n: number, over: Partial<RecordDraft> = {}): Promise<string[]> {
   const ids: string[] = [];
-  for (let i = 0; i < n; i++) ids.push((await addRecord(db, draft(over))).id);
+  for (let i = 0; i < n; i++) ids.push((await addRecord(db, draft(over), testVenue)).id);
   return ids;
 }
 
@@ -174,7 +174,7 @@ describe('sync engine', () => {
     const before = await fill(db, 3);
     let during: string | undefined;
     const server = fakeServer(async (b, call) => {
-      if (call === 1) during = (await addRecord(db, draft({ temperature: 38 }))).id;
+      if (call === 1) during = (await addRecord(db, draft({ temperature: 38 }), testVenue)).id;
       return b.records.map((r) => ({ id: r.id, status: 'accepted', flags: [] }));
     });
     await engine({ db, fetch: server.fetch }).run();
@@ -227,6 +227,21 @@ describe('sync engine', () => {
     expect((await e.run()).outcome).toBe('failed');
     expect(server.batches.length).toBe(1);
     expect(await db.outbox.count()).toBe(2);
+  });
+
+  it('refuses an answer outside the contract (bad_response) and keeps every record', async () => {
+    const db = freshDb();
+    const [a] = await fill(db, 2);
+    const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    const answers = [json({ results: [{ id: a, status: 'accepted' }] }), json({ results: [{ id: a, status: 'stored' }] }), json({ ok: true })];
+    const server = fakeServer((_b, call) => answers[call - 1]!);
+    const e = engine({ db, fetch: server.fetch });
+    for (let i = 0; i < answers.length; i++) {
+      expect((await e.syncNow()).outcome).toBe('failed');
+      expect(e.status).toMatchObject({ phase: 'backoff', lastError: 'bad_response' });
+    }
+    expect(await db.outbox.count()).toBe(2);
+    expect(await db.receipts.count()).toBe(0);
   });
 
   it('runs one upload at a time: a second tab skips while the first holds the lock', async () => {

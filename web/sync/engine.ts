@@ -2,12 +2,11 @@
 // only when the server has answered for its id. Failures back off (min(2^n, 300) s with jitter);
 // the `online` event and "sync now" cancel the wait. This module alone talks to /api/sync.
 
-import { API } from '../../shared/api.js';
-import type { RecordResult, SyncResponse } from '../../shared/records.js';
+import { syncApi, type SyncResponse } from '../../shared/api/sync.js';
 import { uuidv7 } from '../../shared/uuid.js';
 import { setMeta, type HgDb } from '../db/db.js';
 import { acknowledge, getDeviceId, pendingRecords, pruneReceipts, toRecord } from '../db/outbox.js';
-import { ApiError, failureCode, NetworkError, requestJson, type FetchLike } from '../http.js';
+import { ApiError, call, failureCode, NetworkError, type FailureCode, type FetchLike } from '../http.js';
 import { backoffDelayMs, MAX_BACKOFF_SEC } from './backoff.js';
 import { DEFAULT_LIMITS, nextBatch, type BatchLimits } from './batches.js';
 import { withSyncLock, type LockRunner } from './lock.js';
@@ -21,7 +20,7 @@ export interface SyncStatus {
   /** When the engine will try again by itself (epoch ms), while backing off. */
   nextAttemptAt: number | null;
   /** The error code of the last failure, while it stands. */
-  lastError: string | null;
+  lastError: FailureCode | null;
 }
 
 export interface RunResult {
@@ -45,9 +44,6 @@ export interface SyncEngineOptions {
 }
 
 export const SYNC_INTERVAL_MS = 30_000;
-
-const isResult = (r: unknown): r is RecordResult =>
-  typeof r === 'object' && r !== null && typeof (r as RecordResult).id === 'string' && typeof (r as RecordResult).status === 'string';
 
 export class SyncEngine {
   private statusValue: SyncStatus = { phase: 'idle', failures: 0, nextAttemptAt: null, lastError: null };
@@ -139,8 +135,9 @@ export class SyncEngine {
       if (!batch) break;
       let response: SyncResponse;
       try {
-        response = await requestJson<SyncResponse>(API.syncCheckpoints, {
-          body: JSON.stringify(batch),
+        // The body goes as JSON.stringify(batch): exactly the bytes nextBatch measured.
+        response = await call(syncApi.checkpoints, {
+          body: batch,
           fetch: this.options.fetch,
           timeoutMs: this.options.timeoutMs ?? 20_000,
         });
@@ -154,7 +151,8 @@ export class SyncEngine {
       }
       totals.sent += batch.records.length;
       const ids = new Set(batch.records.map((r) => r.id));
-      const results = Array.isArray(response?.results) ? response.results.filter(isResult).filter((r) => ids.has(r.id)) : [];
+      // The shape was checked against the contract; only answers for ids we sent count.
+      const results = response.results.filter((r) => ids.has(r.id));
       const counts = await acknowledge(db, results, this.now());
       totals.acked += counts.acked;
       totals.rejected += counts.rejected;

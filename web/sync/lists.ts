@@ -2,13 +2,13 @@
 // trust root built into the app; a list is stored only after its signature checks out, a trust list
 // never rolls back or revives a withdrawn key, and a red list that does not add up is refetched whole.
 
-import { API } from '../../shared/api.js';
+import { listsApi } from '../../shared/api/lists.js';
 import { openEnvelope } from '../../shared/envelope.js';
 import { applyRedList, RedListSchema, type RedList } from '../../shared/redlist.js';
 import { acceptTrustList, TrustListSchema, type TrustList } from '../../shared/trust.js';
 import type { HgDb } from '../db/db.js';
 import { heldRedList, heldTrustList, saveRedList, saveTrustList } from '../db/lists.js';
-import { requestJson, type FetchLike } from '../http.js';
+import { call, type FetchLike } from '../http.js';
 
 export interface ListRefreshOptions {
   db: HgDb;
@@ -24,7 +24,7 @@ export class RedListIncompleteError extends Error {
 
 /** Fetches, checks and stores the trust list; throws (and keeps the held list) on any doubt. */
 export async function refreshTrustList(o: ListRefreshOptions): Promise<TrustList> {
-  const envelope = await requestJson<unknown>(API.trust, { fetch: o.fetch, timeoutMs: o.timeoutMs });
+  const envelope = await call(listsApi.trust, { fetch: o.fetch, timeoutMs: o.timeoutMs });
   const incoming = await openEnvelope(envelope, o.roots, TrustListSchema);
   const held = await heldTrustList(o.db);
   // Throws TrustRollbackError for an older version; keeps withdrawn keys withdrawn.
@@ -34,8 +34,8 @@ export async function refreshTrustList(o: ListRefreshOptions): Promise<TrustList
 }
 
 async function fetchRedList(o: ListRefreshOptions, since?: number) {
-  const path = since === undefined ? API.redList : `${API.redList}?since=${since}`;
-  const envelope = await requestJson<unknown>(path, { fetch: o.fetch, timeoutMs: o.timeoutMs });
+  const query = since === undefined ? {} : { since: String(since) };
+  const envelope = await call(listsApi.redList, { query, fetch: o.fetch, timeoutMs: o.timeoutMs });
   return openEnvelope(envelope, o.roots, RedListSchema);
 }
 

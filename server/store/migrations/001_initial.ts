@@ -1,7 +1,7 @@
 // The initial schema. Migrations are forward-only: a change is a new file, never an edit here.
 
 import type { Kysely } from 'kysely';
-import type { Dialect } from '../connect.js';
+import type { Dialect } from '../dialect.js';
 
 export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   const autoId = (c: import('kysely').ColumnDefinitionBuilder) =>

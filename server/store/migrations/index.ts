@@ -1,12 +1,14 @@
 // Forward-only migrations, applied in order at start. Add a file and a line; never edit one.
 
 import { Migrator, type Kysely, type Migration } from 'kysely';
-import type { Dialect } from '../connect.js';
+import type { Dialect } from '../dialect.js';
 import * as m001 from './001_initial.js';
+import * as m002 from './002_house.js';
 
 export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
   const migrations: Record<string, Migration> = {
     '001_initial': { up: (d) => m001.up(d, dialect) },
+    '002_house': { up: (d) => m002.up(d, dialect) },
   };
   // On PostgreSQL the migration tables live in the connection's own schema: without this Kysely
   // looks for them in any schema, and two schemas migrating at once trip over each other.

@@ -1,0 +1,15 @@
+// Every privileged action the audit log knows, with the kind of thing it acts on. Adding an action
+// is one line here; a free-text action cannot reach the log.
+
+export const TARGET_KINDS = ['person', 'key', 'trust-root', 'system'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+
+export const AUDIT_ACTIONS = {
+  'trust-root.create': 'trust-root',
+  'signing-key.create': 'key',
+  'signing-key.withdraw': 'key',
+  'code.issue': 'person',
+  'person.set-status': 'person',
+  'demo.seed': 'system',
+} as const satisfies Record<string, TargetKind>;
+export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -1,0 +1,84 @@
+// Sessions after an SMS sign-in: a 256-bit random token in the cookie, only its SHA-256 in the
+// database, so a leaked database cannot be replayed as cookies. Holders may be remembered for 30
+// days; staff roles, whose sessions can see more, always get 12 hours.
+
+import { createHash, randomBytes } from 'node:crypto';
+import type { Me } from '../../shared/api/auth.js';
+import { OtpInvalidError } from '../../shared/errors.js';
+import { maskName } from '../../shared/names.js';
+import { STAFF_ROLES, type Role } from '../../shared/roles.js';
+import type { UserRow } from '../store/accounts.js';
+import type { Store } from '../store/store.js';
+import { userActor, type UserActor } from './actor.js';
+
+const HOUR = 3_600_000;
+export const SESSION_RULES = {
+  holderRememberMs: 30 * 24 * HOUR,
+  defaultMs: 12 * HOUR,
+  staffMs: 12 * HOUR,
+} as const;
+
+/** When one phone holds several accounts, sign in to the one that can do most. */
+const ROLE_PRECEDENCE: Role[] = ['admin', 'org-admin', 'manager', 'inspector', 'holder'];
+
+export interface SignIn {
+  token: string;
+  user: UserActor;
+  expiresAt: number;
+  /** Set when the cookie should outlive the browser session: its lifetime in seconds. */
+  cookieMaxAgeSec: number | undefined;
+}
+
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export class SessionService {
+  private signIns = 0;
+
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Opens a session for the phone's account, after its SMS code was accepted. */
+  async signIn(phone: string, remember: boolean, userAgent: string): Promise<SignIn> {
+    const accounts = await this.store.accounts.usersByPhone(phone);
+    const user = ROLE_PRECEDENCE.map((r) => accounts.find((a) => a.role === r)).find((a): a is UserRow => a !== undefined);
+    // Unreachable in practice (unknown numbers are never texted a code), but never a session without an account.
+    if (!user) throw new OtpInvalidError();
+    const staff = STAFF_ROLES.includes(user.role);
+    const lifetime = staff ? SESSION_RULES.staffMs : remember ? SESSION_RULES.holderRememberMs : SESSION_RULES.defaultMs;
+    const token = randomBytes(32).toString('base64url');
+    const now = this.now();
+    // Expired sessions are dead already (authenticate ignores them); sweep them now and then.
+    if (++this.signIns % 100 === 0) await this.store.auth.deleteExpiredSessions(now);
+    await this.store.auth.createSession({
+      token_hash: hashToken(token),
+      user_id: user.id,
+      created_at: now,
+      expires_at: now + lifetime,
+      remember: remember && !staff ? 1 : 0,
+      user_agent: userAgent.slice(0, 200),
+    });
+    return { token, user: toActor(user), expiresAt: now + lifetime, cookieMaxAgeSec: remember ? lifetime / 1000 : undefined };
+  }
+
+  async authenticate(token: string | undefined): Promise<UserActor | undefined> {
+    if (!token || token.length > 100) return undefined;
+    const found = await this.store.auth.sessionUser(hashToken(token), this.now());
+    return found ? toActor(found.user) : undefined;
+  }
+
+  async signOut(token: string | undefined): Promise<void> {
+    if (token) await this.store.auth.deleteSession(hashToken(token));
+  }
+
+  /** The signed-in account as its owner sees it: the masked name only for their own person. */
+  async me(user: UserActor): Promise<Me> {
+    const person = user.personId && user.role === 'holder' ? await this.store.people.getPerson(user.personId) : undefined;
+    return { id: user.id, role: user.role, maskedName: person ? maskName(person.name) : null };
+  }
+}
+
+function toActor(u: UserRow): UserActor {
+  return userActor(u.id, u.role, u.person_id);
+}

@@ -1,0 +1,186 @@
+// Merging synced checkpoint batches exactly once: every record is judged, its code re-verified as
+// at the gate, and the batch stored in one transaction where a replay changes nothing.
+
+import type { SyncResponse } from '../../shared/api/sync.js';
+import { ForbiddenError } from '../../shared/errors.js';
+import {
+  CLOCK_SKEW_FLAG_MS,
+  recordContentHash,
+  type CheckpointRecord,
+  type RecordFlag,
+  type RecordResult,
+  type RejectReason,
+  type SyncBatch,
+} from '../../shared/records.js';
+import { localDay } from '../../shared/time.js';
+import type { UserActor } from '../auth/actor.js';
+import type { CodeVerifier } from '../lists/verifier.js';
+import { isRetryableConflict, type CheckpointRow } from '../store/records.js';
+import type { Store } from '../store/store.js';
+import type { VenueRow } from '../store/venues.js';
+import { captureTimeProblem, notInsertedResult, splitRound } from './rules.js';
+
+export interface MergeOptions {
+  now?: () => number;
+}
+
+const MAX_ATTEMPTS = 3;
+
+/** A record that passed the per-record rules, ready to insert. */
+interface Prepared {
+  index: number;
+  id: string;
+  seq: number;
+  row: CheckpointRow;
+  flags: RecordFlag[];
+}
+
+type Fresh = { index: number; record: CheckpointRecord; venue: VenueRow };
+
+export class CheckpointMerge {
+  constructor(
+    protected readonly store: Store,
+    protected readonly verifier: CodeVerifier,
+    protected readonly options: MergeOptions = {},
+  ) {}
+
+  async mergeBatch(batch: SyncBatch, inspector: UserActor): Promise<SyncResponse> {
+    if (inspector.role !== 'inspector') throw new ForbiddenError('Only inspectors sync checkpoint records.');
+    const now = this.options.now?.() ?? Date.now();
+    const results: RecordResult[] = new Array<RecordResult>(batch.records.length);
+    const boundVenue = this.boundCache(inspector.id);
+
+    const fresh: Fresh[] = [];
+    const late: { index: number; record: CheckpointRecord; reason: RejectReason }[] = [];
+    for (const [index, record] of batch.records.entries()) {
+      const venue = record.inspectorId === inspector.id ? await boundVenue(record.venueId) : undefined;
+      const refused = record.inspectorId !== inspector.id ? 'inspector-mismatch' : venue ? undefined : 'not-bound-to-venue';
+      const timing = refused ? undefined : captureTimeProblem(record.capturedAt, now);
+      if (refused) results[index] = { id: record.id, status: 'rejected', reason: refused };
+      else if (timing) late.push({ index, record, reason: timing });
+      else fresh.push({ index, record, venue: venue! });
+    }
+
+    // Records are never changed or deleted once stored, so what is already stored can be judged
+    // now, outside the transaction: a replayed batch costs one lookup and no signature checks.
+    const stored = await this.compareWithStored([...fresh, ...late]);
+    for (const { index, record } of fresh) {
+      const found = stored.get(index);
+      if (found) results[index] = found === 'same' ? { id: record.id, status: 'duplicate' } : { id: record.id, status: 'rejected', reason: 'conflict' };
+    }
+    // A record stored while it was fresh is still a duplicate when replayed after it grew too old.
+    for (const { index, record, reason } of late) {
+      results[index] = stored.get(index) === 'same' ? { id: record.id, status: 'duplicate' } : { id: record.id, status: 'rejected', reason };
+    }
+
+    // Signatures are checked before the transaction, all at once: WebCrypto runs them on the
+    // thread pool, and the transaction then holds its locks only for the writes.
+    const prepared = await Promise.all(
+      fresh.filter(({ index }) => !stored.has(index)).map((f) => this.prepare(f, batch, now)),
+    );
+
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.store.transaction((tx) => this.write(tx, batch, inspector, now, prepared, results));
+        return { results };
+      } catch (e) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryableConflict(e)) throw e;
+      }
+    }
+  }
+
+  /** The writes of one batch; fills in results. Safe to run again after a rolled-back attempt. */
+  private async write(
+    tx: Store,
+    batch: SyncBatch,
+    inspector: UserActor,
+    now: number,
+    prepared: Prepared[],
+    results: RecordResult[],
+  ): Promise<void> {
+    let maxSeq = -1;
+    let pending = prepared;
+    while (pending.length > 0) {
+      const { round, later } = splitRound(pending);
+      // Rows in id order: two processes merging the same batch take their locks in the same order.
+      const inserted = await tx.records.insertRecords(round.map((p) => p.row).sort((a, b) => (a.id < b.id ? -1 : 1)));
+      const missed = round.filter((p) => !inserted.has(p.id));
+      const stored = missed.length > 0 ? await tx.records.contentHashes(missed.map((p) => p.id)) : new Map<string, string>();
+      for (const p of round) {
+        if (inserted.has(p.id)) {
+          results[p.index] = { id: p.id, status: 'accepted', flags: p.flags };
+          maxSeq = Math.max(maxSeq, p.seq);
+        } else {
+          results[p.index] = notInsertedResult(p.id, p.row.content_hash, stored.get(p.id));
+        }
+      }
+      pending = later;
+    }
+
+    // max_seq −1 means nothing from this device is stored yet; the upsert never lowers it.
+    await tx.records.noteDevice({ device_id: batch.deviceId, inspector_id: inspector.id, max_seq: maxSeq, last_seen_at: now });
+  }
+
+  /** For each record whose id is already stored: whether the stored one has the same content. */
+  private async compareWithStored(items: { index: number; record: CheckpointRecord }[]): Promise<Map<number, 'same' | 'different'>> {
+    const hashes = await this.store.records.contentHashes(items.map(({ record }) => record.id));
+    const found = new Map<number, 'same' | 'different'>();
+    for (const { index, record } of items) {
+      const storedHash = hashes.get(record.id);
+      if (storedHash !== undefined) found.set(index, storedHash === recordContentHash(record) ? 'same' : 'different');
+    }
+    return found;
+  }
+
+  /** One lookup per venue per batch: a batch usually holds one venue's records. */
+  private boundCache(userId: string): (venueId: string) => Promise<VenueRow | undefined> {
+    const known = new Map<string, Promise<VenueRow | undefined>>();
+    return (venueId) => {
+      let bound = known.get(venueId);
+      if (!bound) {
+        bound = this.store.venues.boundVenue(userId, venueId);
+        known.set(venueId, bound);
+      }
+      return bound;
+    };
+  }
+
+  /** Re-verifies the code as at the moment of capture and builds the row to store. */
+  private async prepare({ index, record: r, venue }: Fresh, batch: SyncBatch, now: number): Promise<Prepared> {
+    const verdict = await this.verifier.verify(r.code, r.capturedAt);
+    const hash = recordContentHash(r);
+    // Device clock minus server clock at send time: positive when the device runs ahead.
+    const skewMs = batch.sentAt - now;
+    const flags: RecordFlag[] = [];
+    if (Math.abs(skewMs) > CLOCK_SKEW_FLAG_MS) flags.push('clock-skew');
+    if (r.verdict !== verdict.kind) flags.push('verdict-differs');
+    return {
+      index,
+      id: r.id,
+      seq: r.seq,
+      flags,
+      row: {
+        id: r.id,
+        device_id: batch.deviceId,
+        seq: r.seq,
+        batch_id: batch.batchId,
+        venue_id: r.venueId,
+        inspector_id: r.inspectorId,
+        code: r.code.trim(),
+        // Only a code whose signature verified names a subject worth counting.
+        sub: 'code' in verdict ? verdict.code.sub : null,
+        temperature: r.temperature,
+        client_verdict: r.verdict,
+        server_verdict: verdict.kind,
+        captured_at: r.capturedAt,
+        received_at: now,
+        // The venue's own day: the same rule the gate's tally uses.
+        day: localDay(r.capturedAt, venue.time_zone),
+        supersedes: r.supersedes ?? null,
+        content_hash: hash,
+        flags: flags.join(','),
+        clock_skew_ms: skewMs,
+      },
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import { expect, it } from 'vitest';
+import { describeStores } from '../testing/stores.js';
+import { DEMO_ACCOUNTS, demoSignInHelp, SeedService } from './seed.js';
+import { TestClock, TEST_ACTOR } from '../testing/server.js';
+
+describeStores('demo seed', (store) => {
+  it('creates the demo venue and accounts once, and nothing the second time', async () => {
+    const s = store();
+    const seed = new SeedService(s, new TestClock().now);
+    expect(await seed.isEmpty()).toBe(true);
+    expect(await seed.seed(TEST_ACTOR)).toEqual({ created: 5, existing: 0 });
+    expect(await seed.seed(TEST_ACTOR)).toEqual({ created: 0, existing: 5 });
+    expect(await seed.isEmpty()).toBe(false);
+    expect(await s.venues.getVenue('venue-demo')).toMatchObject({ name: '示范商场 Demo Mall' });
+    expect((await s.venues.venuesOfInspector('demo-inspector')).map((v) => v.id)).toEqual(['venue-demo']);
+    const roles = await Promise.all(['+8613800000001', '+8613800000002', '+8613800000003', '+8613800000004', '+8613800000005'].map(async (p) => (await s.accounts.usersByPhone(p)).map((u) => u.role)));
+    expect(roles).toEqual([['inspector'], ['holder'], ['holder'], ['manager'], ['admin']]);
+    const zhang = await s.people.getPerson((await s.accounts.usersByPhone('+8613800000002'))[0]!.person_id!);
+    const li = await s.people.getPerson((await s.accounts.usersByPhone('+8613800000003'))[0]!.person_id!);
+    expect(zhang).toMatchObject({ name: '张小明', status: 'green' });
+    expect(li).toMatchObject({ name: '李红', status: 'red', reason: 'close-contact' });
+    expect(Buffer.from(zhang!.sub, 'base64url')).toHaveLength(8);
+  });
+
+  it('adds extra green holders demo-holder-1..N with phones +86139000000NN', async () => {
+    const s = store();
+    const seed = new SeedService(s);
+    await seed.seed(TEST_ACTOR, { extraHolders: 12 });
+    expect(await seed.seed(TEST_ACTOR, { extraHolders: 13 })).toEqual({ created: 1, existing: 17 });
+    expect(await s.people.getPerson('demo-holder-13')).toMatchObject({ status: 'green' });
+    expect((await s.accounts.usersByPhone('+8613900000012'))[0]).toMatchObject({ role: 'holder', person_id: 'demo-holder-12' });
+    await expect(seed.seed(TEST_ACTOR, { extraHolders: -1 })).rejects.toThrow('--extra-holders');
+  });
+
+  it('tells how to sign in as every demo role', () => {
+    const help = demoSignInHelp('http://localhost:8787', true);
+    for (const a of DEMO_ACCOUNTS) expect(help).toContain(a.phone);
+    expect(help).toContain('/api/dev/sms');
+    expect(demoSignInHelp('http://localhost:8787', false)).not.toContain('/api/dev/sms');
+  });
+});

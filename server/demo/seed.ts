@@ -1,0 +1,95 @@
+// Demo data for trying the app and for e2e tests: one venue, an inspector bound to it, a green
+// and a red holder, a manager and an admin, plus any number of extra green holders. Idempotent:
+// whatever already exists is left as it is, so running it twice changes nothing.
+
+import { randomBytes, toBase64Url } from '../../shared/bytes.js';
+import type { Role } from '../../shared/roles.js';
+import { record } from '../audit/log.js';
+import type { Actor } from '../auth/actor.js';
+import type { Store } from '../store/store.js';
+
+export const DEMO_VENUE = { id: 'venue-demo', name: '示范商场 Demo Mall' } as const;
+
+export interface DemoAccount {
+  userId: string;
+  phone: string;
+  role: Role;
+  person?: { id: string; name: string; status: 'green' | 'red'; reason: string };
+}
+
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { userId: 'demo-inspector', phone: '+8613800000001', role: 'inspector' },
+  { userId: 'demo-holder-green', phone: '+8613800000002', role: 'holder', person: { id: 'demo-zhang', name: '张小明', status: 'green', reason: 'none' } },
+  { userId: 'demo-holder-red', phone: '+8613800000003', role: 'holder', person: { id: 'demo-li', name: '李红', status: 'red', reason: 'close-contact' } },
+  { userId: 'demo-manager', phone: '+8613800000004', role: 'manager' },
+  { userId: 'demo-admin', phone: '+8613800000005', role: 'admin' },
+];
+
+/** Extra holder i (1-based): person demo-holder-i, phone +86139000000NN for i ≤ 99. */
+export function extraHolder(i: number): DemoAccount {
+  return {
+    userId: `demo-holder-${i}-account`,
+    phone: `+86139${String(i).padStart(8, '0')}`,
+    role: 'holder',
+    person: { id: `demo-holder-${i}`, name: `示范用户${i}`, status: 'green', reason: 'none' },
+  };
+}
+
+export interface SeedReport {
+  created: number;
+  existing: number;
+}
+
+export class SeedService {
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async isEmpty(): Promise<boolean> {
+    return (await this.store.accounts.countUsers()) === 0;
+  }
+
+  async seed(actor: Actor, options: { extraHolders?: number } = {}): Promise<SeedReport> {
+    const extra = options.extraHolders ?? 0;
+    if (!Number.isInteger(extra) || extra < 0 || extra > 100_000) throw new Error('--extra-holders must be a whole number from 0 to 100000');
+    const accounts = [...DEMO_ACCOUNTS, ...Array.from({ length: extra }, (_, i) => extraHolder(i + 1))];
+    const at = this.now();
+    return this.store.transaction(async (tx) => {
+      const report: SeedReport = { created: 0, existing: 0 };
+      if (!(await tx.venues.getVenue(DEMO_VENUE.id))) await tx.venues.createVenue({ ...DEMO_VENUE, created_at: at });
+      for (const a of accounts) {
+        if (await tx.accounts.getUser(a.userId)) {
+          report.existing++;
+          continue;
+        }
+        if (a.person && !(await tx.people.getPerson(a.person.id))) {
+          await tx.people.createPerson({
+            id: a.person.id,
+            sub: toBase64Url(randomBytes(8)),
+            name: a.person.name,
+            document_no: null,
+            status: a.person.status,
+            reason: a.person.reason,
+            status_changed_at: at,
+            created_at: at,
+          });
+        }
+        await tx.accounts.createUser({ id: a.userId, phone: a.phone, role: a.role, person_id: a.person?.id ?? null, created_at: at });
+        if (a.role === 'inspector') await tx.venues.bindInspector(a.userId, DEMO_VENUE.id, at);
+        report.created++;
+      }
+      if (report.created > 0) await record(tx, { at, actor, action: 'demo.seed', targetId: 'demo', detail: { created: report.created } });
+      return report;
+    });
+  }
+}
+
+/** What `serve --seed-if-empty` prints: how to sign in as each demo role. */
+export function demoSignInHelp(url: string, devSms: boolean): string {
+  const where = devSms ? `in this log and at ${url}/api/dev/sms?phone=<number>` : 'in this log';
+  return [
+    `Demo accounts: sign in at ${url} with one of these numbers; the SMS code is shown ${where}.`,
+    ...DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(9)} ${a.phone}${a.person ? `  ${a.person.name} (${a.person.status})` : ''}`),
+  ].join('\n');
+}

@@ -1,0 +1,70 @@
+// Mounting the contract: each route is an endpoint description from shared/api plus a handler. The
+// router checks who may call, reads the body and query through the endpoint's schemas, and (outside
+// production) checks the answer against the response schema, so a drift fails the route's tests.
+
+import type { Context, Hono } from 'hono';
+import * as v from 'valibot';
+import type { BodyOf, Endpoint, QueryOf, ResponseOf } from '../../shared/api/contract.js';
+import { ForbiddenError, UnauthenticatedError } from '../../shared/errors.js';
+import type { UserActor } from '../auth/actor.js';
+import { parseWith, readJson, type AppEnv } from './context.js';
+
+type ActorOf<E extends Endpoint> = E['access'] extends { roles: readonly unknown[] } | { signedIn: true } ? UserActor : UserActor | undefined;
+
+export interface RouteInput<E extends Endpoint> {
+  body: BodyOf<E>;
+  query: QueryOf<E>;
+  params: Record<string, string>;
+  actor: ActorOf<E>;
+  c: Context<AppEnv>;
+}
+
+export interface RouteOptions {
+  /** The body limit for this endpoint, and the error code a larger body gets. */
+  maxBytes?: number;
+  tooLarge?: 'payload_too_large' | 'batch_too_large';
+}
+
+export type Handler<E extends Endpoint> = (input: RouteInput<E>) => Promise<ResponseOf<E> | Response>;
+
+export class ApiRouter {
+  private readonly mounted: Endpoint[] = [];
+
+  constructor(
+    private readonly app: Hono<AppEnv>,
+    private readonly options: { checkResponses: boolean },
+  ) {}
+
+  on<E extends Endpoint>(e: E, handler: Handler<E>, routeOptions: RouteOptions = {}): void {
+    this.mounted.push(e);
+    this.app.on(e.method, e.path, async (c) => {
+      const actor = authorize(e, c.get('actor')) as ActorOf<E>;
+      const body = (e.body ? await readJson(c, e.body, routeOptions.maxBytes, routeOptions.tooLarge) : undefined) as BodyOf<E>;
+      const query = (e.query ? parseWith(e.query, c.req.query()) : undefined) as QueryOf<E>;
+      const result = await handler({ body, query, params: c.req.param() as Record<string, string>, actor, c });
+      if (result instanceof Response) return result;
+      if (this.options.checkResponses) checkResponse(e, result);
+      return c.json(result as object);
+    });
+  }
+
+  /** The endpoints mounted so far, in order: a test compares them with the contract. */
+  endpoints(): readonly Endpoint[] {
+    return this.mounted;
+  }
+}
+
+function authorize(e: Endpoint, actor: UserActor | undefined): UserActor | undefined {
+  const access = e.access;
+  if ('public' in access || 'devOnly' in access) return actor;
+  if (!actor) throw new UnauthenticatedError();
+  if ('roles' in access && !access.roles.includes(actor.role)) throw new ForbiddenError();
+  return actor;
+}
+
+function checkResponse(e: Endpoint, result: unknown): void {
+  const checked = v.safeParse(e.response, result);
+  if (checked.success) return;
+  const issue = checked.issues[0]!;
+  throw new Error(`${e.method} ${e.path} answered outside its response schema at ${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`);
+}

@@ -1,0 +1,63 @@
+// Issuing health codes: a fresh code for the signed-in holder's own person, or for any person
+// from the CLI (a printed code for someone without a phone), signed by the active key.
+
+import type { MyCode } from '../../shared/api/people.js';
+import { fromBase64Url, randomBytes } from '../../shared/bytes.js';
+import { RED_REASONS, type HealthClaims, type RedReason } from '../../shared/code/claims.js';
+import { issueCode } from '../../shared/code/issue.js';
+import { NoCodeError } from '../../shared/errors.js';
+import { maskName } from '../../shared/names.js';
+import type { KeyRing } from '../keys/keyring.js';
+import type { UserActor } from '../auth/actor.js';
+import type { Store } from '../store/store.js';
+
+export interface CodeServiceOptions {
+  issuer: string;
+  ttlHours: number;
+  now?: () => number;
+}
+
+export class CodeService {
+  private readonly now: () => number;
+
+  constructor(
+    private readonly store: Store,
+    private readonly keys: KeyRing,
+    private readonly options: CodeServiceOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+  }
+
+  async myCode(user: UserActor): Promise<MyCode> {
+    if (!user.personId) throw new NoCodeError();
+    return this.codeFor(user.personId);
+  }
+
+  async codeFor(personId: string): Promise<MyCode> {
+    const person = await this.store.people.getPerson(personId);
+    if (!person) throw new NoCodeError();
+    const iat = Math.floor(this.now() / 1000);
+    const reason: RedReason = person.status === 'red' && (RED_REASONS as readonly string[]).includes(person.reason) ? (person.reason as RedReason) : 'none';
+    const claims: HealthClaims = {
+      iss: this.options.issuer,
+      iat,
+      exp: iat + this.options.ttlHours * 3600,
+      cti: randomBytes(8),
+      sub: fromBase64Url(person.sub),
+      status: person.status,
+      reason,
+      maskedName: maskName(person.name),
+      kind: 'resident',
+    };
+    const text = await issueCode(claims, await this.keys.signer());
+    return {
+      text,
+      status: claims.status,
+      reason,
+      kind: claims.kind,
+      maskedName: claims.maskedName,
+      issuedAt: iat * 1000,
+      expiresAt: claims.exp * 1000,
+    };
+  }
+}

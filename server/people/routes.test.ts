@@ -1,0 +1,145 @@
+import { createPublicKey, verify as ecdsaVerify } from 'node:crypto';
+import { expect, it } from 'vitest';
+import { listsApi } from '../../shared/api/lists.js';
+import { type MyCode, peopleApi } from '../../shared/api/people.js';
+import { verifyCode } from '../../shared/code/verify.js';
+import { openEnvelope, type Envelope } from '../../shared/envelope.js';
+import { applyRedList, RedListSchema } from '../../shared/redlist.js';
+import { loadTrustStore, TrustListSchema, type TrustList } from '../../shared/trust.js';
+import { seedPeople, signInAs, testServer, type TestServer } from '../testing/server.js';
+import { describeStores } from '../testing/stores.js';
+
+/** What a device does: fetch both lists, check them against the built-in root, verify. */
+async function verifyAsDevice(t: TestServer, text: string) {
+  const roots = t.services.keys.files.readTrustRoots()!.roots;
+  const trust = await openEnvelope((await (await t.app.request(listsApi.trust.path)).json()) as Envelope, roots, TrustListSchema);
+  const red = await openEnvelope((await (await t.app.request(listsApi.redList.path)).json()) as Envelope, roots, RedListSchema);
+  return verifyCode(text, await loadTrustStore(trust), applyRedList(undefined, red), t.clock.t);
+}
+
+// --- an independent reading of the code: our own Base45 and byte-level COSE, no shared/ code ---
+
+function base45Decode(s: string): Uint8Array {
+  const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i += 3) {
+    const [c, d, e] = [...s.slice(i, i + 3)].map((ch) => alphabet.indexOf(ch));
+    const n = c! + d! * 45 + (e === undefined ? 0 : e * 45 * 45);
+    if (e === undefined) out.push(n);
+    else out.push(n >> 8, n & 0xff);
+  }
+  return Uint8Array.from(out);
+}
+
+/** Reads a CBOR byte string header (major type 2) at `at`: [start of content, length]. */
+function bstrAt(b: Uint8Array, at: number): [number, number] {
+  const ib = b[at]!;
+  expect(ib >> 5).toBe(2);
+  const info = ib & 0x1f;
+  if (info < 24) return [at + 1, info];
+  if (info === 24) return [at + 2, b[at + 1]!];
+  if (info === 25) return [at + 3, (b[at + 1]! << 8) | b[at + 2]!];
+  throw new Error('byte string too long for a health code');
+}
+
+function bstrHeader(len: number): number[] {
+  return len < 24 ? [0x40 | len] : len < 256 ? [0x58, len] : [0x59, len >> 8, len & 0xff];
+}
+
+function independentlyVerify(text: string, trust: TrustList): boolean {
+  expect(text.startsWith('HG1:')).toBe(true);
+  const cose = base45Decode(text.slice(4));
+  expect([cose[0], cose[1]]).toEqual([0xd2, 0x84]); // tag 18, array of 4
+  const [pStart, pLen] = bstrAt(cose, 2);
+  const prot = cose.slice(pStart, pStart + pLen);
+  // Protected header {1: -7, 4: h'<8-byte kid>'}: A2 01 26 04 48 <kid>.
+  expect([...prot.slice(0, 5)]).toEqual([0xa2, 0x01, 0x26, 0x04, 0x48]);
+  const kid = Buffer.from(prot.slice(5, 13)).toString('base64url');
+  const unprotectedAt = pStart + pLen;
+  expect(cose[unprotectedAt]).toBe(0xa0); // empty map
+  const [payloadStart, payloadLen] = bstrAt(cose, unprotectedAt + 1);
+  const payload = cose.slice(payloadStart, payloadStart + payloadLen);
+  const [sigStart, sigLen] = bstrAt(cose, payloadStart + payloadLen);
+  expect(sigLen).toBe(64);
+  const sig = cose.slice(sigStart, sigStart + sigLen);
+  // Sig_structure = ["Signature1", protected, h'', payload]
+  const toBeSigned = Buffer.from([
+    0x84,
+    0x6a,
+    ...Buffer.from('Signature1'),
+    ...bstrHeader(prot.length),
+    ...prot,
+    0x40,
+    ...bstrHeader(payload.length),
+    ...payload,
+  ]);
+  const published = trust.keys.find((k) => k.kid === kid);
+  expect(published).toBeDefined();
+  const key = createPublicKey({ key: published!.jwk, format: 'jwk' });
+  return ecdsaVerify('sha256', toBeSigned, { key, dsaEncoding: 'ieee-p1363' }, sig);
+}
+
+describeStores('my code', (store) => {
+  it('gives a holder a fresh code that a device verifies as green', async () => {
+    const s = store();
+    const t = await testServer(s);
+    await seedPeople(s);
+    const cookie = await signInAs(t, s, '+8613800000002');
+    const res = await t.app.request(peopleApi.myCode.path, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const body = (await res.json()) as MyCode;
+    expect(body).toMatchObject({ status: 'green', reason: 'none', kind: 'resident', maskedName: '张*明', issuedAt: t.clock.t - (t.clock.t % 1000) });
+    expect(body.expiresAt - body.issuedAt).toBe(72 * 3600_000);
+    const verdict = await verifyAsDevice(t, body.text);
+    expect(verdict).toMatchObject({ kind: 'green', code: { sub: 'Z3JlZW4tMDE', maskedName: '张*明', kind: 'resident', iss: 'CN-44' } });
+    if (verdict.kind === 'green') expect(verdict.code.cti).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('gives the red holder a red code with its reason, and the device sees red', async () => {
+    const s = store();
+    const t = await testServer(s);
+    await seedPeople(s);
+    const cookie = await signInAs(t, s, '+8613800000003');
+    const body = (await (await t.app.request(peopleApi.myCode.path, { headers: { cookie } })).json()) as MyCode;
+    expect(body).toMatchObject({ status: 'red', reason: 'close-contact', maskedName: '*红' });
+    expect(await verifyAsDevice(t, body.text)).toMatchObject({ kind: 'red', reason: 'close-contact' });
+  });
+
+  it('issues codes every time, each one different', async () => {
+    const s = store();
+    const t = await testServer(s);
+    await seedPeople(s);
+    const cookie = await signInAs(t, s, '+8613800000002');
+    const a = (await (await t.app.request(peopleApi.myCode.path, { headers: { cookie } })).json()) as MyCode;
+    const b = (await (await t.app.request(peopleApi.myCode.path, { headers: { cookie } })).json()) as MyCode;
+    expect(a.text).not.toBe(b.text);
+  });
+
+  it('verifies with the published key by an independent COSE reading (node:crypto)', async () => {
+    const s = store();
+    const t = await testServer(s);
+    await seedPeople(s);
+    const code = await t.services.codes.codeFor('p-green');
+    const roots = t.services.keys.files.readTrustRoots()!.roots;
+    const trust = await openEnvelope((await (await t.app.request(listsApi.trust.path)).json()) as Envelope, roots, TrustListSchema);
+    expect(independentlyVerify(code.text, trust)).toBe(true);
+    // The same reading refuses a code whose payload was changed after signing.
+    const tampered = code.text.slice(0, 60) + (code.text[60] === '0' ? '1' : '0') + code.text.slice(61);
+    expect(independentlyVerify(tampered, trust)).toBe(false);
+  });
+
+  it('refuses staff and strangers, and holders without a person', async () => {
+    const s = store();
+    const t = await testServer(s);
+    await seedPeople(s);
+    await s.accounts.createUser({ id: 'u-lone', phone: '+8613800000009', role: 'holder', person_id: null, created_at: 1 });
+    expect((await t.app.request(peopleApi.myCode.path)).status).toBe(401);
+    const inspector = await signInAs(t, s, '+8613800000001');
+    const forbidden = await t.app.request(peopleApi.myCode.path, { headers: { cookie: inspector } });
+    expect([forbidden.status, ((await forbidden.json()) as { error: { code: string } }).error.code]).toEqual([403, 'forbidden']);
+    const lone = await signInAs(t, s, '+8613800000009');
+    const none = await t.app.request(peopleApi.myCode.path, { headers: { cookie: lone } });
+    expect([none.status, ((await none.json()) as { error: { code: string } }).error.code]).toEqual([404, 'no_code']);
+  });
+});

@@ -1,0 +1,62 @@
+// The privacy rule, checked on the contract itself: no response a venue manager or an organisation
+// admin can reach may carry a name, a phone number or a document number. Endpoints that answer
+// only with the caller's own data (`self`) are listed here explicitly, so adding one is a decision.
+
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../roles.js';
+import { reachableBy, type Endpoint } from './contract.js';
+import { ALL_ENDPOINTS } from './endpoints.js';
+import { notPersonal, personal, personalFields } from './personal.js';
+import { venuesApi } from './venues.js';
+
+/** Roles that must never see other people's personal data. */
+const AGGREGATE_ONLY: readonly Role[] = ['manager', 'org-admin'];
+
+const label = (e: Endpoint) => `${e.method} ${e.path}`;
+const isSelf = (e: Endpoint) => 'self' in e.access && e.access.self === true;
+
+function leaks(endpoints: readonly Endpoint[]): string[] {
+  return endpoints
+    .filter((e) => AGGREGATE_ONLY.some((role) => reachableBy(e.access, role)) && !isSelf(e))
+    .flatMap((e) => personalFields(e.response).map((f) => `${label(e)}: ${f.path || '(root)'} (${f.why})`));
+}
+
+describe('privacy of manager and organisation-admin responses', () => {
+  it('finds no personal field in any response they can reach', () => {
+    expect(leaks(ALL_ENDPOINTS)).toEqual([]);
+  });
+
+  it('allows personal fields only where the answer is the caller’s own data', () => {
+    const self = ALL_ENDPOINTS.filter((e) => AGGREGATE_ONLY.some((role) => reachableBy(e.access, role)) && isSelf(e)).map(label);
+    expect(self.sort()).toEqual(['GET /api/me', 'POST /api/auth/otp/verify']);
+  });
+
+  it('fails when a name field is added to a manager-visible response', () => {
+    const managerEndpoint = { ...venuesApi.mine, access: { roles: ['manager'] as const } };
+    expect(leaks([managerEndpoint])).toEqual([]);
+    const withName = { ...managerEndpoint, response: v.strictObject({ venues: v.array(v.strictObject({ id: v.string(), name: v.string() })), name: v.string() }) };
+    expect(leaks([withName])).toEqual(['GET /api/venues: venues[].name (name)', 'GET /api/venues: name (name)']);
+    // Declaring a name not personal is possible, but only by saying so in the schema.
+    const declared = { ...managerEndpoint, response: v.strictObject({ name: notPersonal(v.string(), 'a venue') }) };
+    expect(leaks([declared])).toEqual([]);
+  });
+
+  it('fails when a field marked personal is added under any name, however deep', () => {
+    const marked = {
+      ...venuesApi.mine,
+      access: { roles: ['org-admin'] as const },
+      response: v.strictObject({ rows: v.array(v.strictObject({ who: v.optional(v.nullable(personal(v.string()))) })) }),
+    };
+    expect(leaks([marked])).toEqual(['GET /api/venues: rows[].who (marked)']);
+  });
+
+  it('sees through unions and variants', () => {
+    const union = {
+      ...venuesApi.mine,
+      access: { public: true } as const,
+      response: v.variant('k', [v.strictObject({ k: v.literal('a'), phone: v.string() }), v.strictObject({ k: v.literal('b') })]),
+    };
+    expect(leaks([union])).toEqual(['GET /api/venues: phone (name)']);
+  });
+});

@@ -1,0 +1,12 @@
+// Checkpoint records going up from an inspector's device, one result per record coming back.
+
+import { MAX_BATCH_RECORDS, RecordResultSchema, SyncBatchSchema } from '../records.js';
+import * as v from 'valibot';
+import { endpoint } from './contract.js';
+
+export const SyncResponseSchema = v.strictObject({ results: v.pipe(v.array(RecordResultSchema), v.maxLength(MAX_BATCH_RECORDS)) });
+export type SyncResponse = v.InferOutput<typeof SyncResponseSchema>;
+
+export const syncApi = {
+  checkpoints: endpoint({ method: 'POST', path: '/api/sync/checkpoints', access: { roles: ['inspector'] }, body: SyncBatchSchema, response: SyncResponseSchema }),
+};

@@ -1,0 +1,24 @@
+// English for the holder's code page, typed against the Chinese table so a missing key fails the build.
+
+import type { zhCN } from './strings.zh-CN.js';
+
+export const en: Record<keyof typeof zhCN, string> = {
+  'code.title': 'My health code',
+  'code.green': 'Green',
+  'code.greenHint': 'You may pass',
+  'code.red': 'Red',
+  'code.redHint': 'Do not enter; follow local health guidance',
+  'code.reason': 'Reason: {reason}',
+  'code.updated': 'Updated {ago}',
+  'code.expiresAt': 'Valid until {time}',
+  'code.expired': 'This code has expired. Go online to refresh it.',
+  'code.offline': 'Offline: showing the code saved on this phone',
+  'code.none': 'No code yet. Go online and try again.',
+  'code.loading': 'Getting your code…',
+  'code.refresh': 'Refresh',
+  'code.name': 'Name',
+  'code.kind.resident': 'Resident code',
+  'code.kind.traveller': 'Inbound traveller code',
+  'code.kind.dependent': 'Family member code',
+  'code.kind.printed': 'Printed code',
+};

@@ -1,0 +1,101 @@
+// The translation machinery: the language signal, and string tables that areas define for
+// themselves. A table registers one loader per language; only the tables in use, in the language in
+// use, are ever downloaded, and switching language loads every registered table before it switches.
+
+import { signal } from '@preact/signals';
+
+export const LANGS = ['zh-CN', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+export type Params = Record<string, string | number>;
+
+const STORAGE_KEY = 'hg.lang';
+
+/** zh-CN first: any Chinese preference wins over English, and so does no preference at all. */
+export function pickLanguage(preferred: readonly string[]): Lang {
+  for (const tag of preferred) {
+    const t = tag.toLowerCase();
+    if (t.startsWith('zh')) return 'zh-CN';
+    if (t.startsWith('en')) return 'en';
+  }
+  return 'zh-CN';
+}
+
+function initialLang(): Lang {
+  try {
+    const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
+    if (saved === 'zh-CN' || saved === 'en') return saved;
+  } catch {
+    // Storage can be blocked (private mode); the browser's preference still works.
+  }
+  const nav = globalThis.navigator as Navigator | undefined;
+  return pickLanguage(nav?.languages ?? (nav?.language ? [nav.language] : []));
+}
+
+export const lang = signal<Lang>(initialLang());
+/** Bumped whenever a table arrives, so text rendered before it re-renders. */
+const arrivals = signal(0);
+
+export interface StringTable<K extends string> {
+  /** The text for a key in the current language (the key itself until the table has loaded). */
+  t(key: K, params?: Params): string;
+  /** Whether a computed key (`reject.${reason}`) exists, so unknown values can be shown raw. */
+  has(key: string): key is K;
+}
+
+interface Registered {
+  name: string;
+  loaders: Record<Lang, () => Promise<Record<string, string>>>;
+  loaded: Partial<Record<Lang, Record<string, string>>>;
+}
+const registry: Registered[] = [];
+
+export function fill(text: string, params?: Params): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/**
+ * Registers a table (one per area, plus the platform's). `K` comes from the Chinese table, and the
+ * English one is typed Record<K, string>, so the keys cannot drift apart.
+ */
+export function defineStrings<K extends string>(name: string, loaders: Record<Lang, () => Promise<Record<K, string>>>): StringTable<K> {
+  const entry: Registered = { name, loaders, loaded: {} };
+  registry.push(entry);
+  const current = (): Record<string, string> | undefined => {
+    void arrivals.value; // subscribe: a component re-renders when its table arrives
+    return entry.loaded[lang.value];
+  };
+  return {
+    t: (key, params) => fill(current()?.[key] ?? key, params),
+    has: (key): key is K => key in (current() ?? {}),
+  };
+}
+
+/** Loads every registered table in a language (those already held are not fetched again). */
+export async function loadStrings(l: Lang): Promise<void> {
+  const missing = registry.filter((r) => !r.loaded[l]);
+  if (missing.length === 0) return;
+  await Promise.all(
+    missing.map(async (r) => {
+      r.loaded[l] = await r.loaders[l]();
+    }),
+  );
+  arrivals.value++;
+}
+
+/** Switches only once every registered table is there in the new language: no half-translated screen. */
+export async function setLang(next: Lang): Promise<void> {
+  await loadStrings(next);
+  lang.value = next;
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, next);
+  } catch {
+    // Not remembered, but the switch still works for this visit.
+  }
+  if (typeof document !== 'undefined') document.documentElement.lang = next;
+}
+
+/** Every registered table with its loaders, for the tests that compare languages. */
+export function stringTables(): readonly { name: string; loaders: Record<Lang, () => Promise<Record<string, string>>> }[] {
+  return registry.map(({ name, loaders }) => ({ name, loaders }));
+}
