@@ -179,6 +179,7 @@ describe('checkDocument', () => {
     for (const t of DOCUMENT_TYPES) expect(isDocumentType(t)).toBe(true);
     expect(isDocumentType('hk-permit')).toBe(false);
     expect(isDocumentType(undefined)).toBe(false);
+    expect(() => checkDocument('hk-permit' as DocumentType, 'H12345678', '00')).toThrow(RangeError);
   });
 });
 

@@ -4,6 +4,9 @@
 export const DOCUMENT_TYPES = ['mainland-id', 'hk-macau-permit', 'taiwan-permit', 'passport'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
+/** A resident's account is bound to one of these; travellers may use any type. */
+export const RESIDENT_DOCUMENT_TYPES: readonly DocumentType[] = ['mainland-id', 'hk-macau-permit'];
+
 /** Permits print a 2-digit issue count (换证次数) beside the lifelong number; it is asked for separately. */
 export const PERMIT_TYPES: readonly DocumentType[] = ['hk-macau-permit', 'taiwan-permit'];
 
@@ -115,6 +118,9 @@ export function checkDocument(
       return checkTaiwanPermit(number, rawIssueCount);
     case 'passport':
       return checkPassport(number);
+    default:
+      // Unreachable for typed callers; a route must have checked isDocumentType first.
+      throw new RangeError(`unknown document type: ${String(type satisfies never)}`);
   }
 }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   MAX_NAME_LENGTH,
@@ -82,6 +83,49 @@ describe('namesMatch', () => {
     ['SMITH', '', false],
   ])('%j vs %j: %s', (entered, registered, match) => {
     expect(namesMatch(entered, registered)).toBe(match);
+  });
+});
+
+describe('namesMatch, for any Latin name', () => {
+  const word = fc.stringMatching(/^[A-Z]{1,8}$/);
+  const name = fc.record({
+    surname: fc.array(word, { minLength: 1, maxLength: 3 }),
+    given: fc.array(word, { minLength: 0, maxLength: 3 }),
+  });
+  const sep = fc.constantFrom(' ', '  ', '-', ' - ', '\t');
+  const pad = fc.constantFrom('', ' ', '   ');
+
+  it('matches the name typed given names first, in any case, with hyphens and stray spaces', () => {
+    fc.assert(
+      fc.property(name, fc.array(sep, { minLength: 6, maxLength: 6 }), pad, pad, fc.boolean(), ({ surname, given }, seps, lead, trail, lower) => {
+        const registered = [...surname, ...given].join(' ');
+        const words = [...given, ...surname].map((w) => (lower ? w.toLowerCase() : w));
+        const typed = lead + words.map((w, i) => (i === 0 ? w : seps[i % seps.length] + w)).join('') + trail;
+        expect(namesMatch(typed, registered)).toBe(true);
+      }),
+    );
+  });
+
+  it('never matches with a word left out', () => {
+    fc.assert(
+      fc.property(name, fc.nat(), ({ surname, given }, drop) => {
+        const words = [...surname, ...given];
+        fc.pre(words.length >= 2);
+        const typed = words.filter((_, i) => i !== drop % words.length).join(' ');
+        expect(namesMatch(typed, words.join(' '))).toBe(false);
+      }),
+    );
+  });
+
+  it('normalises idempotently', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        const once = normaliseRegistryName(s);
+        expect(normaliseRegistryName(once)).toBe(once);
+      }),
+    );
+    // Found by a full scan of code points: upper-casing these leaves a string that is not NFC.
+    for (const s of ['\u0390', '\u03b0', '\u1fd3']) expect(normaliseRegistryName(normaliseRegistryName(s))).toBe(normaliseRegistryName(s));
   });
 });
 

@@ -61,6 +61,8 @@ export function normaliseRegistryName(name: string): string {
     .replace(APOSTROPHES, '')
     .replace(SEPARATORS, ' ')
     .toUpperCase()
+    // Upper-casing can leave a sequence NFC would compose (Greek ΐ → Ϊ́): normalise again.
+    .normalize('NFC')
     .replace(/\s+/gu, ' ')
     .trim();
   return HAN.test(s) ? s.replace(/ /gu, '').replace(/\./gu, '·') : s;
