@@ -133,3 +133,18 @@ describe('dates and times', () => {
     expect(isCleanText('trailing ')).toBe(false);
   });
 });
+
+describe('time arithmetic', () => {
+  it('agrees with Date.UTC on every day from 1900 to 2200, at a few times of day and offsets', () => {
+    const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+    for (let day = Date.UTC(1900, 0, 1); day < Date.UTC(2200, 0, 1); day += 86_400_000) {
+      const d = new Date(day);
+      const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+      expect(parseIsoDate(date)).toBe(day);
+      if (d.getUTCDate() % 7 === 0) {
+        expect(parseOffsetDateTime(`${date}T13:07:59.5+08:00`), date).toBe(day + 13 * 3600_000 + 7 * 60_000 + 59_500 - 8 * 3600_000);
+        expect(parseOffsetDateTime(`${date}T00:00Z`), date).toBe(day);
+      }
+    }
+  });
+});

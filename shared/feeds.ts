@@ -109,16 +109,22 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
 const MIN_YEAR = 1900;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+// Arithmetic rather than a Date round trip: a million-row import calls this several times a row.
 function realDay(y: number, m: number, d: number): boolean {
   if (y < MIN_YEAR || m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= DAYS_IN_MONTH[m - 1]! + (leap ? 1 : 0);
 }
 
 /** Midnight UTC of a `YYYY-MM-DD` that exists on the calendar, else undefined. */
 export function parseIsoDate(s: string): number | undefined {
   const m = DATE.exec(s);
   if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
   return realDay(y, mo, d) ? Date.UTC(y, mo - 1, d) : undefined;
 }
 
@@ -130,14 +136,28 @@ export function parseIsoDate(s: string): number | undefined {
 export function parseOffsetDateTime(s: string): number | undefined {
   const m = DATE_TIME.exec(s);
   if (!m) return undefined;
-  const [y, mo, d, h, mi, sec] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const h = Number(m[4]);
+  const mi = Number(m[5]);
+  const sec = m[6] === undefined ? 0 : Number(m[6]);
   if (!realDay(y, mo, d) || h > 23 || mi > 59 || sec > 59) return undefined;
-  const offH = Number(m[9] ?? 0);
-  const offM = Number(m[10] ?? 0);
+  const offH = m[9] === undefined ? 0 : Number(m[9]);
+  const offM = m[10] === undefined ? 0 : Number(m[10]);
   if (offH > 14 || offM > 59) return undefined;
   const offset = (m[8] === '-' ? -1 : 1) * (offH * 60 + offM);
-  const ms = Math.floor(Number(`0.${m[7] ?? '0'}`) * 1000);
-  return Date.UTC(y, mo - 1, d, h, mi, sec, ms) - offset * 60_000;
+  const ms = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
+  return ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi - offset) * 60_000 + sec * 1000 + ms;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm): Date.UTC, minus its cost. */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
 }
 
 /** The instant a local calendar day starts, for a zone at a fixed offset east of UTC. */
@@ -225,6 +245,7 @@ export const TestResultFields = v.strictObject(
 
 export const TestResultRowSchema = v.pipe(
   TestResultFields,
+  v.description('One test result. Also checked: the time exists, reportedAt is not before sampledAt, the document number passes its type\'s check.'),
   v.forward(
     v.check((r) => feedDocumentNumberValid(r.documentType, r.documentNumber), 'bad-document-number'),
     ['documentNumber'],
@@ -266,6 +287,7 @@ export const KeyPopulationFields = v.strictObject(
 
 export const KeyPopulationRowSchema = v.pipe(
   KeyPopulationFields,
+  v.description('One key-population entry. Also checked: both dates exist, endDate is not before startDate, the document number passes its type\'s check.'),
   v.forward(
     v.check((r) => feedDocumentNumberValid(r.documentType, r.documentNumber), 'bad-document-number'),
     ['documentNumber'],
