@@ -107,6 +107,7 @@ describe('reading CSV', () => {
 
   it.each([
     ['an unknown column', `${HEADER},ward\n`, /line 1: bad header: unknown column "ward"/],
+    ['a bad header after blank lines', `\n\n${HEADER},ward\n`, /line 3: bad header/],
     ['a missing column', 'documentType,documentNumber\n', /missing column "testKind" \(检测类型\)/],
     ['a column twice', `${HEADER},证件号码\n`, /column "证件号码" appears twice/],
     ['nothing at all', '', /line 1: the file is empty/],

@@ -120,7 +120,7 @@ class LineCounter {
 }
 
 /** Which column each header cell names: a key, or its English or zh-CN title (any of the templates). */
-function readHeader(feed: FeedKind, cells: string[]): string[] {
+function readHeader(feed: FeedKind, cells: string[], line: number): string[] {
   const byName = new Map<string, string>();
   for (const c of feedColumns(feed)) for (const name of [c.key, c.title.en, c.title['zh-CN']]) byName.set(name.toLowerCase(), c.key);
   const keys = cells.map((cell) => byName.get(cell.trim().toLowerCase()));
@@ -130,7 +130,7 @@ function readHeader(feed: FeedKind, cells: string[]): string[] {
     else if (keys.indexOf(keys[i]) !== i) problems.push(`column "${cell}" appears twice`);
   });
   for (const c of feedColumns(feed)) if (c.required && !keys.includes(c.key)) problems.push(`missing column "${c.key}" (${c.title['zh-CN']})`);
-  if (problems.length > 0) throw new FeedFileError(1, `bad header: ${problems.join('; ')}`);
+  if (problems.length > 0) throw new FeedFileError(line, `bad header: ${problems.join('; ')}`);
   return keys as string[];
 }
 
@@ -153,7 +153,7 @@ export async function* readFeedCsv<F extends FeedKind>(feed: F, input: AsyncIter
     for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
       line = lines.startOf(raw);
       if (!header) {
-        header = readHeader(feed, record);
+        header = readHeader(feed, record, line);
         continue;
       }
       if (record.length !== header.length) {
