@@ -15,6 +15,13 @@ export const RED_REASONS = [
   'quarantine',
   'fever-reported',
   'missing-declaration',
+  // Appended for the authority's key-population feeds; codes carry the index, so only ever append.
+  'confirmed-case',
+  'suspected-case',
+  'other-province-red',
+  'other-province-yellow',
+  'centralised-quarantine',
+  'home-quarantine',
 ] as const;
 export type RedReason = (typeof RED_REASONS)[number];
 

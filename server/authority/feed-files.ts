@@ -1,0 +1,404 @@
+// Feed files as the authority receives them (CSV, or NDJSON from feed systems), read row by row
+// without holding the file in memory, plus the templates and the OpenAPI document — all three
+// generated from the row schemas in shared/feeds.ts, so what we publish is what we accept.
+
+import { pipeline, Readable } from 'node:stream';
+import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
+import { CsvError, parse } from 'csv-parse';
+import { stringify } from 'csv-stringify/sync';
+import * as v from 'valibot';
+import { ERROR_CODES, type ErrorCode } from '../../shared/errors.js';
+import {
+  FEED_KINDS,
+  feedColumns,
+  fieldError,
+  FEEDS,
+  ImportReportSchema,
+  MAX_REPORTED_ROWS,
+  ROW,
+  validateFeedRow,
+  type FeedKind,
+  type FeedRow,
+  type ImportReport,
+  type RowResult,
+} from '../../shared/feeds.js';
+
+export const FEED_FORMATS = ['csv', 'ndjson'] as const;
+export type FeedFormat = (typeof FEED_FORMATS)[number];
+export const FEED_MEDIA_TYPES: Record<FeedFormat, string> = { csv: 'text/csv', ndjson: 'application/x-ndjson' };
+
+/** No row of ours comes near this; a longer one is garbage or an unclosed quote eating the file. */
+export const MAX_LINE_BYTES = 16 * 1024;
+
+/** The whole file is unreadable past `line` (not UTF-8, bad header, broken quoting): import nothing. */
+export class FeedFileError extends Error {
+  override name = 'FeedFileError';
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(`line ${line}: ${message}`);
+  }
+}
+
+export type FeedRowResult<F extends FeedKind> = RowResult<FeedRow<F>>;
+
+export function readFeedFile<F extends FeedKind>(feed: F, format: FeedFormat, input: AsyncIterable<Uint8Array>): AsyncGenerator<FeedRowResult<F>> {
+  return format === 'csv' ? readFeedCsv(feed, input) : readFeedNdjson(feed, input);
+}
+
+// --- CSV ----------------------------------------------------------------------------------------
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function countNewlines(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) n++;
+  return n;
+}
+
+/**
+ * Decodes strictly: csv-parse alone would turn a GBK file (what Excel writes here unless told
+ * otherwise) into U+FFFD without a word. Decodes whole lines (a newline byte is never inside a UTF-8
+ * character), so a bad byte can be pinned to its line.
+ */
+async function* decodeUtf8(input: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  let carry: Uint8Array = new Uint8Array(0);
+  let line = 1;
+  const decode = (bytes: Uint8Array): string => {
+    try {
+      return utf8.decode(bytes);
+    } catch {
+      let at = line;
+      for (let start = 0; ; at++) {
+        const nl = bytes.indexOf(0x0a, start);
+        const end = nl === -1 ? bytes.length : nl;
+        try {
+          utf8.decode(bytes.subarray(start, end));
+        } catch {
+          break;
+        }
+        start = end + 1;
+      }
+      throw new FeedFileError(at, 'the file is not UTF-8 encoded (save it as "CSV UTF-8")');
+    }
+  };
+  for await (const chunk of input) {
+    const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    const lastNewline = data.lastIndexOf(0x0a);
+    if (lastNewline === -1) {
+      if (data.length > 4 * MAX_LINE_BYTES) throw new FeedFileError(line, 'a line is far too long');
+      carry = data;
+      continue;
+    }
+    const lines = data.subarray(0, lastNewline + 1);
+    const text = decode(lines);
+    line += countNewlines(lines);
+    carry = data.slice(lastNewline + 1);
+    yield text;
+  }
+  if (carry.length > 0) yield decode(carry);
+}
+
+/**
+ * Where each record starts, counted from its raw text: csv-parse's own line count takes a CRLF inside
+ * a quoted cell for two lines. A CRLF split across two chunks must still count once.
+ */
+class LineCounter {
+  private next = 1;
+  private endedWithCr = false;
+
+  /** The line the record in `raw` starts on (after any blank lines skipped before it). */
+  startOf(raw: string): number {
+    const text = this.endedWithCr && raw.startsWith('\n') ? raw.slice(1) : raw;
+    const blank = /^(?:[ \t]*(?:\r\n|\r|\n))*/.exec(text)![0];
+    const start = this.next + (blank.match(/\r\n|\r|\n/g)?.length ?? 0);
+    this.next += text.match(/\r\n|\r|\n/g)?.length ?? 0;
+    this.endedWithCr = text.endsWith('\r');
+    return start;
+  }
+}
+
+/** Which column each header cell names: a key, or its English or zh-CN title (any of the templates). */
+function readHeader(feed: FeedKind, cells: string[], line: number): string[] {
+  const byName = new Map<string, string>();
+  for (const c of feedColumns(feed)) for (const name of [c.key, c.title.en, c.title['zh-CN']]) byName.set(name.toLowerCase(), c.key);
+  const keys = cells.map((cell) => byName.get(cell.trim().toLowerCase()));
+  const problems: string[] = [];
+  cells.forEach((cell, i) => {
+    if (keys[i] === undefined) problems.push(`unknown column "${cell}"`);
+    else if (keys.indexOf(keys[i]) !== i) problems.push(`column "${cell}" appears twice`);
+  });
+  for (const c of feedColumns(feed)) if (c.required && !keys.includes(c.key)) problems.push(`missing column "${c.key}" (${c.title['zh-CN']})`);
+  if (problems.length > 0) throw new FeedFileError(line, `bad header: ${problems.join('; ')}`);
+  return keys as string[];
+}
+
+/** A header row, then one row per record; UTF-8 with or without BOM; empty cells of optional columns mean "absent". */
+export async function* readFeedCsv<F extends FeedKind>(feed: F, input: AsyncIterable<Uint8Array>): AsyncGenerator<FeedRowResult<F>> {
+  const parser = parse({
+    bom: true,
+    raw: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    trim: true,
+    max_record_size: MAX_LINE_BYTES,
+  });
+  // pipeline, not pipe: a decoding error must reach the parser's iterator instead of hanging it.
+  pipeline(Readable.from(decodeUtf8(input)), parser, () => {});
+  let header: string[] | undefined;
+  const lines = new LineCounter();
+  let line = 1;
+  try {
+    for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+      line = lines.startOf(raw);
+      if (!header) {
+        header = readHeader(feed, record, line);
+        continue;
+      }
+      if (record.length !== header.length) {
+        yield { line, errors: [fieldError(ROW, 'wrong-column-count')] };
+        continue;
+      }
+      const row: Record<string, string> = {};
+      header.forEach((key, i) => {
+        if (record[i] !== '') row[key] = record[i]!;
+      });
+      yield validateFeedRow(feed, line, row);
+    }
+  } catch (err) {
+    if (err instanceof CsvError) throw new FeedFileError(typeof err.lines === 'number' ? err.lines : line, err.message);
+    throw err;
+  }
+  if (!header) throw new FeedFileError(1, 'the file is empty: a header row is required');
+}
+
+// --- NDJSON -------------------------------------------------------------------------------------
+
+/** Top-level keys of a JSON object text, to catch `{"result":"negative","result":"positive"}`. */
+function hasDuplicateKeys(json: string): boolean {
+  const seen = new Set<string>();
+  let depth = 0;
+  for (let i = 0; i < json.length; i++) {
+    const ch = json[i];
+    if (ch === '"') {
+      let end = i + 1;
+      while (json[end] !== '"') end += json[end] === '\\' ? 2 : 1;
+      let after = end + 1;
+      while (json[after] === ' ' || json[after] === '\t' || json[after] === '\r' || json[after] === '\n') after++;
+      if (depth === 1 && json[after] === ':') {
+        const key = JSON.parse(json.slice(i, end + 1)) as string;
+        if (seen.has(key)) return true;
+        seen.add(key);
+      }
+      i = end;
+    } else if (ch === '{' || ch === '[') depth++;
+    else if (ch === '}' || ch === ']') depth--;
+  }
+  return false;
+}
+
+function ndjsonRow<F extends FeedKind>(feed: F, line: number, bytes: Uint8Array): FeedRowResult<F> | undefined {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { line, errors: [fieldError(ROW, 'not-utf8')] };
+  }
+  if (line === 1 && text.startsWith('\uFEFF')) text = text.slice(1);
+  if (text.trim() === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { line, errors: [fieldError(ROW, 'bad-json')] };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { line, errors: [fieldError(ROW, 'not-json-object')] };
+  if (hasDuplicateKeys(text)) return { line, errors: [fieldError(ROW, 'duplicate-field')] };
+  return validateFeedRow(feed, line, value);
+}
+
+/**
+ * One JSON object per line (NDJSON) rather than one JSON array: it streams with a line splitter
+ * instead of an incremental JSON parser, a line number names each row in the report, and one
+ * broken line is one rejected row instead of an unparseable file. Blank lines are skipped.
+ */
+export async function* readFeedNdjson<F extends FeedKind>(feed: F, input: AsyncIterable<Uint8Array>): AsyncGenerator<FeedRowResult<F>> {
+  let parts: Uint8Array[] = [];
+  let size = 0;
+  let tooLong = false;
+  let line = 1;
+  const finishLine = (): FeedRowResult<F> | undefined => {
+    const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+    const end = bytes.length > 0 && bytes[bytes.length - 1] === 0x0d ? bytes.length - 1 : bytes.length;
+    const result = tooLong ? { line, errors: [fieldError(ROW, 'line-too-long')] } : ndjsonRow(feed, line, bytes.subarray(0, end));
+    parts = [];
+    size = 0;
+    tooLong = false;
+    line++;
+    return result;
+  };
+  const take = (piece: Uint8Array) => {
+    if (tooLong || piece.length === 0) return;
+    size += piece.length;
+    if (size > MAX_LINE_BYTES) {
+      tooLong = true;
+      parts = [];
+    } else parts.push(piece);
+  };
+  for await (const chunk of input) {
+    let start = 0;
+    for (let nl = chunk.indexOf(0x0a); nl !== -1; nl = chunk.indexOf(0x0a, start)) {
+      take(chunk.subarray(start, nl));
+      start = nl + 1;
+      const result = finishLine();
+      if (result) yield result;
+    }
+    take(chunk.subarray(start));
+  }
+  if (size > 0 || tooLong) {
+    const result = finishLine();
+    if (result) yield result;
+  }
+}
+
+// --- the import report --------------------------------------------------------------------------
+
+/** Counts every row and lists the first MAX_REPORTED_ROWS rejected ones, so a report stays small. */
+export class ImportReportBuilder<F extends FeedKind> {
+  private accepted = 0;
+  private rejected = 0;
+  private readonly rejectedRows: ImportReport['rejectedRows'] = [];
+  private fileError: ImportReport['fileError'];
+
+  constructor(
+    readonly feed: F,
+    readonly dryRun: boolean,
+  ) {}
+
+  add(result: FeedRowResult<F>): void {
+    if ('ok' in result) {
+      this.accepted++;
+      return;
+    }
+    this.rejected++;
+    if (this.rejectedRows.length < MAX_REPORTED_ROWS) this.rejectedRows.push({ line: result.line, errors: result.errors });
+  }
+
+  failFile(err: FeedFileError): void {
+    this.fileError = { line: err.line, message: err.message };
+  }
+
+  /** Every row accepted and the file read to its end: the only case in which an import may apply. */
+  get clean(): boolean {
+    return this.rejected === 0 && this.fileError === undefined;
+  }
+
+  report(applied: boolean): ImportReport {
+    if (applied && (this.dryRun || !this.clean)) throw new Error('a dry run or a file with rejected rows is never applied');
+    const { feed, dryRun, accepted, rejected, rejectedRows, fileError } = this;
+    return { feed, dryRun, applied, accepted, rejected, rejectedRows: [...rejectedRows], ...(fileError ? { fileError } : {}) };
+  }
+}
+
+// --- templates ----------------------------------------------------------------------------------
+
+export type TemplateHeader = 'zh-CN' | 'en' | 'key';
+
+/**
+ * Header plus one example row, from the schema itself. The BOM is there because Excel reads a CSV
+ * without one in the system code page (GBK on Chinese Windows) and garbles every title.
+ */
+export function templateCsv(feed: FeedKind, header: TemplateHeader = 'zh-CN'): string {
+  const columns = feedColumns(feed);
+  const titles = columns.map((c) => (header === 'key' ? c.key : c.title[header]));
+  return `\uFEFF${stringify([titles, columns.map((c) => c.example)], { record_delimiter: '\r\n' })}`;
+}
+
+export function templateNdjson(feed: FeedKind): string {
+  return `${JSON.stringify(Object.fromEntries(feedColumns(feed).map((c) => [c.key, c.example])))}\n`;
+}
+
+// --- OpenAPI ------------------------------------------------------------------------------------
+
+const ErrorBodySchema = v.strictObject({
+  error: v.strictObject({
+    code: v.picklist(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]),
+    message: v.string(),
+    retryAfterSec: v.optional(v.number()),
+  }),
+});
+
+/** JSON Schema 2020-12 (OpenAPI 3.1's dialect); checks beyond it are described in the schema's text. */
+function jsonSchema(schema: v.GenericSchema): JsonSchema {
+  const { $schema: _, ...rest } = toJsonSchema(schema, { target: 'draft-2020-12', typeMode: 'input', ignoreActions: ['check'] });
+  return rest;
+}
+
+const ROW_SCHEMA_NAMES: Record<FeedKind, string> = { 'test-results': 'TestResultRow', 'key-population': 'KeyPopulationRow' };
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ref('ErrorBody') } } });
+
+function feedOperation(feed: FeedKind) {
+  const columns = feedColumns(feed)
+    .map((c) => `${c.key}${c.required ? '' : ' (optional)'}`)
+    .join(', ');
+  return {
+    post: {
+      operationId: `import-${feed}`,
+      summary: `Import a ${feed} feed`,
+      description:
+        'Every row is validated; the report lists each rejected line and field. The import applies only when every row is ' +
+        'accepted: a file with one bad row changes nothing. With dryRun=true nothing is applied either way.',
+      security: [{ feedToken: [] }],
+      parameters: [{ $ref: '#/components/parameters/dryRun' }],
+      requestBody: {
+        required: true,
+        content: {
+          [FEED_MEDIA_TYPES.csv]: {
+            schema: { type: 'string', description: `UTF-8 (a BOM is allowed). A header row naming the columns (${columns}) by key, English or zh-CN title, then one row per line.` },
+            example: templateCsv(feed, 'key'),
+          },
+          [FEED_MEDIA_TYPES.ndjson]: {
+            schema: { ...ref(ROW_SCHEMA_NAMES[feed]), description: 'Newline-delimited JSON: each line is one object of this schema.' },
+            example: templateNdjson(feed),
+          },
+        },
+      },
+      responses: {
+        '200': { description: 'Applied, or a dry run in which every row was accepted.', content: { 'application/json': { schema: ref('ImportReport') } } },
+        '422': { description: 'Rows were rejected or the file could not be read: nothing was applied.', content: { 'application/json': { schema: ref('ImportReport') } } },
+        '401': errorResponse('No token, or one that is not valid.'),
+        '403': errorResponse('The token belongs to a feed source that may not post this feed.'),
+        '413': errorResponse('The file is larger than the server accepts.'),
+        '415': errorResponse('Neither text/csv nor application/x-ndjson.'),
+      },
+    },
+  };
+}
+
+/** The OpenAPI 3.1 document for `POST /api/feeds/<feed>`, with the row schemas the validator uses. */
+export function feedOpenApi() {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'healthgate status feeds',
+      version: '1',
+      description: 'How laboratories and disease-control systems send test results and key-population lists to the health authority.',
+    },
+    paths: Object.fromEntries(FEED_KINDS.map((feed) => [`/api/feeds/${feed}`, feedOperation(feed)])),
+    components: {
+      securitySchemes: {
+        feedToken: { type: 'http', scheme: 'bearer', description: 'One token per feed source, issued by the health authority; it names the feeds the source may post.' },
+      },
+      parameters: {
+        dryRun: { name: 'dryRun', in: 'query', required: false, schema: { type: 'boolean', default: false }, description: 'Validate and report without applying anything.' },
+      },
+      schemas: {
+        ...Object.fromEntries(FEED_KINDS.map((feed) => [ROW_SCHEMA_NAMES[feed], jsonSchema(FEEDS[feed].row)])),
+        ImportReport: jsonSchema(ImportReportSchema),
+        ErrorBody: jsonSchema(ErrorBodySchema),
+      },
+    },
+  };
+}
