@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { DIVISIONS_PRECACHE_IGNORE, divisionsPlugin } from './build/divisions.js';
 
 const dataDir = resolve(process.env.HG_DATA_DIR ?? 'data');
 const serverPort = process.env.PORT ?? '8787';
@@ -32,6 +33,7 @@ export default defineConfig(({ command }) => ({
   },
   plugins: [
     preact(),
+    divisionsPlugin(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: '.',
@@ -56,6 +58,7 @@ export default defineConfig(({ command }) => ({
       },
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,wasm,png,svg,ico,webmanifest}'],
+        globIgnores: [DIVISIONS_PRECACHE_IGNORE],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         rollupFormat: 'es',
       },
