@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { DIVISIONS_PRECACHE_IGNORE, divisionsPlugin } from './build/divisions.js';
 
 const dataDir = resolve(process.env.HG_DATA_DIR ?? 'data');
 
@@ -56,6 +57,7 @@ export default defineConfig(({ command }) => ({
   },
   plugins: [
     preact(),
+    divisionsPlugin(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: '.',
@@ -80,7 +82,8 @@ export default defineConfig(({ command }) => ({
       },
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,wasm,png,svg,ico,webmanifest}'],
-        globIgnores: [`${STAFF_DIR}/**`],
+        // Staff screens and the divisions data are for office PCs and one page: never on gate phones.
+        globIgnores: [`${STAFF_DIR}/**`, DIVISIONS_PRECACHE_IGNORE],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         rollupFormat: 'es',
       },
@@ -92,7 +95,7 @@ export default defineConfig(({ command }) => ({
   preview: { proxy: { '/api': { target: `http://127.0.0.1:${serverPort}`, changeOrigin: false } } },
   test: {
     root: '.',
-    include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'web/**/*.test.{ts,tsx}', 'lint/**/*.test.ts'],
+    include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'web/**/*.test.{ts,tsx}', 'lint/**/*.test.ts', 'build/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 60_000,
