@@ -46,6 +46,14 @@ export interface RedListRow {
 }
 export type ListRow = TrustRow | RedListRow;
 
+/** The holder phone's own ECDSA P-256 key pair (see device-keys.ts); the private half is non-extractable. */
+export interface DeviceKeyRow {
+  id: 'device';
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+  createdAt: number;
+}
+
 /** Small device facts, one row each; the value type is fixed by the key. */
 export interface MetaValues {
   deviceId: string;
@@ -73,6 +81,7 @@ export class HgDb extends Dexie {
   codes!: Table<CodeRow, string>;
   lists!: Table<ListRow, string>;
   meta!: Table<MetaRow, string>;
+  deviceKeys!: Table<DeviceKeyRow, string>;
 
   constructor(name = 'healthgate') {
     // Strict durability: "saved" on screen must mean flushed to disk, not in an OS buffer a power
@@ -86,6 +95,7 @@ export class HgDb extends Dexie {
       lists: 'name',
       meta: 'key',
     });
+    this.version(2).stores({ deviceKeys: 'id' });
   }
 }
 
