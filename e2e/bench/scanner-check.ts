@@ -14,6 +14,8 @@ export interface CameraCheck {
   firstTextMs: number;
   decoder: string;
   wasmRequests: string[];
+  /** Script URLs of the dedicated workers the page ran: the decoder's, where zxing-wasm decodes. */
+  workers: string[];
 }
 
 /** Plays `texts` through the fake camera and returns what the scanner reported within `watchMs`. */
@@ -27,10 +29,11 @@ export async function checkCameraPath(texts: string[], video: Y4mOptions, watchM
       const first = await h.api('startCamera', 15_000);
       await h.page.waitForTimeout(watchMs);
       const seen = await h.api('texts');
+      const workers = h.page.workers().map((w) => w.url());
       const { videosLeft } = await h.api('stopCamera');
       if (videosLeft) throw new Error(`stop() left ${videosLeft} <video> (camera) behind`);
       if (h.externalRequests.length) throw new Error(`the scanner fetched from outside our origin: ${h.externalRequests.join(', ')}`);
-      return { texts: seen, firstTextMs: first.firstTextMs, decoder: first.decoder, wasmRequests: h.wasmRequests };
+      return { texts: seen, firstTextMs: first.firstTextMs, decoder: first.decoder, wasmRequests: h.wasmRequests, workers };
     } finally {
       await h.close();
     }
@@ -71,6 +74,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const single = await checkCameraPath([one], { pxPerModule: 3 });
   expectSame('single code', single.texts, [one]);
   console.log(`single code at 3 px/module: read once, ${single.firstTextMs.toFixed(0)} ms from start (${single.decoder}); wasm from ${single.wasmRequests.join(', ')}`);
+  // zxing-wasm decodes in the scanner's worker, never on the page's main thread.
+  if (single.decoder === 'zxing-wasm' && !single.workers.some((u) => /decode-worker/.test(u))) {
+    throw new Error(`zxing-wasm did not run in the decoder worker (workers: ${JSON.stringify(single.workers)})`);
+  }
+  console.log(`decoded in the worker ${single.workers.filter((u) => /decode-worker/.test(u)).join(', ')}`);
 
   // Two codes, 1 s each with blank frames between, looped: each reported once.
   const pair = await checkCameraPath(two, { pxPerModule: 4, framesPerCode: 30, blankFramesBetween: 10 }, 6000);
