@@ -34,6 +34,7 @@ export interface DecoderRow {
 const ALL_CANDIDATES: { name: DecoderName; label: string }[] = [
   { name: 'zxing-js', label: 'html5-qrcode 2.3.8 (ZXing-js)' },
   { name: 'zxing-wasm', label: 'zxing-wasm 3.1.4 in a worker (the scanner’s)' },
+  { name: 'zxing-wasm-pixels', label: 'zxing-wasm 3.1.4 in a worker, pixels read on the page' },
   { name: 'zxing-wasm-main', label: 'zxing-wasm 3.1.4 on the main thread' },
   { name: 'zxing-wasm-comlink', label: 'zxing-wasm 3.1.4 in a worker via comlink' },
   { name: 'barcode-detector', label: 'barcode-detector 3.2 polyfill (zxing-wasm 3.1.3)' },
@@ -63,6 +64,9 @@ function row(candidate: string, frameClass: string, ms: number[], decoded: numbe
   };
 }
 
+/** The longest main-thread stall per frame: what a tap on the gate page would have waited. */
+const stalls = (ms: number[]) => `main thread held ≤ ${median(ms).toFixed(1)} ms per frame (median; p95 ${percentile(ms, 95).toFixed(1)} ms)`;
+
 function unavailable(candidate: string, frameClass: string, reason: string): DecoderRow {
   return row(candidate, `${frameClass} — not available: ${reason}`, [], 0, reason);
 }
@@ -72,7 +76,8 @@ async function benchStillFrames(candidates: typeof ALL_CANDIDATES): Promise<Deco
   const rows: DecoderRow[] = [];
   const h = await openScannerHarness();
   try {
-    for (const c of candidates) {
+    // Still frames are ImageData already: the pixels-on-the-page variant would repeat the scanner's rows.
+    for (const c of candidates.filter((c) => c.name !== 'zxing-wasm-pixels')) {
       const reason = await h.api('prepare', c.name);
       if (reason) {
         rows.push(unavailable(c.label, 'all frame classes', reason));
@@ -113,19 +118,23 @@ async function benchCamera(candidates: typeof ALL_CANDIDATES, framesPerDecoder =
       rows.push(
         row(`scanner (${start.decoder})`, 'start → first code read (camera open, .wasm fetched and compiled)', [start.firstTextMs], start.text === text ? 1 : 0),
       );
+      const idle = await h.api('idleStalls', framesPerDecoder, 10);
+      rows.push(row('no decoder (baseline)', `${CAMERA_CLASS}: the page idle while the camera plays`, [], 0, stalls(idle)));
       for (const c of candidates) {
         if (await h.api('prepare', c.name)) continue; // already reported as unavailable
         const r = await h.api('cameraFrames', c.name, framesPerDecoder);
         const hits = r.texts.filter((t) => t === text).length;
-        rows.push(row(c.label, CAMERA_CLASS, r.ms, hits, `${r.width}×${r.height} video; draw + read back + decode`));
+        rows.push(row(c.label, CAMERA_CLASS, r.ms, hits, `${r.width}×${r.height} video; draw + read back + decode; ${stalls(r.stallMs)}`));
       }
       // A budget phone is several times slower than this machine: the decoder again at 4× CPU
-      // slowdown, in the worker and on the main thread (DevTools throttling reaches both).
+      // slowdown, the scanner's way and the ways it replaced.
       const cdp = await h.page.context().newCDPSession(h.page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-      for (const c of candidates.filter((c) => c.name === 'zxing-wasm' || c.name === 'zxing-wasm-main')) {
+      const idleSlow = await h.api('idleStalls', framesPerDecoder, 10);
+      rows.push(row('no decoder (baseline)', `${CAMERA_CLASS}, 4× CPU slowdown: the page idle while the camera plays`, [], 0, stalls(idleSlow)));
+      for (const c of candidates.filter((c) => ['zxing-wasm', 'zxing-wasm-pixels', 'zxing-wasm-main'].includes(c.name))) {
         const slow = await h.api('cameraFrames', c.name, framesPerDecoder);
-        rows.push(row(c.label, `${CAMERA_CLASS}, 4× CPU slowdown`, slow.ms, slow.texts.filter((t) => t === text).length));
+        rows.push(row(c.label, `${CAMERA_CLASS}, 4× CPU slowdown`, slow.ms, slow.texts.filter((t) => t === text).length, stalls(slow.stallMs)));
       }
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
       await h.api('stopCamera');

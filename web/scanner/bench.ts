@@ -11,11 +11,14 @@ import { ZXING_WASM_VERSION } from 'zxing-wasm/reader';
 import type { comlinkDecoder } from './bench-comlink-worker.js';
 import { nativeQrDetector, qrDetector, type QrDetector } from './detector.js';
 import { FrameGrabber, type FrameSource } from './frame-grabber.js';
+import { frameReader, type FrameReader } from './frame-reader.js';
 import { ZXING_WASM_URL, ZxingWasmDetector } from './zxing-wasm.js';
 
 export type DecoderName =
-  /** What the scanner uses where there is no native detector: zxing-wasm's reader in our worker (plain postMessage). */
+  /** What the scanner uses where there is no native detector: zxing-wasm's reader in our worker, fed camera bitmaps. */
   | 'zxing-wasm'
+  /** The same worker, but the page reads each camera frame's pixels and transfers those. */
+  | 'zxing-wasm-pixels'
   /** The same reader called on the main thread, as the scanner did before the worker. */
   | 'zxing-wasm-main'
   /** The same reader in a worker behind comlink. */
@@ -76,7 +79,8 @@ const detectors = new Map<DecoderName, Promise<QrDetector>>();
 
 async function makeDetector(name: DecoderName): Promise<QrDetector> {
   switch (name) {
-    case 'zxing-wasm': {
+    case 'zxing-wasm':
+    case 'zxing-wasm-pixels': {
       const chosen = await qrDetector();
       if (chosen.kind !== 'zxing-wasm') throw new Error('this browser has a native detector: the scanner does not use zxing-wasm here');
       return chosen.detector;
@@ -124,6 +128,7 @@ export async function prepareDecoder(name: DecoderName): Promise<string | null> 
 }
 
 const grabber = new Map<DecoderName, FrameGrabber>();
+let scannerReader: FrameReader | undefined;
 
 /**
  * Decodes one frame with one decoder: the text of the QR code in it, or null. A video, canvas or
@@ -134,7 +139,11 @@ export async function decodeImageData(image: ImageData | FrameSource, decoder: D
   const detector = await detectorFor(decoder);
   let frame: ImageData | null;
   if (image instanceof ImageData) frame = image;
-  else {
+  else if (decoder === 'zxing-wasm') {
+    // Exactly the scanner's way from a camera frame to text.
+    scannerReader ??= frameReader(await qrDetector());
+    return scannerReader.read(image);
+  } else {
     if (!grabber.has(decoder)) grabber.set(decoder, new FrameGrabber());
     frame = grabber.get(decoder)!.grab(image);
   }

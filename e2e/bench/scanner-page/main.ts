@@ -30,7 +30,10 @@ export interface ScannerBenchApi {
   /** Drops every rendered frame (1.2 MB each). */
   forgetFrames(): void;
   startCamera(timeoutMs: number): Promise<{ text: string; firstTextMs: number; decoder: string }>;
-  cameraFrames(decoder: DecoderName, n: number): Promise<{ ms: number[]; texts: (string | null)[]; width: number; height: number }>;
+  /** `stallMs`: per frame, the longest the page's main thread went without a turn while the frame was read. */
+  cameraFrames(decoder: DecoderName, n: number): Promise<{ ms: number[]; stallMs: number[]; texts: (string | null)[]; width: number; height: number }>;
+  /** The same main-thread watch over `n` idle waits of `ms` each while the camera plays: the baseline for stallMs. */
+  idleStalls(n: number, ms: number): Promise<number[]>;
   /** Stops the scanner; how many <video> it left behind (want 0). */
   stopCamera(): Promise<{ videosLeft: number }>;
   /** Starts the scanner expecting it to fail: the error, and how many <video> it left behind (want 0). */
@@ -70,6 +73,29 @@ function framesOf(classId: string, variant: CodeVariant = 'plain'): Frame[] {
     cache.set(key, frames);
   }
   return frames;
+}
+
+/**
+ * Measures how long the main thread is held: a message ping-pong that gets a turn whenever the
+ * thread is free; the longest gap between turns is the longest a tap would have waited.
+ */
+function watchMainThread(): () => number {
+  const channel = new MessageChannel();
+  let last = performance.now();
+  let longest = 0;
+  let watching = true;
+  channel.port1.onmessage = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    if (watching) channel.port2.postMessage(0);
+  };
+  channel.port2.postMessage(0);
+  return () => {
+    watching = false;
+    channel.port1.close();
+    return Math.max(longest, performance.now() - last);
+  };
 }
 
 /** A fresh copy: worker decoders take the pixels they are given, and the cached frame is used again. */
@@ -125,15 +151,28 @@ const api: ScannerBenchApi = {
     const video = document.querySelector<HTMLVideoElement>('#camera video');
     if (!video) throw new Error('start the camera first');
     const ms: number[] = [];
+    const stallMs: number[] = [];
     const texts: (string | null)[] = [];
     for (let i = 0; i < n; i++) {
       // A fresh camera frame each time, as the scan loop gets them.
       await new Promise((r) => video.requestVideoFrameCallback(r));
+      const stop = watchMainThread();
       const t0 = performance.now();
       texts.push(await decodeImageData(video, decoder));
       ms.push(performance.now() - t0);
+      stallMs.push(stop());
     }
-    return { ms, texts, width: video.videoWidth, height: video.videoHeight };
+    return { ms, stallMs, texts, width: video.videoWidth, height: video.videoHeight };
+  },
+
+  async idleStalls(n, ms) {
+    const stalls: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const stop = watchMainThread();
+      await new Promise((r) => setTimeout(r, ms));
+      stalls.push(stop());
+    }
+    return stalls;
   },
 
   async stopCamera() {
