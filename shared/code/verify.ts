@@ -3,6 +3,7 @@
 // claims judged. A code shown live (a presentation, see presentation.ts) is judged on its time too.
 
 import { bytesEqual, toBase64Url, toHex } from '../bytes.js';
+import { DEFAULT_LIVE_TOLERANCE_MS } from '../clock.js';
 import { redListEntry, type RedList } from '../redlist.js';
 import type { TrustStore } from '../trust.js';
 import { decodeCbor } from './cbor.js';
@@ -17,8 +18,7 @@ export { CODE_PREFIX, MAX_CODE_TEXT, parseCodeText } from './code-text.js';
 export const DEFAULT_MAX_LIST_AGE_MS = 72 * 3600_000;
 /** A code issued up to this far in the future (clock skew between server and device) still counts. */
 export const IAT_LEEWAY_MS = 5 * 60_000;
-/** A proof this close to the gate's clock, either way, is live. */
-export const DEFAULT_LIVE_TOLERANCE_MS = 2 * 60_000;
+export { DEFAULT_LIVE_TOLERANCE_MS };
 
 /** Checkpoint records store the kind: new kinds go at the end. */
 export const VERDICT_KINDS = [
