@@ -119,7 +119,7 @@ async function benchCamera(candidates: typeof ALL_CANDIDATES, framesPerDecoder =
         row(`scanner (${start.decoder})`, 'start → first code read (camera open, .wasm fetched and compiled)', [start.firstTextMs], start.text === text ? 1 : 0),
       );
       const idle = await h.api('idleStalls', framesPerDecoder, 10);
-      rows.push(row('no decoder (baseline)', `${CAMERA_CLASS}: the page idle while the camera plays`, [], 0, stalls(idle)));
+      rows.push(row('no decoder (baseline)', 'camera playing, page idle: what "main thread held" is without decoding', [], 0, stalls(idle)));
       for (const c of candidates) {
         if (await h.api('prepare', c.name)) continue; // already reported as unavailable
         const r = await h.api('cameraFrames', c.name, framesPerDecoder);
@@ -131,7 +131,7 @@ async function benchCamera(candidates: typeof ALL_CANDIDATES, framesPerDecoder =
       const cdp = await h.page.context().newCDPSession(h.page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
       const idleSlow = await h.api('idleStalls', framesPerDecoder, 10);
-      rows.push(row('no decoder (baseline)', `${CAMERA_CLASS}, 4× CPU slowdown: the page idle while the camera plays`, [], 0, stalls(idleSlow)));
+      rows.push(row('no decoder (baseline)', 'camera playing, page idle, 4× CPU slowdown: "main thread held" without decoding', [], 0, stalls(idleSlow)));
       for (const c of candidates.filter((c) => ['zxing-wasm', 'zxing-wasm-pixels', 'zxing-wasm-main'].includes(c.name))) {
         const slow = await h.api('cameraFrames', c.name, framesPerDecoder);
         rows.push(row(c.label, `${CAMERA_CLASS}, 4× CPU slowdown`, slow.ms, slow.texts.filter((t) => t === text).length, stalls(slow.stallMs)));
