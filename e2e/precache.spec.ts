@@ -25,12 +25,18 @@ function precached(): Set<string> {
 function needs(file: string, entry: string, seen = new Set<string>()): Set<string> {
   if (seen.has(file)) return seen;
   seen.add(file);
+  if (file.endsWith('.wasm')) return seen;
   const text = readFileSync(resolve(WEB_OUT, file), 'utf8');
   const near = (rel: string) => posix.join(posix.dirname(file), rel);
   for (const m of text.matchAll(/from\s*["'`](\.\.?\/[^"'`]+\.js)["'`]/g)) needs(near(m[1]!), entry, seen);
   if (file === entry) return seen;
   for (const m of text.matchAll(/import\(\s*["'`](\.\.?\/[^"'`]+\.js)["'`]/g)) needs(near(m[1]!), entry, seen);
-  for (const m of text.matchAll(/["'`]\/?(assets\/[^"'`]+\.(?:js|wasm))["'`]/g)) if (existsSync(resolve(WEB_OUT, m[1]!))) seen.add(m[1]!);
+  for (const m of text.matchAll(/["'`]\/?(assets\/[^"'`]+\.(?:js|wasm))["'`]/g)) if (existsSync(resolve(WEB_OUT, m[1]!))) needs(m[1]!, entry, seen);
+  // new URL('decode-worker-….js', import.meta.url): a worker or a .wasm named beside the chunk.
+  for (const m of text.matchAll(/["'`]([\w.-]+\.(?:js|wasm))["'`]/g)) {
+    const beside = near(m[1]!);
+    if (beside !== file && existsSync(resolve(WEB_OUT, beside))) needs(beside, entry, seen);
+  }
   return seen;
 }
 
@@ -46,9 +52,11 @@ test('the gate precaches its page, the scanner and the decoder, and no staff scr
   const [gatePage] = assetsNamed(/^GatePage-.*\.js$/);
   const [scanner] = assetsNamed(/^scanner-.*\.js$/);
   const [decoder] = assetsNamed(/^zxing_reader-.*\.wasm$/);
-  for (const file of [entry, gatePage, scanner, decoder, ...assetsNamed(/^(gate|platform)-strings\./)]) expect(cached, file).toContain(file);
+  const [worker] = assetsNamed(/^decode-worker-.*\.js$/);
+  for (const file of [entry, gatePage, scanner, worker, decoder, ...assetsNamed(/^(gate|platform)-strings\./)]) expect(cached, file).toContain(file);
   const gateNeeds = [...needs(gatePage!, entry!)];
-  expect(gateNeeds).toEqual(expect.arrayContaining([entry, scanner, decoder]));
+  // The scanner decodes in a Web Worker, which loads the .wasm: both must be on the phone.
+  expect(gateNeeds).toEqual(expect.arrayContaining([entry, scanner, worker, decoder]));
   for (const file of gateNeeds) {
     expect(file.startsWith(STAFF_DIR), file).toBe(false);
     expect(cached, file).toContain(file);

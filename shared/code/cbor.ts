@@ -121,7 +121,29 @@ export function encodeCbor(value: CborValue): Uint8Array {
 }
 
 export function decodeCbor(bytes: Uint8Array): CborValue {
-  let at = 0;
+  const [value, end] = decodeItem(bytes, 0);
+  if (end !== bytes.length) throw new CborError('trailing bytes after CBOR item');
+  return value;
+}
+
+/**
+ * A CBOR sequence (RFC 8742: items one after another, no array around them) → each item's own
+ * bytes, every one checked to be well-formed. A presentation is such a sequence.
+ */
+export function splitCborSequence(bytes: Uint8Array, maxItems: number): Uint8Array[] {
+  const parts: Uint8Array[] = [];
+  for (let at = 0; at < bytes.length; ) {
+    if (parts.length === maxItems) throw new CborError('too many items in CBOR sequence');
+    const [, end] = decodeItem(bytes, at);
+    parts.push(bytes.subarray(at, end));
+    at = end;
+  }
+  return parts;
+}
+
+/** Decodes the one item starting at `start`: its value, and where it ends. */
+function decodeItem(bytes: Uint8Array, start: number): [CborValue, number] {
+  let at = start;
   let items = 0;
   const need = (n: number) => {
     if (at + n > bytes.length) throw new CborError('unexpected end of CBOR data');
@@ -189,6 +211,5 @@ export function decodeCbor(bytes: Uint8Array): CborValue {
     }
   };
   const value = item(0);
-  if (at !== bytes.length) throw new CborError('trailing bytes after CBOR item');
-  return value;
+  return [value, at];
 }

@@ -4,7 +4,7 @@ import { encodeBase45 } from './base45.js';
 import { encodeCbor } from './cbor.js';
 import { claimsToCbor, type HealthClaims } from './claims.js';
 import { signSign1 } from './cose.js';
-import { CODE_PREFIX } from './verify.js';
+import { CODE_PREFIX } from './code-text.js';
 
 export interface CodeSigner {
   privateKey: CryptoKey;

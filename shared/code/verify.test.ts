@@ -19,7 +19,9 @@ describe('verifyCode', () => {
     expect(v.kind).toBe('green');
     if (v.kind !== 'green') return;
     expect(v.code.maskedName).toBe('张*明');
-    expect(v.basis).toEqual({ trustVersion: 1, trustAgeMs: HOUR, redListVersion: 1, redListAgeMs: HOUR, codeAgeMs: HOUR });
+    expect(v.basis).toEqual({ trustVersion: 1, trustAgeMs: HOUR, redListVersion: 1, redListAgeMs: HOUR, codeAgeMs: HOUR, proofAgeMs: null });
+    // A phone code shown as plain text, accepted while the transition switch is on.
+    expect([v.presence, v.code.deviceBound]).toEqual(['not-live-checked', false]);
   });
 
   it('shows a red code as red with its reason', async () => {

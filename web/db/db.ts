@@ -51,6 +51,14 @@ export type ListRow = TrustRow | RedListRow;
 /** A venue as a device may hold it: copies saved before venues had a time zone and a fever threshold lack them. */
 export type HeldVenue = Omit<Venue, 'timeZone' | 'feverThreshold'> & Partial<Pick<Venue, 'timeZone' | 'feverThreshold'>>;
 
+/** The holder phone's own ECDSA P-256 key pair (see device-keys.ts); the private half is non-extractable. */
+export interface DeviceKeyRow {
+  id: 'device';
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+  createdAt: number;
+}
+
 /** Small device facts, one row each; the value type is fixed by the key. */
 export interface MetaValues {
   deviceId: string;
@@ -78,6 +86,7 @@ export class HgDb extends Dexie {
   codes!: Table<CodeRow, string>;
   lists!: Table<ListRow, string>;
   meta!: Table<MetaRow, string>;
+  deviceKeys!: Table<DeviceKeyRow, string>;
 
   constructor(name = 'healthgate') {
     // Strict durability: "saved" on screen must mean flushed to disk, not in an OS buffer a power
@@ -91,6 +100,7 @@ export class HgDb extends Dexie {
       lists: 'name',
       meta: 'key',
     });
+    this.version(2).stores({ deviceKeys: 'id' });
   }
 }
 

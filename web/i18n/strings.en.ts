@@ -46,6 +46,12 @@ export const en: Record<keyof typeof zhCN, string> = {
   'reason.quarantine': 'In quarantine',
   'reason.fever-reported': 'Fever reported',
   'reason.missing-declaration': 'Health declaration missing',
+  'reason.confirmed-case': 'Confirmed case',
+  'reason.suspected-case': 'Suspected case',
+  'reason.other-province-red': 'Red code in another province',
+  'reason.other-province-yellow': 'Yellow code in another province',
+  'reason.centralised-quarantine': 'Centralised quarantine',
+  'reason.home-quarantine': 'Home quarantine',
 
   'time.justNow': 'just now',
   'time.minutesAgo': '{n} min ago',

@@ -45,6 +45,12 @@ export const zhCN = {
   'reason.quarantine': '隔离观察期内',
   'reason.fever-reported': '报告发热',
   'reason.missing-declaration': '未按要求填报健康申报',
+  'reason.confirmed-case': '确诊病例',
+  'reason.suspected-case': '疑似病例',
+  'reason.other-province-red': '外省红码',
+  'reason.other-province-yellow': '外省黄码',
+  'reason.centralised-quarantine': '集中隔离',
+  'reason.home-quarantine': '居家隔离',
 
   'time.justNow': '刚刚',
   'time.minutesAgo': '{n} 分钟前',

@@ -1,8 +1,9 @@
 // The BarcodeDetector interface the scanner decodes through, and the choice behind it: the
-// browser's own detector where it reads QR codes (Android Chrome, macOS), else ZXing-C++ (zxing-wasm).
+// browser's own detector where it reads QR codes (Android Chrome, macOS), else ZXing-C++
+// (zxing-wasm) in a Web Worker, so decoding never holds up the gate page.
 
 import type { QrDetector } from './qr-detector.js';
-import { ZxingWasmDetector } from './zxing-wasm.js';
+import { WorkerQrDetector } from './worker-detector.js';
 
 export type DetectorKind = 'native' | 'zxing-wasm';
 
@@ -29,20 +30,27 @@ export class DecoderLoadError extends Error {
   override name = 'DecoderLoadError';
 }
 
-let chosen: Promise<{ kind: DetectorKind; detector: QrDetector }> | undefined;
+/** Either way frames are decoded off the main thread: by the browser, or in our worker. */
+export interface ChosenDetector {
+  kind: DetectorKind;
+  detector: QrDetector;
+}
 
-/** The scanner's detector, loaded ready to decode (for zxing-wasm: the .wasm fetched and compiled). */
-export function qrDetector(): Promise<{ kind: DetectorKind; detector: QrDetector }> {
+let chosen: Promise<ChosenDetector> | undefined;
+
+/** The scanner's detector, loaded ready to decode (for zxing-wasm: the worker started, the .wasm fetched and compiled). */
+export function qrDetector(): Promise<ChosenDetector> {
   chosen ??= (async () => {
     const native = await nativeQrDetector();
     if (native) return { kind: 'native' as const, detector: native };
-    const wasm = new ZxingWasmDetector();
+    const worker = new WorkerQrDetector();
     try {
-      await wasm.ready();
+      await worker.ready();
     } catch (e) {
+      worker.terminate();
       throw new DecoderLoadError(`The QR decoder could not be loaded: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }
-    return { kind: 'zxing-wasm' as const, detector: wasm };
+    return { kind: 'zxing-wasm' as const, detector: worker };
   })();
   // A failed load (offline before the .wasm was cached) is retried by the next scanner start.
   chosen.catch(() => (chosen = undefined));

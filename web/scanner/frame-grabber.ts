@@ -1,7 +1,9 @@
 // Copies the current camera frame into ImageData, downscaled to at most 640 px wide: larger frames
 // cost decode time without helping a code that fills a fair part of the view.
 
-export const MAX_DECODE_WIDTH = 640;
+import { MAX_DECODE_WIDTH } from './frame-size.js';
+
+export { MAX_DECODE_WIDTH };
 
 export type FrameSource = HTMLVideoElement | HTMLCanvasElement | ImageBitmap;
 

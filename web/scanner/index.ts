@@ -1,8 +1,10 @@
 // The gate's QR scanner, loaded lazily as its own chunk: html5-qrcode's camera layer shows the
-// camera in a container, and each frame is decoded through the BarcodeDetector interface.
+// camera in a container, and each frame is decoded off the main thread through the
+// BarcodeDetector interface (the browser's own, or zxing-wasm in our worker).
 
 import { listCameras as listCameraDevices, openCamera, toError, type OpenCamera } from './camera.js';
 import { qrDetector } from './detector.js';
+import { frameReader } from './frame-reader.js';
 
 export { DecoderLoadError } from './detector.js';
 import { runScanLoop } from './scan-loop.js';
@@ -39,7 +41,7 @@ export async function startScanner(
   }
 
   const open: OpenCamera = camera.value;
-  const loop = runScanLoop(open.video, detector.value.detector, onText, onError);
+  const loop = runScanLoop(open.video, frameReader(detector.value), onText, onError);
   const onEnded = () => onError(new Error('The camera stopped (unplugged, or permission withdrawn)'));
   const track = open.stream.getVideoTracks()[0];
   track?.addEventListener('ended', onEnded);

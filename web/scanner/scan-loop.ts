@@ -1,7 +1,6 @@
 // Decodes camera frames as they arrive, one at a time, and reports each new code once.
 
-import type { QrDetector } from './qr-detector.js';
-import { FrameGrabber } from './frame-grabber.js';
+import type { FrameReader } from './frame-reader.js';
 import { RepeatFilter } from './repeat-filter.js';
 
 export interface ScanLoop {
@@ -10,13 +9,12 @@ export interface ScanLoop {
 
 export function runScanLoop(
   video: HTMLVideoElement,
-  detector: QrDetector,
+  reader: FrameReader,
   onText: (text: string) => void,
   onError: (e: Error) => void,
 ): ScanLoop {
   // Older Safari and Firefox < 132 have no requestVideoFrameCallback.
   const perVideoFrame = 'requestVideoFrameCallback' in HTMLVideoElement.prototype;
-  const grabber = new FrameGrabber();
   const repeats = new RepeatFilter(3000);
   const reported = new Set<string>();
   let stopped = false;
@@ -32,14 +30,11 @@ export function runScanLoop(
   const tick = async () => {
     if (stopped) return;
     const now = performance.now();
-    // Leave the main thread at least as long idle as the last decode took: on a slow phone the
-    // page stays responsive, on a fast one this costs nothing.
+    // Wait at least as long as the last frame took before the next: decoding is off the main
+    // thread, but a slow phone's CPU (and battery) is not spent on every camera frame.
     if (now < notBefore) return schedule();
-    const frame = grabber.grab(video);
-    if (!frame) return schedule();
     try {
-      const codes = await detector.detect(frame);
-      const text = codes[0]?.rawValue;
+      const text = await reader.read(video);
       if (!stopped && text && repeats.accept(text, performance.now())) onText(text);
     } catch (e) {
       const error = e instanceof Error ? e : new Error(String(e));

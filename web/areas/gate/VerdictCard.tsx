@@ -16,6 +16,8 @@ const TONE: Record<VerdictKind, Tone> = {
   expired: 'amber',
   'not-yet-valid': 'amber',
   malformed: 'amber',
+  // Amber, not red: a holder phone with a wrong clock lands here too, not only a screenshot.
+  replay: 'amber',
 };
 const ICON: Record<Tone, string> = { green: '✓', red: '✕', amber: '!' };
 

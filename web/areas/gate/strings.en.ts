@@ -30,6 +30,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'verdict.unknown-key': 'Unknown signing key · do not admit',
   'verdict.bad-signature': 'Invalid signature · possibly forged',
   'verdict.malformed': 'Not a readable health code · scan again',
+  'verdict.replay': 'Screenshot or replay · ask for the live code',
   'verdict.redListed': 'Status changed after this code was issued',
   'verdict.because.no-trust-list': 'No trust list yet. Go online.',
   'verdict.because.trust-list-stale': 'The trust list is older than 72 h. Go online.',

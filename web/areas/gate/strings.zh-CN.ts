@@ -29,6 +29,7 @@ export const zhCN = {
   'verdict.unknown-key': '无法识别的签发密钥 · 禁止通行',
   'verdict.bad-signature': '签名无效 · 疑似伪造',
   'verdict.malformed': '无法识别的二维码 · 请重新扫描',
+  'verdict.replay': '疑似截图或重放 · 请出示实时健康码',
   'verdict.redListed': '签发后健康状态已变更',
   'verdict.because.no-trust-list': '尚未下载信任列表，请联网',
   'verdict.because.trust-list-stale': '信任列表超过 72 小时未更新，请联网',
