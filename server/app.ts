@@ -13,10 +13,12 @@ import { answerError, errorBody } from './http/errors.js';
 import { ApiRouter } from './http/route.js';
 import { loadSession, rejectCrossSite } from './http/security.js';
 import { staticSite } from './http/static.js';
-import { listRoutes } from './lists/routes.js';
+import { gatePolicyRoutes, listRoutes } from './lists/routes.js';
 import type { RedListService } from './lists/redlist.js';
 import type { TrustService } from './lists/trust.js';
 import type { CodeService } from './people/codes.js';
+import type { DeviceKeyService } from './people/device-keys.js';
+import type { GatePolicy } from '../shared/api/gate.js';
 import { peopleRoutes } from './people/routes.js';
 import type { DevSmsOutbox } from './sms/dev-outbox.js';
 import { devSmsRoutes } from './sms/routes.js';
@@ -34,6 +36,8 @@ export interface AppServices {
   checkpoints: CheckpointMerge;
   /** Present only outside production. */
   devSms: DevSmsOutbox | undefined;
+  deviceKeys: DeviceKeyService;
+  gatePolicy: GatePolicy;
 }
 
 export interface AppOptions {
@@ -65,9 +69,10 @@ export function buildApp(services: AppServices, options: AppOptions): App {
   api.on(systemApi.health, async () => ({ ok: true }));
   authRoutes(api, services.otp, services.sessions, { secureCookies: options.production, trustProxy: options.trustProxy ?? false });
   listRoutes(api, services.trust, services.redList);
-  peopleRoutes(api, services.codes);
+  peopleRoutes(api, services.codes, services.deviceKeys);
   venueRoutes(api, services.venues);
   checkpointRoutes(api, services.checkpoints);
+  gatePolicyRoutes(api, services.gatePolicy);
   if (services.devSms && !options.production) devSmsRoutes(api, services.devSms);
   hono.all('/api/*', () => {
     throw new NotFoundError('No such API endpoint.');

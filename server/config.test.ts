@@ -77,4 +77,12 @@ describe('config', () => {
     expect(shown).not.toContain('otp-secret-');
     expect(shown).toContain('postgres://hg:****@db/hg');
   });
+
+  it('reads the live-code transition switch: on unless turned off, and nothing but a yes or a no', () => {
+    expect(loadConfig({}).acceptUnboundCodes).toBe(true);
+    expect(loadConfig({ HG_ACCEPT_UNBOUND_CODES: '0' }).acceptUnboundCodes).toBe(false);
+    expect(loadConfig({ HG_ACCEPT_UNBOUND_CODES: 'false' }).acceptUnboundCodes).toBe(false);
+    expect(loadConfig({ HG_ACCEPT_UNBOUND_CODES: 'true' }).acceptUnboundCodes).toBe(true);
+    expect(() => loadConfig({ HG_ACCEPT_UNBOUND_CODES: 'off' })).toThrow(/HG_ACCEPT_UNBOUND_CODES/);
+  });
 });

@@ -22,6 +22,11 @@ export interface Config {
   issuer: string;
   /** Behind a reverse proxy: take the client address (for per-IP limits) from X-Forwarded-For. */
   trustProxy: boolean;
+  /**
+   * The live-code transition switch (HG_ACCEPT_UNBOUND_CODES, default on): a phone code shown
+   * without a live proof still passes, marked "not live-checked"; off, it is judged a replay.
+   */
+  acceptUnboundCodes: boolean;
 }
 
 export class ConfigError extends Error {
@@ -80,6 +85,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const trustProxyRaw = get('HG_TRUST_PROXY') ?? '0';
   if (!['0', '1', 'true', 'false'].includes(trustProxyRaw)) problems.push('HG_TRUST_PROXY must be 1/true or 0/false');
 
+  const acceptUnboundRaw = get('HG_ACCEPT_UNBOUND_CODES') ?? '1';
+  if (!['0', '1', 'true', 'false'].includes(acceptUnboundRaw)) problems.push('HG_ACCEPT_UNBOUND_CODES must be 1/true or 0/false');
+
   const staticDir = get('HG_STATIC_DIR') ?? 'dist/web';
   const config: Config = {
     port: int('PORT', 8787, 0, 65535),
@@ -93,6 +101,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     otpSecret,
     issuer,
     trustProxy: trustProxyRaw === '1' || trustProxyRaw === 'true',
+    acceptUnboundCodes: acceptUnboundRaw === '1' || acceptUnboundRaw === 'true',
   };
   if (problems.length > 0) throw new ConfigError(`Bad configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
@@ -121,6 +130,7 @@ export function describeConfig(c: Config): Record<string, string | number | bool
     otpSecret: c.otpSecret ? maskSecret(c.otpSecret) : 'generated, kept in the data dir',
     issuer: c.issuer,
     trustProxy: c.trustProxy,
+    acceptUnboundCodes: c.acceptUnboundCodes,
   };
 }
 

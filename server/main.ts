@@ -16,6 +16,8 @@ import { RedListService } from './lists/redlist.js';
 import { TrustService } from './lists/trust.js';
 import { ServerCodeVerifier } from './lists/verifier.js';
 import { CodeService } from './people/codes.js';
+import { DeviceKeyService } from './people/device-keys.js';
+import { DEFAULT_LIVE_TOLERANCE_MS } from '../shared/clock.js';
 import { StatusService } from './people/status.js';
 import { DevSmsOutbox } from './sms/dev-outbox.js';
 import { HttpSmsSender } from './sms/http.js';
@@ -47,7 +49,8 @@ export function buildServices(config: Config, store: Store, deps: ServiceDeps = 
   const sms = config.sms.kind === 'http' ? new HttpSmsSender(config.sms) : devSms;
   const trust = new TrustService(keys, config.issuer, now);
   const redList = new RedListService(store, keys, { now, ...recheck });
-  const verifier = new ServerCodeVerifier(keys, trust, redList);
+  const gatePolicy = { acceptWithoutProof: config.acceptUnboundCodes, liveToleranceMs: DEFAULT_LIVE_TOLERANCE_MS };
+  const verifier = new ServerCodeVerifier(keys, trust, redList, gatePolicy);
   return {
     keys,
     otp: new OtpService(store, { secret: config.otpSecret ?? files.otpSecret(), sms, now, log }),
@@ -61,6 +64,8 @@ export function buildServices(config: Config, store: Store, deps: ServiceDeps = 
     seed: new SeedService(store, now),
     checkpoints: new CheckpointMerge(store, verifier, { now }),
     devSms: config.production ? undefined : devSms,
+    deviceKeys: new DeviceKeyService(store, now),
+    gatePolicy,
   };
 }
 

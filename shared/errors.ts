@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'not_bound_to_venue',
   'no_code',
   'internal',
+  'device_key_unknown',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -135,5 +136,13 @@ export class NoCodeError extends AppError {
   override name = 'NoCodeError';
   constructor() {
     super('no_code', 'This account has no health code.');
+  }
+}
+
+/** The phone asked for a code bound to a device key this account has not registered (or no longer holds). */
+export class DeviceKeyUnknownError extends AppError {
+  override name = 'DeviceKeyUnknownError';
+  constructor() {
+    super('device_key_unknown', 'This device key is not registered for this account. Register it again.');
   }
 }

@@ -25,6 +25,7 @@ export const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   not_bound_to_venue: 403,
   no_code: 404,
   internal: 500,
+  device_key_unknown: 404,
 };
 
 /** Hono's own exceptions (a bad cookie, a body limit) answered in our shape. */

@@ -2,6 +2,7 @@
 // Public on purpose: they hold public keys and keyed hashes only, and a gate device must be able
 // to refresh them before anyone has signed in on it.
 
+import { gateApi, type GatePolicy } from '../../shared/api/gate.js';
 import { listsApi } from '../../shared/api/lists.js';
 import type { ApiRouter } from '../http/route.js';
 import type { RedListService } from './redlist.js';
@@ -18,5 +19,13 @@ export function listRoutes(api: ApiRouter, trust: TrustService, redList: RedList
     const since = raw !== undefined && /^\d{1,15}$/.test(raw) ? Number(raw) : undefined;
     c.header('Cache-Control', 'no-store');
     return redList.envelope(since);
+  });
+}
+
+/** GET /api/gate/policy: the live-code settings the server re-verifies with, so a gate judges alike. */
+export function gatePolicyRoutes(api: ApiRouter, policy: GatePolicy): void {
+  api.on(gateApi.policy, async ({ c }) => {
+    c.header('Cache-Control', 'no-store');
+    return policy;
   });
 }

@@ -3,7 +3,7 @@
 // stale. Both are cached per version — rebuilding them per call would cost far more than the
 // signature check itself — and dropped when the key ring or the red list reports a change.
 
-import { verifyCode, type Verdict } from '../../shared/code/verify.js';
+import { verifyCode, type Verdict, type VerifyOptions } from '../../shared/code/verify.js';
 import { loadTrustStore, type TrustStore } from '../../shared/trust.js';
 import type { KeyRing } from '../keys/keyring.js';
 import type { RedListService } from './redlist.js';
@@ -21,6 +21,8 @@ export class ServerCodeVerifier implements CodeVerifier {
     private readonly keys: KeyRing,
     private readonly trust: TrustService,
     private readonly redList: RedListService,
+    /** The deployment's live-code policy (the transition switch, the tolerance): the gates get the same. */
+    private readonly options: Pick<VerifyOptions, 'acceptWithoutProof' | 'liveToleranceMs'> = {},
   ) {
     keys.onChange(() => {
       this.cached = undefined;
@@ -29,7 +31,7 @@ export class ServerCodeVerifier implements CodeVerifier {
 
   async verify(text: string, now: number): Promise<Verdict> {
     const [trust, redList] = await Promise.all([this.trustStore(), this.redList.current(now)]);
-    return verifyCode(text, { ...trust, issuedAt: now }, redList, now);
+    return verifyCode(text, { ...trust, issuedAt: now }, redList, now, this.options);
   }
 
   private async trustStore(): Promise<TrustStore> {

@@ -17,6 +17,11 @@ export interface CodeServiceOptions {
   now?: () => number;
 }
 
+/** Which phone a code is for: its device key (a compressed P-256 point), or none for an unbound code. */
+export interface CodeBinding {
+  cnf?: Uint8Array;
+}
+
 export class CodeService {
   private readonly now: () => number;
 
@@ -28,12 +33,13 @@ export class CodeService {
     this.now = options.now ?? Date.now;
   }
 
-  async myCode(user: UserActor): Promise<MyCode> {
+  /** `bind.cnf`: the phone's device key (people/device-keys.ts), bound into the code so only that phone shows it live. */
+  async myCode(user: UserActor, bind: CodeBinding = {}): Promise<MyCode> {
     if (!user.personId) throw new NoCodeError();
-    return this.codeFor(user.personId);
+    return this.codeFor(user.personId, bind);
   }
 
-  async codeFor(personId: string): Promise<MyCode> {
+  async codeFor(personId: string, bind: CodeBinding = {}): Promise<MyCode> {
     const person = await this.store.people.getPerson(personId);
     if (!person) throw new NoCodeError();
     const iat = Math.floor(this.now() / 1000);
@@ -49,6 +55,8 @@ export class CodeService {
       maskedName: maskName(person.name),
       kind: 'resident',
     };
+    // A printed code never carries a device key (claimsToCbor refuses it): it has no phone.
+    if (bind.cnf && claims.kind !== 'printed') claims.cnf = bind.cnf;
     const text = await issueCode(claims, await this.keys.signer());
     return {
       text,

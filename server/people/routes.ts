@@ -1,13 +1,18 @@
-// GET /api/me/code: a freshly signed code for the signed-in holder. Never cached by the browser
-// or a proxy: the PWA keeps its own copy for offline use.
+// GET /api/me/code: a freshly signed code for the signed-in holder, bound to the phone's device key
+// when it names one. Never cached by the browser or a proxy: the PWA keeps its own copy for offline
+// use. PUT /api/me/device-key: a phone registers the key its codes are bound to.
 
+import { deviceKeysApi } from '../../shared/api/device-keys.js';
 import { peopleApi } from '../../shared/api/people.js';
 import type { ApiRouter } from '../http/route.js';
 import type { CodeService } from './codes.js';
+import type { DeviceKeyService } from './device-keys.js';
 
-export function peopleRoutes(api: ApiRouter, codes: CodeService): void {
-  api.on(peopleApi.myCode, async ({ actor, c }) => {
+export function peopleRoutes(api: ApiRouter, codes: CodeService, deviceKeys: DeviceKeyService): void {
+  api.on(peopleApi.myCode, async ({ actor, query, c }) => {
     c.header('Cache-Control', 'no-store');
-    return codes.myCode(actor);
+    const cnf = query.deviceKey ? await deviceKeys.cnfFor(actor, query.deviceKey) : undefined;
+    return codes.myCode(actor, { cnf });
   });
+  api.on(deviceKeysApi.register, async ({ actor, body }) => ({ deviceKey: await deviceKeys.register(actor, body.jwk) }));
 }

@@ -145,6 +145,16 @@ export interface AuditLogTable {
   detail: string;
 }
 
+/** A holder phone's public device key (migration 007). */
+export interface DeviceKeysTable {
+  user_id: string;
+  key_id: string;
+  /** Compressed P-256 point, base64url. */
+  cnf: string;
+  created_at: number;
+  last_used_at: number;
+}
+
 export interface Database {
   people: PeopleTable;
   users: UsersTable;
@@ -161,4 +171,5 @@ export interface Database {
   devices: DevicesTable;
   checkpoint_records: CheckpointRecordsTable;
   audit_log: AuditLogTable;
+  device_keys: DeviceKeysTable;
 }

@@ -9,6 +9,7 @@ import { AuthRepo } from './auth.js';
 import type { Connection } from './connect.js';
 import type { Dialect } from './dialect.js';
 import { DevSmsRepo } from './dev-sms.js';
+import { DeviceKeysRepo } from './device-keys.js';
 import { KeysRepo } from './keys.js';
 import { PeopleRepo } from './people.js';
 import { RecordsRepo } from './records.js';
@@ -29,6 +30,7 @@ export interface Store {
   readonly redList: RedListRepo;
   readonly audit: AuditRepo;
   readonly records: RecordsRepo;
+  readonly deviceKeys: DeviceKeysRepo;
   /** Runs fn with a Store whose every repository writes in one transaction. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -47,6 +49,7 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, root: Kysely<Database
     redList: new RedListRepo(db),
     audit: new AuditRepo(db),
     records: new RecordsRepo(db, dialect),
+    deviceKeys: new DeviceKeysRepo(db),
     transaction: (fn) =>
       db.isTransaction ? fn(storeOver(db, dialect, root)) : db.transaction().execute((tx) => fn(storeOver(tx, dialect, root))),
     close: () => root.destroy(),

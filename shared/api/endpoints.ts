@@ -3,12 +3,14 @@
 
 import { authApi } from './auth.js';
 import type { Endpoint } from './contract.js';
+import { deviceKeysApi } from './device-keys.js';
+import { gateApi } from './gate.js';
 import { listsApi } from './lists.js';
 import { peopleApi } from './people.js';
 import { syncApi } from './sync.js';
 import { systemApi } from './system.js';
 import { venuesApi } from './venues.js';
 
-export const API_AREAS = { auth: authApi, people: peopleApi, lists: listsApi, venues: venuesApi, sync: syncApi, system: systemApi } as const;
+export const API_AREAS = { auth: authApi, people: peopleApi, lists: listsApi, venues: venuesApi, sync: syncApi, system: systemApi, deviceKeys: deviceKeysApi, gate: gateApi } as const;
 
 export const ALL_ENDPOINTS: readonly Endpoint[] = Object.values(API_AREAS).flatMap((area) => Object.values(area) as Endpoint[]);

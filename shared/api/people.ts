@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { CODE_KINDS, CODE_STATUSES, RED_REASONS } from '../code/claims.js';
 import { endpoint } from './contract.js';
+import { DeviceKeyIdSchema } from './device-keys.js';
 import { personal } from './personal.js';
 
 export const MyCodeSchema = v.strictObject({
@@ -19,5 +20,12 @@ export type MyCode = v.InferOutput<typeof MyCodeSchema>;
 
 export const peopleApi = {
   /** A freshly signed code; never cached by the browser (the PWA keeps its own copy). */
-  myCode: endpoint({ method: 'GET', path: '/api/me/code', access: { roles: ['holder'], self: true }, response: MyCodeSchema }),
+  myCode: endpoint({
+    method: 'GET',
+    path: '/api/me/code',
+    access: { roles: ['holder'], self: true },
+    /** `deviceKey`: a key this account registered (device-keys.ts): the code is bound to it. Without it, an unbound code. */
+    query: v.strictObject({ deviceKey: v.optional(DeviceKeyIdSchema) }),
+    response: MyCodeSchema,
+  }),
 };

@@ -8,6 +8,8 @@ import type { Role } from '../roles.js';
 import { reachableBy, type Endpoint } from './contract.js';
 import { ALL_ENDPOINTS } from './endpoints.js';
 import { notPersonal, personal, personalFields } from './personal.js';
+import { deviceKeysApi } from './device-keys.js';
+import { gateApi } from './gate.js';
 import { venuesApi } from './venues.js';
 
 /** Roles that must never see other people's personal data. */
@@ -58,5 +60,12 @@ describe('privacy of manager and organisation-admin responses', () => {
       response: v.variant('k', [v.strictObject({ k: v.literal('a'), phone: v.string() }), v.strictObject({ k: v.literal('b') })]),
     };
     expect(leaks([union])).toEqual(['GET /api/venues: phone (name)']);
+  });
+
+  it('keeps the live-code endpoints apart from managers, and their answers free of personal fields', () => {
+    for (const e of [deviceKeysApi.register, gateApi.policy]) {
+      expect(AGGREGATE_ONLY.some((role) => reachableBy(e.access, role)), label(e)).toBe(false);
+      expect(personalFields(e.response), label(e)).toEqual([]);
+    }
   });
 });

@@ -33,6 +33,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'error.not_bound_to_venue': 'You are not bound to this venue.',
   'error.no_code': 'Your health code has not been issued yet.',
   'error.internal': 'The server had a problem. Please try again later.',
+  'error.device_key_unknown': 'This phone needs to register again for a live code. Please try again.',
   'error.bad_response': 'The server sent an answer this app cannot read. Please update the app or try again later.',
   'error.network': 'No network. Please try again later.',
   'error.timeout': 'The network is too slow. Please try again later.',

@@ -32,6 +32,7 @@ export const zhCN = {
   'error.not_bound_to_venue': '您尚未绑定此场所',
   'error.no_code': '暂未生成您的健康码',
   'error.internal': '服务器出错了，请稍后再试',
+  'error.device_key_unknown': '本机需重新登记后才能显示实时码，请重试',
   'error.bad_response': '服务器的回答无法识别，请更新应用或稍后再试',
   'error.network': '网络不可用，请稍后再试',
   'error.timeout': '网络超时，请稍后再试',

@@ -1,0 +1,20 @@
+// What a gate needs to judge codes the way the server will: the deployment's live-code policy.
+// The server re-verifies every synced record with the same settings (server/lists/verifier.ts).
+
+import * as v from 'valibot';
+import { endpoint } from './contract.js';
+
+export const GatePolicySchema = v.strictObject({
+  /**
+   * The transition switch: a phone code shown without a live proof still passes, marked "not
+   * live-checked". Off, it is a replay ("ask for the live code").
+   */
+  acceptWithoutProof: v.boolean(),
+  /** How far a live proof's time may be from the gate's clock, either way, ms. */
+  liveToleranceMs: v.pipe(v.number(), v.integer(), v.minValue(10_000), v.maxValue(30 * 60_000)),
+});
+export type GatePolicy = v.InferOutput<typeof GatePolicySchema>;
+
+export const gateApi = {
+  policy: endpoint({ method: 'GET', path: '/api/gate/policy', access: { roles: ['inspector'] }, response: GatePolicySchema }),
+};
