@@ -56,6 +56,8 @@ export interface CallOptions<E extends Endpoint> {
   timeoutMs?: number;
   fetch?: FetchLike;
   signal?: AbortSignal;
+  /** Sees every answer the server gave (any status) before its body is read, e.g. for its Date header. */
+  onResponse?: (res: Response) => void;
 }
 
 type ContactObserver = (reached: boolean) => void;
@@ -130,6 +132,7 @@ export async function call<E extends Endpoint>(endpoint: E, options: CallOptions
       throw new NetworkError(timedOut ? 'timeout' : 'network', e instanceof Error ? e.message : String(e));
     }
     observer?.(true);
+    options.onResponse?.(res);
     if (!res.ok) throw await errorFrom(res);
     let json: unknown;
     try {

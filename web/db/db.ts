@@ -6,6 +6,7 @@ import { Dexie, liveQuery, type Table } from 'dexie/dist/modern/dexie.mjs';
 import type { MeResponse } from '../../shared/api/auth.js';
 import type { MyCode } from '../../shared/api/people.js';
 import type { Venue } from '../../shared/api/venues.js';
+import type { ServerTimeSeen } from '../../shared/clock.js';
 import type { CheckpointRecord, RecordFlag } from '../../shared/records.js';
 import type { TrustList } from '../../shared/trust.js';
 
@@ -32,6 +33,8 @@ export interface CodeRow {
   userId: string;
   code: MyCode;
   fetchedAt: number;
+  /** The id of this phone's device key the code is bound to (shown live); absent for an unbound code. */
+  deviceKey?: string;
 }
 export interface TrustRow {
   name: 'trust';
@@ -68,6 +71,10 @@ export interface MetaValues {
   venues: HeldVenue[];
   venueId: string;
   [tally: `tally:${string}`]: Tally;
+  /** The id the server gave this phone's device key, per account (device-keys.ts). */
+  [deviceKey: `deviceKey:${string}`]: string;
+  /** The server's clock and this phone's at one moment: how far off this phone's clock is. */
+  serverTimeSeen: ServerTimeSeen;
 }
 export interface Tally {
   scanned: number;

@@ -4,7 +4,7 @@
 // private half signs the live presentation the gate checks (shared/code/presentation.ts).
 
 import { ES256, publicJwkOf } from '../../shared/code/keys.js';
-import type { DeviceKeyRow, HgDb } from './db.js';
+import { deleteMeta, getMeta, setMeta, type DeviceKeyRow, type HgDb } from './db.js';
 
 const ROW_ID = 'device';
 
@@ -53,4 +53,18 @@ async function loadOrCreate(db: HgDb, now: () => number): Promise<DeviceKey> {
 
 function strip(row: DeviceKeyRow | undefined): DeviceKey | undefined {
   return row && { privateKey: row.privateKey, publicKey: row.publicKey, createdAt: row.createdAt };
+}
+
+/** The id the server gave this phone's key for an account, once the key is registered for it. */
+export function registeredKeyId(db: HgDb, userId: string): Promise<string | undefined> {
+  return getMeta(db, `deviceKey:${userId}`);
+}
+
+export function rememberRegisteredKey(db: HgDb, userId: string, keyId: string): Promise<void> {
+  return setMeta(db, `deviceKey:${userId}`, keyId);
+}
+
+/** The server no longer knows the key for this account (it keeps a few phones per account): register again. */
+export function forgetRegisteredKey(db: HgDb, userId: string): Promise<void> {
+  return deleteMeta(db, `deviceKey:${userId}`);
 }

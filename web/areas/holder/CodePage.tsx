@@ -6,9 +6,9 @@ import { offline as appOffline } from '../../app/network.js';
 import { me, signOut } from '../../app/session.js';
 import { ago, errorText, formatTime, reasonText } from '../../i18n/index.js';
 import { Clock } from '../../ui/Clock.js';
-import { Qr } from '../../ui/Qr.js';
 import { SignOutButton } from '../../ui/SignOutButton.js';
 import { useNow } from '../../ui/useNow.js';
+import { LiveQr } from './LiveQr.js';
 import { codeError, codeFetching, codeOffline, myCode, refreshCode, watchMyCode } from './state.js';
 import { t } from './strings.js';
 
@@ -65,9 +65,7 @@ export default function CodePage() {
           <span class="code-kind">{t(`code.kind.${code.kind}`)}</span>
         </p>
         <Clock testId="code-clock" />
-        <div class={`qr-frame ${expired ? 'is-expired' : ''}`}>
-          <Qr text={code.text} label={green ? t('code.green') : t('code.red')} testId="code-qr" />
-        </div>
+        <LiveQr frameClass={`qr-frame ${expired ? 'is-expired' : ''}`} text={code.text} label={green ? t('code.green') : t('code.red')} testId="code-qr" />
         {expired && (
           <p class="banner banner-warn" role="alert">
             {t('code.expired')}

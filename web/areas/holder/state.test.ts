@@ -5,6 +5,7 @@ import { needsRefresh } from './state.js';
 const row = (issuedAt: number, expiresAt: number): CodeRow => ({
   userId: 'u1',
   fetchedAt: issuedAt,
+  deviceKey: 'k1',
   code: { text: 'HG1:X', status: 'green', reason: 'none', kind: 'resident', maskedName: '张*明', issuedAt, expiresAt },
 });
 
@@ -14,5 +15,10 @@ describe('holder code refresh rule', () => {
     expect(needsRefresh(row(0, 1000), 499)).toBe(false);
     expect(needsRefresh(row(0, 1000), 500)).toBe(true);
     expect(needsRefresh(row(0, 1000), 2000)).toBe(true);
+  });
+
+  it('fetches a bound code in place of one from before this phone had a device key', () => {
+    const { deviceKey: _bound, ...unbound } = row(0, 1000);
+    expect(needsRefresh(unbound, 1)).toBe(true);
   });
 });

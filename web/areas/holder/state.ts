@@ -2,12 +2,11 @@
 // is none or the copy is past half its life, and again whenever the page comes back online or into view.
 
 import { signal } from '@preact/signals';
-import { peopleApi } from '../../../shared/api/people.js';
 import { onResume, reachable } from '../../app/network.js';
 import { sessionExpired } from '../../app/session.js';
 import { appDb, type CodeRow } from '../../db/db.js';
 import { cachedCode, saveCode } from '../../db/codes.js';
-import { call, failureCode } from '../../http.js';
+import { failureCode } from '../../http.js';
 
 /** undefined while reading the device's copy; null when it has none. */
 export const myCode = signal<CodeRow | null | undefined>(undefined);
@@ -15,10 +14,14 @@ export const codeFetching = signal(false);
 /** The last refresh failed for want of a network: the page says it shows the saved copy. */
 export const codeOffline = signal(false);
 export const codeError = signal<ReturnType<typeof failureCode> | null>(null);
+/** False once this phone has shown it cannot keep a device key: its unbound code is then as good as it gets. */
+let canBind = true;
 
 /** Past half its life (issuedAt → expiresAt), a code is refreshed, so a fresh one is on the phone long before it expires. */
 export function needsRefresh(row: CodeRow | null | undefined, now: number): boolean {
   if (!row) return true;
+  // A code from before this phone had a device key: get one it can show live.
+  if (row.deviceKey === undefined && canBind) return true;
   const { issuedAt, expiresAt } = row.code;
   return now >= issuedAt + (expiresAt - issuedAt) / 2;
 }
@@ -28,8 +31,10 @@ export async function refreshCode(userId: string, force = false): Promise<void> 
   if (!force && !needsRefresh(myCode.value, Date.now())) return;
   codeFetching.value = true;
   try {
-    const code = await call(peopleApi.myCode, { timeoutMs: 10_000 });
-    myCode.value = await saveCode(appDb(), userId, code);
+    const { fetchMyCode } = await import('./live-binding.js');
+    const { code, deviceKey, canBind: bindable } = await fetchMyCode(userId);
+    canBind = bindable;
+    myCode.value = await saveCode(appDb(), userId, code, Date.now(), deviceKey);
     codeOffline.value = false;
     codeError.value = null;
   } catch (e) {

@@ -21,4 +21,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'code.kind.traveller': 'Inbound traveller code',
   'code.kind.dependent': 'Family member code',
   'code.kind.printed': 'Printed code',
+  'live.note': 'Live code · changes every 5 s; a screenshot will not pass',
+  'live.minutes': '{n} min',
+  'live.clockBehind': 'This phone’s clock is {by} behind: turn on automatic time in the phone’s settings, or gates may take your live code for a screenshot',
+  'live.clockAhead': 'This phone’s clock is {by} ahead: turn on automatic time in the phone’s settings, or gates may take your live code for a screenshot',
 };

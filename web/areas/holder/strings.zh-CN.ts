@@ -19,4 +19,8 @@ export const zhCN = {
   'code.kind.traveller': '入境人员健康码',
   'code.kind.dependent': '家属健康码',
   'code.kind.printed': '打印健康码',
+  'live.note': '实时码 · 每 5 秒自动更新，截图无效',
+  'live.minutes': '{n} 分钟',
+  'live.clockBehind': '本机时间慢了 {by}：请在手机设置中开启“自动设置时间”，否则检测点可能把您的实时码当作截图',
+  'live.clockAhead': '本机时间快了 {by}：请在手机设置中开启“自动设置时间”，否则检测点可能把您的实时码当作截图',
 } as const;
