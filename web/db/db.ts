@@ -6,7 +6,9 @@ import { Dexie, liveQuery, type Table } from 'dexie/dist/modern/dexie.mjs';
 import type { MeResponse } from '../../shared/api/auth.js';
 import type { MyCode } from '../../shared/api/people.js';
 import type { Venue } from '../../shared/api/venues.js';
+import type { GatePolicy } from '../../shared/api/gate.js';
 import type { ServerTimeSeen } from '../../shared/clock.js';
+import type { VerdictKind } from '../../shared/code/verify.js';
 import type { CheckpointRecord, RecordFlag } from '../../shared/records.js';
 import type { TrustList } from '../../shared/trust.js';
 
@@ -75,6 +77,19 @@ export interface MetaValues {
   [deviceKey: `deviceKey:${string}`]: string;
   /** The server's clock and this phone's at one moment: how far off this phone's clock is. */
   serverTimeSeen: ServerTimeSeen;
+  /** The deployment's live-code policy, as the gate last heard it. */
+  gatePolicy: GatePolicy;
+  /** Entries the gate refused and logged on this phone, per local day (not checks, not uploaded). */
+  [refused: `refused:${string}`]: RefusedEntry[];
+}
+
+/** A refused entry logged at the gate: when, what the scan showed, and a masked trace of the code. */
+export interface RefusedEntry {
+  at: number;
+  venueId: string;
+  verdict: VerdictKind;
+  /** The last characters of the scanned text, never the whole code. */
+  codeTail: string;
 }
 export interface Tally {
   scanned: number;

@@ -37,6 +37,12 @@ export function ago(thenMs: number | null | undefined, nowMs: number): string {
   return t('time.daysAgo', { n: Math.floor(h / 24) });
 }
 
+/** Day and time with the month in words ("Feb 12, 06:05", "2月12日 06:05"): "12/02" reads differently to different travellers. */
 export function formatTime(ms: number): string {
-  return new Intl.DateTimeFormat(lang.value, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(ms);
+  return new Intl.DateTimeFormat(lang.value, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(ms);
+}
+
+/** The time of day only (24-hour "14:05"), for lists of today's events. */
+export function formatClockTime(ms: number): string {
+  return new Intl.DateTimeFormat(lang.value, { hour: '2-digit', minute: '2-digit', hour12: false }).format(ms);
 }

@@ -5,7 +5,7 @@ import { useNow } from './useNow.js';
 
 export function Clock({ testId }: { testId?: string }) {
   const now = useNow(1000);
-  const date = new Intl.DateTimeFormat(lang.value, { year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short' }).format(now);
+  const date = new Intl.DateTimeFormat(lang.value, { year: 'numeric', month: 'short', day: 'numeric', weekday: 'short' }).format(now);
   const time = new Intl.DateTimeFormat(lang.value, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(now);
   return (
     <div class="clock" data-testid={testId}>

@@ -1,23 +1,32 @@
-// The inspector's gate: venue, three ways in for a code (camera, typed or pasted, keyboard-wedge
-// scanner), the verdict, the temperature, save — then ready for the next person. Loaded lazily.
+// The inspector's gate, for one hand: the venue, the scanner (camera that stays on between people,
+// typed or pasted codes, a keyboard-wedge scanner), and for each scan the verdict in a band that
+// stays in view while the temperature is taken, then "saved, ready for the next". A scan that is
+// not a genuine readable code offers "scan again" or an explicit "log refused entry" instead.
+// Below: today's tally and list, uploads, settings. Loaded lazily.
 
 import { useEffect, useRef } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
+import type { Verdict } from '../../../shared/code/verify.js';
 import { cameraOn } from '../../app/activity.js';
 import { requestPersist } from '../../app/persist.js';
 import { startCamera, type ScannerHandle } from './camera.js';
 import { verdictFeedback } from './feedback.js';
 import { GateSettings } from './GateSettings.js';
-import { GateStatus } from './GateStatus.js';
+import { ClockWarning, GateStatus } from './GateStatus.js';
 import { watchLists } from './lists.js';
-import { checkCode, discardScan, gateError, saveRecord, savedAt, saving, scan } from './state.js';
-import { t } from './strings.js';
+import { prefs, toggleMute } from './prefs.js';
+import { ScanActions } from './ScanActions.js';
+import { checkCode, discardScan, gateError, lastDone, logRefusal, saveRecord, saving, scan, setTempText } from './state.js';
+import { t, type GateKey } from './strings.js';
 import { SyncPanel } from './SyncPanel.js';
 import { TemperatureEntry } from './TemperatureEntry.js';
+import { TodayList } from './TodayList.js';
+import { watchToday } from './today.js';
 import { startUploads } from './uploads.js';
-import { VerdictCard } from './VerdictCard.js';
+import { VerdictBand, VerdictDetails } from './VerdictCard.js';
+import { isCheckable, spokenKey, titleKey, toneOf } from './verdicts.js';
 import { loadVenues, pickVenue, venueId, venues, venuesError } from './venues.js';
-import { WedgeCollector } from './wedge.js';
+import { listenForWedge } from './wedge.js';
 
 /** The usual camera failures in words; anything else keeps the browser's own message. */
 function cameraMessage(e: Error): string {
@@ -26,31 +35,60 @@ function cameraMessage(e: Error): string {
   return t('gate.cameraError', { msg: e.message });
 }
 
-const isTextTarget = (el: EventTarget | null) =>
-  el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+const TEMP_ERRORS: ReadonlySet<GateKey> = new Set(['temp.required', 'temp.range']);
+/** A camera read of a code just handled (saved, dropped) is the same person still in view: ignore it this long. */
+const SAME_PERSON_MS = 8_000;
 
 export default function GatePage() {
   const manualRef = useRef<HTMLInputElement>(null);
   const cameraRef = useRef<HTMLDivElement>(null);
+  const scanRef = useRef<HTMLElement>(null);
+  const doneRef = useRef<HTMLParagraphElement>(null);
   const scanner = useRef<ScannerHandle | null>(null);
+  /** The code id last handled and when: a live code's text changes every few seconds, its id does not. */
+  const handled = useRef<{ cti: string; at: number } | null>(null);
   const cameraState = useSignal<'off' | 'starting' | 'on'>('off');
   const cameraError = useSignal<Error | null>(null);
   const cameraId = useSignal<string | undefined>(undefined);
 
   async function submit(text: string, fromCamera = false) {
+    const current = scan.value;
     // The camera still sees the person being checked: do not wipe the temperature being typed.
-    if (fromCamera && scan.value?.text === text.trim()) return;
-    const verdict = await checkCode(text);
-    if (verdict) verdictFeedback(verdict.kind);
+    if (fromCamera && current?.text === text.trim()) return;
+    const verdict = await checkCode(text, fromCamera ? sameCodeAsRecent : undefined);
+    if (!verdict) return;
+    verdictFeedback(toneOf(verdict), t(spokenKey(verdict)));
+    if (manualRef.current) manualRef.current.value = '';
+  }
+
+  /** For camera reads: the code now in view is the one on screen, or the one just saved or dropped. */
+  function sameCodeAsRecent(v: Verdict): boolean {
+    if (!('code' in v)) return false;
+    const onScreen = scan.value?.verdict;
+    if (onScreen && 'code' in onScreen && onScreen.code.cti === v.code.cti) return true;
+    const h = handled.current;
+    return h !== null && h.cti === v.code.cti && performance.now() - h.at < SAME_PERSON_MS;
+  }
+
+  function rememberHandled() {
+    const v = scan.value?.verdict;
+    handled.current = v && 'code' in v ? { cti: v.code.cti, at: performance.now() } : null;
   }
 
   async function save() {
-    if (await saveRecord()) {
-      if (manualRef.current) {
-        manualRef.current.value = '';
-        manualRef.current.focus();
-      }
-    }
+    rememberHandled();
+    if (await saveRecord()) doneRef.current?.focus();
+  }
+
+  async function refuse() {
+    rememberHandled();
+    if (await logRefusal()) doneRef.current?.focus();
+  }
+
+  function next() {
+    rememberHandled();
+    discardScan();
+    doneRef.current?.focus();
   }
 
   async function stopCamera() {
@@ -90,32 +128,56 @@ export default function GatePage() {
   }
 
   useEffect(() => {
+    const title = document.title;
+    document.title = t('gate.docTitle');
     startUploads();
     const stopLists = watchLists();
+    const stopToday = watchToday();
     void loadVenues();
     void requestPersist();
-    // A keyboard-wedge scanner types fast and ends with Enter; fields handle their own Enter.
-    const wedge = new WedgeCollector();
-    const onKey = (e: KeyboardEvent) => {
-      if (isTextTarget(e.target)) return;
-      const text = wedge.feed(e.key, e.timeStamp);
-      if (text) {
-        e.preventDefault();
-        void submit(text);
-      }
-    };
-    document.addEventListener('keydown', onKey);
+    // Each wedge scan is a scan of its own, wherever the focus is: the field it was typed into
+    // gets back what it held (the code field is emptied; a temperature being typed is kept).
+    const stopWedge = listenForWedge(
+      document,
+      (text) => void submit(text),
+      (field, before) => {
+        if (field.id === 'temp-input') setTempText(before);
+        else field.value = field === manualRef.current ? '' : before;
+      },
+    );
     return () => {
+      document.title = title;
       stopLists();
-      document.removeEventListener('keydown', onKey);
+      stopToday();
+      stopWedge();
       void stopCamera();
     };
   }, []);
 
   const current = scan.value;
+  // A new scan comes into view (a wedge scan may arrive while the inspector looks at the list below).
+  useEffect(() => {
+    // To the top exactly: the page's scroll padding (room for the sticky band) does not apply here.
+    const el = scanRef.current;
+    if (current && el) window.scrollTo({ top: el.getBoundingClientRect().top + window.scrollY });
+  }, [current?.n]);
+  useEffect(() => {
+    document.title = current ? `${t(titleKey(current.verdict))} · ${t('gate.docTitle')}` : t('gate.docTitle');
+  }, [current?.n]);
+
   const error = gateError.value;
+  const tempError = error && TEMP_ERRORS.has(error.key) ? error.key : null;
+  const done = lastDone.value;
+  const checkable = current ? isCheckable(current.verdict) : false;
   return (
-    <div class="gate">
+    <div class={`gate ${current ? 'is-scanning' : ''}`}>
+      <div class="gate-head">
+        <h1>{t('gate.title')}</h1>
+        <button type="button" class={`btn btn-small sound-toggle ${prefs.value.muted ? 'is-muted' : ''}`} data-testid="mute-toggle" aria-pressed={prefs.value.muted} onClick={toggleMute}>
+          <SpeakerIcon muted={prefs.value.muted} />
+          {prefs.value.muted ? t('gate.soundOff') : t('gate.soundOn')}
+        </button>
+      </div>
       <label class="field venue">
         <span>{t('gate.venue')}</span>
         <select data-testid="venue-select" value={venueId.value ?? ''} onChange={(e) => void pickVenue(e.currentTarget.value)}>
@@ -128,83 +190,105 @@ export default function GatePage() {
         </select>
       </label>
       {venues.value.length === 0 && venuesError.value === null && <p class="muted small">{t('gate.noVenues')}</p>}
+      <ClockWarning />
 
-      <div class={`camera-view ${cameraState.value === 'off' ? 'is-off' : ''}`} data-testid="camera-view" ref={cameraRef} />
-      {cameraState.value === 'starting' && <p class="muted">{t('gate.cameraLoading')}</p>}
-      {cameraError.value && (
-        <p class="error" role="alert">
-          {cameraMessage(cameraError.value)}
-        </p>
+      {current && (
+        <section class="scan" ref={scanRef} aria-label={t('gate.scanRegion')} data-testid="scan">
+          <VerdictBand verdict={current.verdict} />
+          <VerdictDetails verdict={current.verdict} at={current.at} />
+          {checkable ? <TemperatureEntry onSubmit={() => void save()} error={tempError} /> : <p class="refused-hint">{t('gate.refusedHint')}</p>}
+          {error && !tempError && (
+            <p class="error" role="alert">
+              {t(error.key, error.params)}
+            </p>
+          )}
+          <ScanActions checkable={checkable} saving={saving.value} onSave={() => void save()} onDiscard={next} onRefuse={() => void refuse()} />
+        </section>
       )}
 
-      <form
-        class="manual"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit(manualRef.current?.value ?? '');
-        }}
-      >
-        <label class="sr-only" for="manual-code">
-          {t('gate.manualLabel')}
-        </label>
-        <input
-          id="manual-code"
-          ref={manualRef}
-          data-testid="manual-code"
-          type="text"
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellcheck={false}
-          placeholder={t('gate.manualPlaceholder')}
-        />
-        <button type="submit" class="btn btn-primary" data-testid="manual-submit">
-          {t('gate.manualSubmit')}
-        </button>
-      </form>
-
-      {current ? (
-        <div class="scan">
-          <VerdictCard verdict={current.verdict} at={current.at} />
-          <TemperatureEntry onSubmit={() => void save()} />
-        </div>
-      ) : (
-        savedAt.value !== null && (
-          <p class="saved" data-testid="saved-notice" role="status">
-            ✓ {t('gate.saved')}
+      <section class="scanner" aria-label={t('gate.scannerTitle')}>
+        <div class={`camera-view ${cameraState.value === 'off' ? 'is-off' : ''}`} data-testid="camera-view" ref={cameraRef} />
+        {cameraState.value === 'starting' && <p class="muted">{t('gate.cameraLoading')}</p>}
+        {cameraError.value && (
+          <p class="error" role="alert">
+            {cameraMessage(cameraError.value)}
           </p>
-        )
-      )}
-      {error && (
-        <p class="error" role="alert">
-          {t(error.key, error.params)}
+        )}
+        {cameraState.value === 'off' ? (
+          <button type="button" class="btn btn-big btn-camera" data-testid="start-camera" onClick={() => void openCamera()}>
+            {t('gate.startCamera')}
+          </button>
+        ) : (
+          <button type="button" class="btn btn-small" data-testid="stop-camera" onClick={() => void stopCamera()}>
+            {t('gate.stopCamera')}
+          </button>
+        )}
+        <form
+          class="manual"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit(manualRef.current?.value ?? '');
+          }}
+        >
+          <label class="sr-only" for="manual-code">
+            {t('gate.manualLabel')}
+          </label>
+          <input
+            id="manual-code"
+            ref={manualRef}
+            data-testid="manual-code"
+            type="text"
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellcheck={false}
+            placeholder={t('gate.manualPlaceholder')}
+          />
+          <button type="submit" class="btn" data-testid="manual-submit">
+            {t('gate.manualSubmit')}
+          </button>
+        </form>
+        {!current && error && (
+          <p class="error" role="alert">
+            {t(error.key, error.params)}
+          </p>
+        )}
+      </section>
+
+      {!current && done && (
+        <p class={`saved ${done.kind === 'refused' ? 'is-refused' : ''}`} data-testid="saved-notice" role="status" tabIndex={-1} ref={doneRef}>
+          {done.kind === 'saved' ? `✓ ${t('gate.savedAt', { temp: done.temperature?.toFixed(1) ?? '' })}` : t('gate.refusedLogged')}
         </p>
       )}
 
       <GateStatus />
+      <TodayList />
       <SyncPanel />
       <GateSettings cameraId={cameraId} />
-
-      <div class={`bottom-bar ${current ? 'is-scan' : ''}`}>
-        {cameraState.value === 'off' ? (
-          <button type="button" class="btn btn-big" data-testid="start-camera" onClick={() => void openCamera()}>
-            {t('gate.startCamera')}
-          </button>
-        ) : (
-          <button type="button" class="btn btn-big" data-testid="stop-camera" aria-label={t('gate.stopCamera')} onClick={() => void stopCamera()}>
-            {current ? t('gate.stopCameraShort') : t('gate.stopCamera')}
-          </button>
-        )}
-        {current && (
-          <>
-            <button type="button" class="btn btn-big btn-quiet" aria-label={t('gate.cancel')} title={t('gate.cancel')} onClick={discardScan}>
-              ✕
-            </button>
-            <button type="button" class="btn btn-big btn-primary" data-testid="save-record" disabled={saving.value} onClick={() => void save()}>
-              {saving.value ? t('gate.saving') : t('gate.save')}
-            </button>
-          </>
-        )}
-      </div>
+      <Announcer />
     </div>
+  );
+}
+
+/**
+ * The screen reader's account of each scan, in a live region of its own: its text alternates
+ * between two forms, so the same verdict twice in a row is announced twice.
+ */
+function Announcer() {
+  const current = scan.value;
+  const text = current ? `${t(titleKey(current.verdict))}${current.n % 2 ? '' : '\u00a0'}` : '';
+  return (
+    <div class="sr-only" aria-live="assertive" aria-atomic="true" data-testid="announcer" data-scan={current?.n ?? 0}>
+      {text}
+    </div>
+  );
+}
+
+/** A speaker, with sound waves or crossed out (drawn: not every phone has an emoji font). */
+function SpeakerIcon({ muted }: { muted: boolean }) {
+  return (
+    <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+      <path d="M4 9h4l5-4v14l-5-4H4z" fill="currentColor" />
+      {muted ? <path d="M17 9l5 6M22 9l-5 6" /> : <path d="M16.5 8.5a5 5 0 0 1 0 7M19.5 5.5a9 9 0 0 1 0 13" />}
+    </svg>
   );
 }

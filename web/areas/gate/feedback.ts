@@ -1,7 +1,11 @@
-// What the inspector feels and hears with a verdict: green is one short high beep and a tap; anything
-// else is two low beeps and a long buzz, so a glance is not needed to tell them apart.
+// What the inspector feels and hears with a verdict, so a glance is not needed: green is one short
+// high beep and a tap; a replay (screenshot) is three quick mid beeps; anything else is two low
+// beeps and a long buzz. Where the browser can, the verdict is also spoken in the chosen language.
+// The mute switch silences beeps and speech; vibration stays (it is silent).
 
-import type { VerdictKind } from '../../../shared/code/verify.js';
+import { lang } from '../../i18n/index.js';
+import { canSpeak, prefs } from './prefs.js';
+import type { Tone } from './verdicts.js';
 
 let audio: AudioContext | undefined;
 
@@ -18,23 +22,53 @@ function beep(ctx: AudioContext, at: number, freq: number, ms: number): void {
   osc.stop(at + ms / 1000 + 0.02);
 }
 
-export function verdictFeedback(kind: VerdictKind): void {
-  const green = kind === 'green';
+/** [frequency Hz, start s, length ms] per tone. */
+const SOUNDS: Record<Tone, [number, number, number][]> = {
+  green: [[1320, 0, 120]],
+  replay: [
+    [660, 0, 90],
+    [660, 0.15, 90],
+    [660, 0.3, 90],
+  ],
+  amber: [
+    [330, 0, 180],
+    [330, 0.26, 180],
+  ],
+  red: [
+    [330, 0, 180],
+    [330, 0.26, 180],
+  ],
+};
+const VIBRATION: Record<Tone, number | number[]> = { green: 60, replay: [80, 60, 80, 60, 80], amber: [200, 80, 200], red: [200, 80, 200] };
+
+function speak(text: string): void {
+  if (!prefs.value.speak || !canSpeak()) return;
   try {
-    navigator.vibrate?.(green ? 60 : [200, 80, 200]);
+    speechSynthesis.cancel(); // the previous person's verdict is old news
+    const utterance = new SpeechSynthesisUtterance(text);
+    utterance.lang = lang.value;
+    utterance.rate = 1.1;
+    speechSynthesis.speak(utterance);
+  } catch {
+    // No voice for the language: the beeps and the screen still say it.
+  }
+}
+
+export function verdictFeedback(tone: Tone, spoken: string): void {
+  try {
+    navigator.vibrate?.(VIBRATION[tone]);
   } catch {
     // Vibration is a nicety; some browsers throw without a user gesture.
   }
+  if (prefs.value.muted) return;
   try {
     audio ??= new AudioContext();
     if (audio.state === 'suspended') void audio.resume();
     const t = audio.currentTime;
-    if (green) beep(audio, t, 1320, 120);
-    else {
-      beep(audio, t, 330, 180);
-      beep(audio, t + 0.26, 330, 180);
-    }
+    for (const [freq, at, ms] of SOUNDS[tone]) beep(audio, t + at, freq, ms);
   } catch {
     // No audio device: the colour and words still say it.
   }
+  // After the beep, so the two do not talk over each other.
+  setTimeout(() => speak(spoken), tone === 'green' ? 150 : 450);
 }

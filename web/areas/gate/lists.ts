@@ -1,5 +1,6 @@
 // The trust store and red list the gate verifies against, held in memory (verifying must not wait
-// for IndexedDB) and refreshed from the server whenever the gate is open and online.
+// for IndexedDB) and refreshed from the server whenever the gate is open and online, together with
+// the deployment's live-code policy (policy.ts).
 
 import { signal } from '@preact/signals';
 import type { RedList } from '../../../shared/redlist.js';
@@ -10,6 +11,7 @@ import { heldRedList, heldTrustList } from '../../db/lists.js';
 import { TRUST_ROOTS } from '../../env.js';
 import { failureCode, type FailureCode } from '../../http.js';
 import { refreshRedList, refreshTrustList } from '../../sync/lists.js';
+import { loadHeldPolicy, refreshPolicy } from './policy.js';
 
 export const trustStore = signal<TrustStore | undefined>(undefined);
 export const redList = signal<RedList | undefined>(undefined);
@@ -20,7 +22,7 @@ const REFRESH_MS = 10 * 60_000;
 
 export async function loadHeldLists(): Promise<void> {
   const db = appDb();
-  const [trust, red] = await Promise.all([heldTrustList(db), heldRedList(db)]);
+  const [trust, red] = await Promise.all([heldTrustList(db), heldRedList(db), loadHeldPolicy()]);
   if (trust) trustStore.value = await loadTrustStore(trust.list);
   if (red) redList.value = red;
 }
@@ -28,7 +30,8 @@ export async function loadHeldLists(): Promise<void> {
 export async function refreshLists(): Promise<void> {
   const options = { db: appDb(), roots: TRUST_ROOTS, timeoutMs: 15_000 };
   // Independent: a failing red list must not keep a fresh trust list away, or the other way round.
-  const [trust, red] = await Promise.allSettled([refreshTrustList(options), refreshRedList(options)]);
+  // The policy's own failure is not reported: the lists' refresh says the same (offline), and the held policy stays.
+  const [trust, red] = await Promise.allSettled([refreshTrustList(options), refreshRedList(options), refreshPolicy()]);
   if (trust.status === 'fulfilled') trustStore.value = await loadTrustStore(trust.value);
   if (red.status === 'fulfilled') redList.value = red.value;
   const failed = [trust, red].find((r): r is PromiseRejectedResult => r.status === 'rejected');

@@ -1,13 +1,19 @@
 // Keyboard-wedge scanners type the code's text very fast and finish with Enter. This tells such a
-// burst apart from a person typing, so the gate can take scans without a focused text field.
+// burst apart from a person typing, wherever the focus is, so each scan is taken as a scan of its
+// own: it never piles onto what a field already holds, and never lands in the temperature.
 
 export const MAX_GAP_MS = 50;
-/** Shorter bursts are keyboard shortcuts or stray keys, not codes. */
+/** Shorter bursts are keyboard shortcuts or stray keys (or a temperature), not codes. */
 export const MIN_LENGTH = 8;
 
 export class WedgeCollector {
   private buffer = '';
   private last = -Infinity;
+
+  /** Characters collected in the current fast burst (1 right after the key that started it). */
+  get pending(): number {
+    return this.buffer.length;
+  }
 
   /** Feeds one key; returns the collected text when a fast burst ends with Enter. */
   feed(key: string, at: number): string | undefined {
@@ -22,4 +28,33 @@ export class WedgeCollector {
     this.buffer = fast ? this.buffer + key : key;
     return undefined;
   }
+}
+
+type Field = HTMLInputElement | HTMLTextAreaElement;
+
+/**
+ * Listens to every key on the page (in the capture phase, before any field sees it). A burst from a
+ * wedge scanner is handed to `onScan`, its Enter is swallowed (no form is submitted with it), and
+ * the field it was typed into gets back what it held before the burst, through `restore`.
+ * Returns the stop function.
+ */
+export function listenForWedge(target: Document, onScan: (text: string) => void, restore: (field: Field, before: string) => void): () => void {
+  const wedge = new WedgeCollector();
+  let start: { field: Field; before: string } | null = null;
+  const onKey = (e: KeyboardEvent) => {
+    if (e.isComposing) return;
+    const field = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement ? e.target : null;
+    // keydown comes before the character lands: the field still holds what it had.
+    const before = field?.value ?? '';
+    const text = wedge.feed(e.key, e.timeStamp);
+    if (e.key.length === 1 && wedge.pending === 1) start = field ? { field, before } : null;
+    if (!text) return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (start) restore(start.field, start.before);
+    start = null;
+    onScan(text);
+  };
+  target.addEventListener('keydown', onKey, true);
+  return () => target.removeEventListener('keydown', onKey, true);
 }
