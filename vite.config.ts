@@ -65,6 +65,8 @@ export default defineConfig(({ command }) => ({
       injectRegister: false,
       registerType: 'prompt',
       manifest: {
+        // A stable identity: installs stay one app even if start_url changes.
+        id: '/',
         name: 'healthgate 健康码',
         short_name: 'healthgate',
         description: 'Health codes that keep working at the gate when the network does not.',
@@ -79,11 +81,22 @@ export default defineConfig(({ command }) => ({
           { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
           { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
+        // Shown by install dialogs; taken by e2e/gate-inspector.spec.ts and e2e/live-code.spec.ts.
+        screenshots: [
+          { src: '/screenshots/gate-live.png', sizes: '390x844', type: 'image/png', form_factor: 'narrow', label: '检测点：实时码核验 · Checkpoint: a live code checked' },
+          { src: '/screenshots/holder-live.png', sizes: '390x844', type: 'image/png', form_factor: 'narrow', label: '我的健康码：实时码 · My health code, shown live' },
+          { src: '/screenshots/gate-landscape.png', sizes: '844x390', type: 'image/png', form_factor: 'wide', label: '检测点（横屏）· Checkpoint in landscape' },
+        ],
+        shortcuts: [
+          { name: '检测点 Checkpoint', short_name: '检测点', url: '/gate', icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }] },
+          { name: '我的健康码 My code', short_name: '我的健康码', url: '/code', icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }] },
+        ],
       },
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,wasm,png,svg,ico,webmanifest}'],
         // Staff screens and the divisions data are for office PCs and one page: never on gate phones.
-        globIgnores: [`${STAFF_DIR}/**`, DIVISIONS_PRECACHE_IGNORE],
+        // The manifest's screenshots are for install dialogs, not for the gate's offline use.
+        globIgnores: [`${STAFF_DIR}/**`, DIVISIONS_PRECACHE_IGNORE, 'screenshots/**'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         rollupFormat: 'es',
       },

@@ -55,3 +55,12 @@ export async function signedCode(serverUrl: string, name: string, { ttlSec = 360
 
 /** A correctly signed green code that expired a moment ago. */
 export const expiredCode = (serverUrl: string): Promise<string> => signedCode(serverUrl, '王过期', { ttlSec: 1, ageSec: 2 });
+
+/** A correctly signed printed code (no device key, its own kind), as the authority prints for someone without a phone. */
+export async function printedCode(serverUrl: string, name: string): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return issueCode(
+    { iss: 'CN-44', iat: now - 2, exp: now + 3600, cti: randomBytes(8), sub: randomBytes(8), status: 'green', reason: 'none', maskedName: maskName(name), kind: 'printed' },
+    await runSigner(serverUrl),
+  );
+}

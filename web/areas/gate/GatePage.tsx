@@ -67,12 +67,12 @@ export default function GatePage() {
     const onScreen = scan.value?.verdict;
     if (onScreen && 'code' in onScreen && onScreen.code.cti === v.code.cti) return true;
     const h = handled.current;
-    return h !== null && h.cti === v.code.cti && performance.now() - h.at < SAME_PERSON_MS;
+    return h !== null && h.cti === v.code.cti && Date.now() - h.at < SAME_PERSON_MS;
   }
 
   function rememberHandled() {
     const v = scan.value?.verdict;
-    handled.current = v && 'code' in v ? { cti: v.code.cti, at: performance.now() } : null;
+    handled.current = v && 'code' in v ? { cti: v.code.cti, at: Date.now() } : null;
   }
 
   async function save() {

@@ -2,30 +2,42 @@
 // burst apart from a person typing, wherever the focus is, so each scan is taken as a scan of its
 // own: it never piles onto what a field already holds, and never lands in the temperature.
 
-export const MAX_GAP_MS = 50;
+/**
+ * A longer pause ends a burst. Far wider than a scanner's gaps (a few ms): a busy browser delivers
+ * keys in clumps, with a late one now and then. The mean gap is what tells a scanner from a person.
+ */
+export const MAX_GAP_MS = 300;
+/** On average a scanner types far faster than this; no person keeps it up for a whole code. */
+export const MAX_MEAN_GAP_MS = 35;
 /** Shorter bursts are keyboard shortcuts or stray keys (or a temperature), not codes. */
 export const MIN_LENGTH = 8;
 
 export class WedgeCollector {
   private buffer = '';
   private last = -Infinity;
+  private startedAt = 0;
 
-  /** Characters collected in the current fast burst (1 right after the key that started it). */
+  /** Characters collected in the current burst (1 right after the key that started it). */
   get pending(): number {
     return this.buffer.length;
   }
 
   /** Feeds one key; returns the collected text when a fast burst ends with Enter. */
   feed(key: string, at: number): string | undefined {
-    const fast = at - this.last <= MAX_GAP_MS;
+    const close = at - this.last <= MAX_GAP_MS;
     this.last = at;
     if (key === 'Enter') {
-      const text = fast && this.buffer.length >= MIN_LENGTH ? this.buffer : undefined;
+      const meanGap = (at - this.startedAt) / Math.max(1, this.buffer.length);
+      const text = close && this.buffer.length >= MIN_LENGTH && meanGap <= MAX_MEAN_GAP_MS ? this.buffer : undefined;
       this.buffer = '';
       return text;
     }
     if (key.length !== 1) return undefined; // Shift and friends arrive between characters.
-    this.buffer = fast ? this.buffer + key : key;
+    if (close && this.buffer) this.buffer += key;
+    else {
+      this.buffer = key;
+      this.startedAt = at;
+    }
     return undefined;
   }
 }
