@@ -1,15 +1,20 @@
 // Measurements in real Chromium against the built app and the real server: decoded text →
-// verdict on screen and temperature → durably saved (at 4× CPU slowdown), the gate page
-// reloaded offline, and the JS the holder's code page loads.
+// verdict on screen and temperature → durably saved (at 4× CPU slowdown, and with the camera
+// scan loop running), the common case per person through the camera, the gate page reloaded
+// offline, and the JS the holder's code page loads (holder-js.ts).
 
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { gzipSync } from 'node:zlib';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { writeLumaY4m } from '../fixtures/y4m.js';
 import { GatePage } from '../pages/gate.js';
 import { SignInPage } from '../pages/signin.js';
 import { waitForServiceWorker } from '../support/browser.js';
 import { signedCode } from '../support/codes.js';
-import { CHROMIUM, CHROMIUM_ARGS } from '../support/paths.js';
+import { CHROMIUM, CHROMIUM_ARGS, TMP } from '../support/paths.js';
 import type { TestServer } from '../support/server.js';
+import { benchPerPerson, benchVerdictWhileScanning } from './gate-camera.js';
+import { benchHolderJs } from './holder-js.js';
 import { fmt, median, percentile, type BenchRow } from './table.js';
 
 /**
@@ -108,33 +113,20 @@ async function expect100k(page: Page): Promise<void> {
 }
 
 export async function benchBrowser(server: TestServer, runs = 30): Promise<BenchRow[]> {
-  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  // The gate's camera rows feed Chromium's fake camera from this file (re-read each time the camera opens).
+  mkdirSync(resolve(TMP, 'video'), { recursive: true });
+  const video = resolve(TMP, 'video', 'bench-camera.y4m');
+  writeLumaY4m(video, new Uint8Array(640 * 480).fill(255), 640, 480);
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`, '--use-fake-ui-for-media-stream'],
+  });
   const rows: BenchRow[] = [];
   try {
-    // Holder page JS: every script response the code page loads, gzipped.
-    const holderCtx = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    await holderCtx.addInitScript(KEEP_NAMES_SHIM);
-    const holderPage = await holderCtx.newPage();
-    const scripts = new Map<string, number>();
-    holderPage.on('response', async (res) => {
-      if (res.request().resourceType() === 'script' && res.ok()) {
-        scripts.set(res.url(), gzipSync(await res.body(), { level: 9 }).length);
-      }
-    });
-    await new SignInPage(holderPage, server.url).signIn('13800000002');
-    await holderPage.getByTestId('code-qr').waitFor();
-    await holderPage.waitForLoadState('networkidle');
-    const jsBytes = [...scripts.values()].reduce((a, b) => a + b, 0);
-    rows.push({
-      what: 'JS loaded by the holder code page (gzip -9)',
-      result: `${fmt(jsBytes / 1024, 1)} KB`,
-      budget: '≤ 60 KB',
-      note: `${scripts.size} files${[...scripts.keys()].some((u) => /scanner/i.test(u)) ? ', includes the scanner!' : ''}`,
-    });
-    await holderCtx.close();
+    rows.push(...(await benchHolderJs(browser, server.url, KEEP_NAMES_SHIM)));
 
     // The gate page: unthrottled, then at 4× CPU slowdown, then offline with 100,000 records pending.
-    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, permissions: ['camera'] });
     await ctx.addInitScript(KEEP_NAMES_SHIM);
     const page = await ctx.newPage();
     await new SignInPage(page, server.url).signIn('13800000001');
@@ -142,7 +134,7 @@ export async function benchBrowser(server: TestServer, runs = 30): Promise<Bench
     await gate.pickVenue('venue-demo');
     await waitForServiceWorker(page);
     await page.getByTestId('trust-age').waitFor();
-    const codes = await Promise.all(Array.from({ length: runs * 2 + 20 }, (_, i) => signedCode(server.url, `基准${i}`)));
+    const codes = await Promise.all(Array.from({ length: runs * 3 + 20 }, (_, i) => signedCode(server.url, `基准${i}`)));
     const scanAndSave = async (batch: string[]) => {
       const verdictMs: number[] = [];
       const paintMs: number[] = [];
@@ -167,12 +159,14 @@ export async function benchBrowser(server: TestServer, runs = 30): Promise<Bench
     const plain = await scanAndSave(codes.slice(0, runs));
     rows.push(timings('decoded text → verdict in the DOM (Chromium, no slowdown)', plain.verdictMs, '', `${runs} codes; painted at the next frame: median ${fmt(median(plain.paintMs), 1)} ms`));
     rows.push(timings('temperature saved durably in the outbox (no slowdown)', plain.saveMs, '≤ 20 ms', 'click → "saved" after a strict-durability IndexedDB commit'));
+    rows.push(...(await benchPerPerson(page, server.url, video)));
 
     await throttle(page, 4);
     const slow = await scanAndSave(codes.slice(runs, runs * 2));
     rows.push(timings('decoded text → verdict in the DOM (4× CPU slowdown)', slow.verdictMs, '≤ 50 ms', `${runs} codes: verify + red-list lookup + render`));
     rows.push(timings('decoded text → verdict painted (4× CPU slowdown)', slow.paintMs, '≤ 50 ms', 'the same, until the next animation frame (≤ 16.7 ms later at 60 Hz)'));
     rows.push(timings('temperature saved durably in the outbox (4× CPU)', slow.saveMs, '', 'the same, on a slow phone'));
+    rows.push(await benchVerdictWhileScanning(page, video, codes.slice(runs * 2 + 20, runs * 3 + 20), timeVerdict, timeSave));
 
     // Offline: the gate page reloaded with the server down is served by the service worker.
     await server.stop();

@@ -34,8 +34,11 @@ export async function runSigner(serverUrl: string): Promise<CodeSigner> {
   return { privateKey, kid: fromBase64Url(active.kid) };
 }
 
-/** A correctly signed code for a random subject; `ttlSec` may be negative for an expired one. */
-export async function signedCode(serverUrl: string, name: string, { ttlSec = 3600, ageSec = 2 } = {}): Promise<string> {
+/**
+ * A correctly signed code for a random subject; `ttlSec` may be negative for an expired one.
+ * `cnf`: a device key (compressed point) to bind it to, for a code a phone shows live.
+ */
+export async function signedCode(serverUrl: string, name: string, { ttlSec = 3600, ageSec = 2, cnf }: { ttlSec?: number; ageSec?: number; cnf?: Uint8Array } = {}): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   return issueCode(
     {
@@ -48,6 +51,7 @@ export async function signedCode(serverUrl: string, name: string, { ttlSec = 360
       reason: 'none',
       maskedName: maskName(name),
       kind: 'resident',
+      ...(cnf ? { cnf } : {}),
     },
     await runSigner(serverUrl),
   );

@@ -30,6 +30,7 @@ describe('the gate log of today', () => {
       ['HG1:FIRST', 'uploaded'],
     ]);
     expect(list[0]!.record.id).toBe(third.id);
+    expect((await checksToday(db, testVenue.timeZone, MORNING + 200_000, 2)).map((c) => c.record.code)).toEqual(['HG1:THIRD', 'HG1:SECOND']);
   });
 
   it('keeps refused entries per day, apart from the checks and the tally', async () => {

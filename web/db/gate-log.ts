@@ -14,21 +14,25 @@ export interface LoggedCheck {
   state: 'pending' | 'uploaded' | 'rejected';
 }
 
-/** Today's checks on this phone ("today" in the venue's zone), newest first. */
-export async function checksToday(db: HgDb, timeZone: string, now = Date.now()): Promise<LoggedCheck[]> {
+/** The newest `limit` of today's checks on this phone ("today" in the venue's zone), newest first. */
+export async function checksToday(db: HgDb, timeZone: string, now = Date.now(), limit = 50): Promise<LoggedCheck[]> {
   const since = now - LOOKBACK_MS;
   const today = localDay(now, timeZone);
+  // Each table's newest rows by index, never the whole table: a gate may hold 100,000 records unsent.
   const [pending, receipts, rejected] = await Promise.all([
-    db.outbox.where('capturedAt').aboveOrEqual(since).toArray(),
-    db.receipts.where('ackedAt').aboveOrEqual(since).toArray(),
-    db.rejected.where('rejectedAt').aboveOrEqual(since).toArray(),
+    db.outbox.where('capturedAt').aboveOrEqual(since).reverse().limit(limit).toArray(),
+    db.receipts.where('ackedAt').aboveOrEqual(since).reverse().limit(limit).toArray(),
+    db.rejected.where('rejectedAt').aboveOrEqual(since).reverse().limit(limit).toArray(),
   ]);
   const all: LoggedCheck[] = [
     ...pending.map(({ queuedAt: _q, ...record }): LoggedCheck => ({ record, state: 'pending' })),
     ...receipts.map((r): LoggedCheck => ({ record: r.record, state: 'uploaded' })),
     ...rejected.map((r): LoggedCheck => ({ record: r.record, state: 'rejected' })),
   ];
-  return all.filter((c) => localDay(c.record.capturedAt, timeZone) === today).sort((a, b) => b.record.capturedAt - a.record.capturedAt || b.record.seq - a.record.seq);
+  return all
+    .filter((c) => localDay(c.record.capturedAt, timeZone) === today)
+    .sort((a, b) => b.record.capturedAt - a.record.capturedAt || b.record.seq - a.record.seq)
+    .slice(0, limit);
 }
 
 const refusedKey = (at: number, timeZone: string) => `refused:${localDay(at, timeZone)}` as const;

@@ -11,6 +11,9 @@ import { runScanLoop } from './scan-loop.js';
 
 export interface ScannerHandle {
   stop(): Promise<void>;
+  /** No frames are decoded until resume() (the gate pauses while a verdict is on screen); the camera keeps showing. */
+  pause(): void;
+  resume(): void;
 }
 
 export interface StartOptions {
@@ -48,6 +51,8 @@ export async function startScanner(
 
   let stopping: Promise<void> | undefined;
   return {
+    pause: () => loop.pause(),
+    resume: () => loop.resume(),
     stop() {
       stopping ??= (async () => {
         loop.stop();

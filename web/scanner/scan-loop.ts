@@ -5,6 +5,9 @@ import { RepeatFilter } from './repeat-filter.js';
 
 export interface ScanLoop {
   stop(): void;
+  /** Decode no frames until resume(): the camera keeps playing, the main thread is left to the page. */
+  pause(): void;
+  resume(): void;
 }
 
 export function runScanLoop(
@@ -18,24 +21,32 @@ export function runScanLoop(
   const repeats = new RepeatFilter(3000);
   const reported = new Set<string>();
   let stopped = false;
+  let paused = false;
+  /** A frame is scheduled or being decoded: the loop is alive, and resume() must not start a second one. */
+  let scheduled = false;
+  let decoding = false;
   let handle = 0;
   let notBefore = 0;
 
   // Each new video frame, where the browser can tell us (no decoding the same frame twice); else each paint.
   const schedule = () => {
-    if (stopped) return;
+    scheduled = false;
+    if (stopped || paused) return;
+    scheduled = true;
     handle = perVideoFrame ? video.requestVideoFrameCallback(tick) : requestAnimationFrame(tick);
   };
 
   const tick = async () => {
-    if (stopped) return;
+    scheduled = false;
+    if (stopped || paused) return;
     const now = performance.now();
     // Wait at least as long as the last frame took before the next: decoding is off the main
     // thread, but a slow phone's CPU (and battery) is not spent on every camera frame.
     if (now < notBefore) return schedule();
+    decoding = true;
     try {
       const text = await reader.read(video);
-      if (!stopped && text && repeats.accept(text, performance.now())) onText(text);
+      if (!stopped && !paused && text && repeats.accept(text, performance.now())) onText(text);
     } catch (e) {
       const error = e instanceof Error ? e : new Error(String(e));
       // The same failure on every frame is one problem, not thirty a second.
@@ -43,17 +54,34 @@ export function runScanLoop(
         reported.add(error.message);
         onError(error);
       }
+    } finally {
+      decoding = false;
     }
     notBefore = performance.now() + (performance.now() - now);
     schedule();
+  };
+
+  const cancel = () => {
+    if (perVideoFrame) video.cancelVideoFrameCallback(handle);
+    else cancelAnimationFrame(handle);
+    scheduled = false;
   };
 
   schedule();
   return {
     stop() {
       stopped = true;
-      if (perVideoFrame) video.cancelVideoFrameCallback(handle);
-      else cancelAnimationFrame(handle);
+      cancel();
+    },
+    pause() {
+      paused = true;
+      cancel();
+    },
+    resume() {
+      if (!paused) return;
+      paused = false;
+      // A frame still decoding when paused comes back through tick(), which schedules the next.
+      if (!scheduled && !decoding) schedule();
     },
   };
 }

@@ -4,6 +4,7 @@
 // not a genuine readable code offers "scan again" or an explicit "log refused entry" instead.
 // Below: today's tally and list, uploads, settings. Loaded lazily.
 
+import type { RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import type { Verdict } from '../../../shared/code/verify.js';
@@ -42,7 +43,6 @@ const SAME_PERSON_MS = 8_000;
 export default function GatePage() {
   const manualRef = useRef<HTMLInputElement>(null);
   const cameraRef = useRef<HTMLDivElement>(null);
-  const scanRef = useRef<HTMLElement>(null);
   const doneRef = useRef<HTMLParagraphElement>(null);
   const scanner = useRef<ScannerHandle | null>(null);
   /** The code id last handled and when: a live code's text changes every few seconds, its id does not. */
@@ -55,10 +55,17 @@ export default function GatePage() {
     const current = scan.value;
     // The camera still sees the person being checked: do not wipe the temperature being typed.
     if (fromCamera && current?.text === text.trim()) return;
+    // While a verdict is on screen no frame needs decoding: the main thread goes to the verdict.
+    scanner.current?.pause();
     const verdict = await checkCode(text, fromCamera ? sameCodeAsRecent : undefined);
-    if (!verdict) return;
-    verdictFeedback(toneOf(verdict), t(spokenKey(verdict)));
+    if (!verdict) {
+      if (!scan.value) scanner.current?.resume();
+      return;
+    }
     if (manualRef.current) manualRef.current.value = '';
+    // Sound and vibration right after the verdict is painted, not before: setting up audio takes
+    // a slow phone's main thread for a moment, and the screen comes first.
+    requestAnimationFrame(() => setTimeout(() => verdictFeedback(toneOf(verdict), t(spokenKey(verdict))), 0));
   }
 
   /** For camera reads: the code now in view is the one on screen, or the one just saved or dropped. */
@@ -75,20 +82,27 @@ export default function GatePage() {
     handled.current = v && 'code' in v ? { cti: v.code.cti, at: Date.now() } : null;
   }
 
+  /** The scan is dealt with: the camera looks for the next person. */
+  function ready() {
+    scanner.current?.resume();
+    // After the notice has rendered: focus goes to it, not lost with the buttons that went away.
+    setTimeout(() => doneRef.current?.focus(), 0);
+  }
+
   async function save() {
     rememberHandled();
-    if (await saveRecord()) doneRef.current?.focus();
+    if (await saveRecord()) ready();
   }
 
   async function refuse() {
     rememberHandled();
-    if (await logRefusal()) doneRef.current?.focus();
+    if (await logRefusal()) ready();
   }
 
   function next() {
     rememberHandled();
     discardScan();
-    doneRef.current?.focus();
+    ready();
   }
 
   async function stopCamera() {
@@ -118,6 +132,7 @@ export default function GatePage() {
       );
       // Stopped while it was opening: close it again at once.
       if (cameraState.value !== 'starting') return void handle.stop();
+      if (scan.value) handle.pause();
       scanner.current = handle;
       cameraState.value = 'on';
     } catch (e) {
@@ -154,23 +169,8 @@ export default function GatePage() {
     };
   }, []);
 
-  const current = scan.value;
-  // A new scan comes into view (a wedge scan may arrive while the inspector looks at the list below).
-  useEffect(() => {
-    // To the top exactly: the page's scroll padding (room for the sticky band) does not apply here.
-    const el = scanRef.current;
-    if (current && el) window.scrollTo({ top: el.getBoundingClientRect().top + window.scrollY });
-  }, [current?.n]);
-  useEffect(() => {
-    document.title = current ? `${t(titleKey(current.verdict))} · ${t('gate.docTitle')}` : t('gate.docTitle');
-  }, [current?.n]);
-
-  const error = gateError.value;
-  const tempError = error && TEMP_ERRORS.has(error.key) ? error.key : null;
-  const done = lastDone.value;
-  const checkable = current ? isCheckable(current.verdict) : false;
   return (
-    <div class={`gate ${current ? 'is-scanning' : ''}`}>
+    <div class="gate">
       <div class="gate-head">
         <h1>{t('gate.title')}</h1>
         <button type="button" class={`btn btn-small sound-toggle ${prefs.value.muted ? 'is-muted' : ''}`} data-testid="mute-toggle" aria-pressed={prefs.value.muted} onClick={toggleMute}>
@@ -192,19 +192,7 @@ export default function GatePage() {
       {venues.value.length === 0 && venuesError.value === null && <p class="muted small">{t('gate.noVenues')}</p>}
       <ClockWarning />
 
-      {current && (
-        <section class="scan" ref={scanRef} aria-label={t('gate.scanRegion')} data-testid="scan">
-          <VerdictBand verdict={current.verdict} />
-          <VerdictDetails verdict={current.verdict} at={current.at} />
-          {checkable ? <TemperatureEntry onSubmit={() => void save()} error={tempError} /> : <p class="refused-hint">{t('gate.refusedHint')}</p>}
-          {error && !tempError && (
-            <p class="error" role="alert">
-              {t(error.key, error.params)}
-            </p>
-          )}
-          <ScanActions checkable={checkable} saving={saving.value} onSave={() => void save()} onDiscard={next} onRefuse={() => void refuse()} />
-        </section>
-      )}
+      <ScanPanel onSave={() => void save()} onDiscard={next} onRefuse={() => void refuse()} />
 
       <section class="scanner" aria-label={t('gate.scannerTitle')}>
         <div class={`camera-view ${cameraState.value === 'off' ? 'is-off' : ''}`} data-testid="camera-view" ref={cameraRef} />
@@ -247,18 +235,10 @@ export default function GatePage() {
             {t('gate.manualSubmit')}
           </button>
         </form>
-        {!current && error && (
-          <p class="error" role="alert">
-            {t(error.key, error.params)}
-          </p>
-        )}
+        <IdleError />
       </section>
 
-      {!current && done && (
-        <p class={`saved ${done.kind === 'refused' ? 'is-refused' : ''}`} data-testid="saved-notice" role="status" tabIndex={-1} ref={doneRef}>
-          {done.kind === 'saved' ? `✓ ${t('gate.savedAt', { temp: done.temperature?.toFixed(1) ?? '' })}` : t('gate.refusedLogged')}
-        </p>
-      )}
+      <DoneNotice doneRef={doneRef} />
 
       <GateStatus />
       <TodayList />
@@ -266,6 +246,61 @@ export default function GatePage() {
       <GateSettings cameraId={cameraId} />
       <Announcer />
     </div>
+  );
+}
+
+/**
+ * The scan on screen: its verdict band (sticky), details, temperature or "scan again", actions. Its
+ * own component, so a new scan re-renders this and not the whole gate page (the verdict paints sooner).
+ */
+function ScanPanel({ onSave, onDiscard, onRefuse }: { onSave: () => void; onDiscard: () => void; onRefuse: () => void }) {
+  const ref = useRef<HTMLElement>(null);
+  const current = scan.value;
+  useEffect(() => {
+    document.title = current ? `${t(titleKey(current.verdict))} · ${t('gate.docTitle')}` : t('gate.docTitle');
+    // A new scan comes into view (a wedge scan may arrive while the inspector looks at the list
+    // below), to the top exactly: the page's scroll padding (room for the sticky band) does not apply.
+    const el = ref.current;
+    if (current && el) window.scrollTo({ top: el.getBoundingClientRect().top + window.scrollY });
+  }, [current?.n]);
+  if (!current) return null;
+  const error = gateError.value;
+  const tempError = error && TEMP_ERRORS.has(error.key) ? error.key : null;
+  const checkable = isCheckable(current.verdict);
+  return (
+    <section class="scan" ref={ref} aria-label={t('gate.scanRegion')} data-testid="scan">
+      <VerdictBand verdict={current.verdict} />
+      <VerdictDetails verdict={current.verdict} at={current.at} />
+      {checkable ? <TemperatureEntry onSubmit={onSave} error={tempError} /> : <p class="refused-hint">{t('gate.refusedHint')}</p>}
+      {error && !tempError && (
+        <p class="error" role="alert">
+          {t(error.key, error.params)}
+        </p>
+      )}
+      <ScanActions checkable={checkable} saving={saving.value} onSave={onSave} onDiscard={onDiscard} onRefuse={onRefuse} />
+    </section>
+  );
+}
+
+/** An error with no scan on screen (an empty code field, say), under the code field. */
+function IdleError() {
+  const error = gateError.value;
+  if (scan.value || !error) return null;
+  return (
+    <p class="error" role="alert">
+      {t(error.key, error.params)}
+    </p>
+  );
+}
+
+/** "Saved, ready for the next" (or "refused entry logged") until the next scan; focused, so a screen reader hears it. */
+function DoneNotice({ doneRef }: { doneRef: RefObject<HTMLParagraphElement | null> }) {
+  const done = lastDone.value;
+  if (scan.value || !done) return null;
+  return (
+    <p class={`saved ${done.kind === 'refused' ? 'is-refused' : ''}`} data-testid="saved-notice" role="status" tabIndex={-1} ref={doneRef}>
+      {done.kind === 'saved' ? `✓ ${t('gate.savedAt', { temp: done.temperature?.toFixed(1) ?? '' })}` : t('gate.refusedLogged')}
+    </p>
   );
 }
 

@@ -1,18 +1,18 @@
 // Today's checks and refused entries on this phone, newest first, codes masked: the time, the
 // verdict in words, the temperature, the masked name the code carries, the last characters of the
-// code, and whether it has been uploaded.
+// code, and whether it has been uploaded. The rows are drawn only while the list is open.
 
+import { useSignal } from '@preact/signals';
+import type { VerdictKind } from '../../../shared/code/verify.js';
 import { formatClockTime } from '../../i18n/index.js';
 import { t } from './strings.js';
 import { checks, codeTail, maskedNameOf, refused } from './today.js';
+import { tally } from './uploads.js';
 import { ICON, toneOfKind } from './verdicts.js';
-import type { VerdictKind } from '../../../shared/code/verify.js';
-
-const SHOWN = 50;
 
 type Row = { key: string; at: number; kind: VerdictKind; text: string; detail: string; state: string };
 
-export function TodayList() {
+function Rows() {
   const rows: Row[] = [
     ...checks.value.map(({ record, state }) => ({
       key: record.id,
@@ -24,39 +24,45 @@ export function TodayList() {
     })),
     ...refused.value.map((r, i) => ({ key: `refused-${r.at}-${i}`, at: r.at, kind: r.verdict, text: r.codeTail, detail: t('today.refused'), state: '' })),
   ].sort((a, b) => b.at - a.at);
+  if (rows.length === 0) return <p class="muted">{t('today.empty')}</p>;
   return (
-    <details class="card today" data-testid="today-list">
+    <ul>
+      {rows.map((r) => {
+        const tone = toneOfKind(r.kind);
+        const name = maskedNameOf(r.text);
+        return (
+          <li key={r.key} class={`today-row tone-${tone}`}>
+            <span class="today-time">{formatClockTime(r.at)}</span>
+            <span class="today-verdict">
+              <span aria-hidden="true">{ICON[tone]} </span>
+              {t(`verdict.${r.kind}`)}
+            </span>
+            <span class="today-detail">
+              {r.detail}
+              {name && ` · ${name}`} · {codeTail(r.text)}
+              {r.state && ` · ${r.state}`}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function TodayList() {
+  const open = useSignal(false);
+  const total = tally.value.scanned + refused.value.length;
+  const shown = checks.value.length + refused.value.length;
+  return (
+    <details class="card today" data-testid="today-list" onToggle={(e) => (open.value = (e.currentTarget as HTMLDetailsElement).open)}>
       <summary>
         <span>
-          {t('today.title')} ({rows.length})
+          {t('today.title')} ({total})
         </span>
         <span class="chevron" aria-hidden="true" />
       </summary>
-      {rows.length === 0 ? (
-        <p class="muted">{t('today.empty')}</p>
-      ) : (
-        <ul>
-          {rows.slice(0, SHOWN).map((r) => {
-            const tone = toneOfKind(r.kind);
-            const name = maskedNameOf(r.text);
-            return (
-              <li key={r.key} class={`today-row tone-${tone}`}>
-                <span class="today-time">{formatClockTime(r.at)}</span>
-                <span class="today-verdict">
-                  <span aria-hidden="true">{ICON[tone]} </span>
-                  {t(`verdict.${r.kind}`)}
-                </span>
-                <span class="today-detail">
-                  {r.detail}
-                  {name && ` · ${name}`} · {codeTail(r.text)}
-                  {r.state && ` · ${r.state}`}
-                </span>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      {rows.length > SHOWN && <p class="muted small">{t('today.more', { n: rows.length - SHOWN })}</p>}
+      {open.value && <Rows />}
+      {open.value && total > shown && <p class="muted small">{t('today.more', { n: total - shown })}</p>}
     </details>
   );
 }

@@ -14,14 +14,21 @@ import { venueRules } from './venues.js';
 export const checks = signal<LoggedCheck[]>([]);
 export const refused = signal<RefusedEntry[]>([]);
 
-/** The masked name a code carries (it is masked already), or null for text that is not a readable code. */
+const names = new Map<string, string | null>();
+
+/** The masked name a code carries (it is masked already), or null for text that is not a readable code. Remembered per text. */
 export function maskedNameOf(text: string): string | null {
+  let name = names.get(text);
+  if (name !== undefined) return name;
   try {
     const sign1 = isPresentationText(text) ? parsePresentationText(text).sign1 : parseCodeText(text);
-    return claimsFromCbor(decodeCbor(sign1.payload)).maskedName;
+    name = claimsFromCbor(decodeCbor(sign1.payload)).maskedName;
   } catch {
-    return null;
+    name = null;
   }
+  if (names.size > 500) names.clear();
+  names.set(text, name);
+  return name;
 }
 
 /** "…K7Q2": enough to tell two entries apart, not enough to show or copy the code. */
