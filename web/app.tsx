@@ -11,7 +11,7 @@ import { navigate } from './app/navigation.js';
 import { offline } from './app/network.js';
 import { homeFor, me, sessionExpired } from './app/session.js';
 import { applyUpdate, dismissUpdate, showUpdatePrompt } from './app/update.js';
-import { lang, loadStrings, t } from './i18n/index.js';
+import { hasText, lang, loadStrings, t } from './i18n/index.js';
 import { LangSwitch } from './ui/LangSwitch.js';
 import { UpdatePrompt } from './ui/UpdatePrompt.js';
 
@@ -90,6 +90,12 @@ function Shell() {
     if (target) navigate(target, { replace: true });
   }, [target]);
   const ready = me.value !== undefined && !target;
+  // Each page its own title, in the current language (the gate adds the verdict on screen to it).
+  const titleKey = `title.${path}`;
+  const title = hasText(titleKey) ? t(titleKey) : t('app.name');
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
   return (
     <div class="app">
       <header class="topbar">

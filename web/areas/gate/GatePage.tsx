@@ -143,8 +143,6 @@ export default function GatePage() {
   }
 
   useEffect(() => {
-    const title = document.title;
-    document.title = t('gate.docTitle');
     startUploads();
     const stopLists = watchLists();
     const stopToday = watchToday();
@@ -161,7 +159,6 @@ export default function GatePage() {
       },
     );
     return () => {
-      document.title = title;
       stopLists();
       stopToday();
       stopWedge();
@@ -257,7 +254,8 @@ function ScanPanel({ onSave, onDiscard, onRefuse }: { onSave: () => void; onDisc
   const ref = useRef<HTMLElement>(null);
   const current = scan.value;
   useEffect(() => {
-    document.title = current ? `${t(titleKey(current.verdict))} · ${t('gate.docTitle')}` : t('gate.docTitle');
+    if (current) document.title = `${t(titleKey(current.verdict))} · ${t('gate.docTitle')}`;
+    else document.title = t('gate.docTitle');
     // A new scan comes into view (a wedge scan may arrive while the inspector looks at the list
     // below), to the top exactly: the page's scroll padding (room for the sticky band) does not apply.
     const el = ref.current;

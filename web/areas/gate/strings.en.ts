@@ -81,7 +81,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'reject.captured-too-long-ago': 'Captured more than 7 days ago',
   'reject.inspector-mismatch': 'The record belongs to another inspector',
   'reject.not-bound-to-venue': 'The inspector is not bound to this venue',
-  'gate.docTitle': 'Checkpoint · healthgate',
+  'gate.docTitle': 'Checkpoint · Health code',
   'gate.sound': 'Sound',
   'gate.soundOn': 'Sound on',
   'gate.soundOff': 'Muted',

@@ -80,7 +80,7 @@ export const zhCN = {
   'reject.captured-too-long-ago': '记录时间过早（超过 7 天）',
   'reject.inspector-mismatch': '记录不属于当前登录的检测员',
   'reject.not-bound-to-venue': '检测员未绑定该场所',
-  'gate.docTitle': '检测点 · healthgate',
+  'gate.docTitle': '检测点 · 健康码',
   'gate.sound': '声音',
   'gate.soundOn': '声音已开',
   'gate.soundOff': '已静音',

@@ -44,6 +44,7 @@ export default function CodePage() {
   const expired = now >= code.expiresAt;
   return (
     <section class={`code-page ${green ? 'is-green' : 'is-red'}`} data-testid="my-code" data-status={code.status}>
+      <h1 class="sr-only">{t('code.title')}</h1>
       <div class="code-band" role="status">
         <span class="code-icon" aria-hidden="true">
           {green ? '✓' : '✕'}
