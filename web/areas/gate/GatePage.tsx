@@ -189,6 +189,7 @@ export default function GatePage() {
       {venues.value.length === 0 && venuesError.value === null && <p class="muted small">{t('gate.noVenues')}</p>}
       <ClockWarning />
 
+      {/* Binding to a venue by scanning its declaration code belongs beside the venue picker, above. */}
       <ScanPanel onSave={() => void save()} onDiscard={next} onRefuse={() => void refuse()} />
 
       <section class="scanner" aria-label={t('gate.scannerTitle')}>
@@ -236,6 +237,7 @@ export default function GatePage() {
       </section>
 
       <DoneNotice doneRef={doneRef} />
+      {/* Between people: the place for what the gate shows visitors (the venue's check-in code). */}
 
       <GateStatus />
       <TodayList />
@@ -268,6 +270,7 @@ function ScanPanel({ onSave, onDiscard, onRefuse }: { onSave: () => void; onDisc
   return (
     <section class="scan" ref={ref} aria-label={t('gate.scanRegion')} data-testid="scan">
       <VerdictBand verdict={current.verdict} />
+      {/* More about this verdict from other parts of the gate (a red code's handling guidance) goes in as children. */}
       <VerdictDetails verdict={current.verdict} at={current.at} />
       {checkable ? <TemperatureEntry onSubmit={onSave} error={tempError} /> : <p class="refused-hint">{t('gate.refusedHint')}</p>}
       {error && !tempError && (

@@ -99,7 +99,7 @@ export const zhCN = {
   'gate.installHint': '安装后可全屏使用，离线更可靠，记录不会被浏览器清除',
   'gate.installed': '已安装到主屏幕',
   'gate.signOutHint': '退出后，未上传的记录仍保留在本机，下次登录后上传',
-  'today.title': '今日本机记录',
+  'today.title': '今日记录',
   'today.empty': '今天还没有记录',
   'today.refused': '拒绝入场',
   'today.pending': '待上传',
