@@ -22,7 +22,7 @@ import { t, type GateKey } from './strings.js';
 import { SyncPanel } from './SyncPanel.js';
 import { TemperatureEntry } from './TemperatureEntry.js';
 import { TodayList } from './TodayList.js';
-import { watchToday } from './today.js';
+import { watchRefused } from './today.js';
 import { startUploads } from './uploads.js';
 import { VerdictBand, VerdictDetails } from './VerdictCard.js';
 import { isCheckable, spokenKey, titleKey, toneOf } from './verdicts.js';
@@ -145,7 +145,7 @@ export default function GatePage() {
   useEffect(() => {
     startUploads();
     const stopLists = watchLists();
-    const stopToday = watchToday();
+    const stopToday = watchRefused();
     void loadVenues();
     void requestPersist();
     // Each wedge scan is a scan of its own, wherever the focus is: the field it was typed into

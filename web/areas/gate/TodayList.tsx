@@ -1,12 +1,13 @@
 // Today's checks and refused entries on this phone, newest first, codes masked: the time, the
 // verdict in words, the temperature, the masked name the code carries, the last characters of the
-// code, and whether it has been uploaded. The rows are drawn only while the list is open.
+// code, and whether it has been uploaded. The rows are read and drawn only while the list is open.
 
 import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import type { VerdictKind } from '../../../shared/code/verify.js';
 import { formatClockTime } from '../../i18n/index.js';
 import { t } from './strings.js';
-import { checks, codeTail, maskedNameOf, refused } from './today.js';
+import { checks, codeTail, maskedNameOf, refused, watchChecks } from './today.js';
 import { tally } from './uploads.js';
 import { ICON, toneOfKind } from './verdicts.js';
 
@@ -51,6 +52,7 @@ function Rows() {
 
 export function TodayList() {
   const open = useSignal(false);
+  useEffect(() => (open.value ? watchChecks() : undefined), [open.value]);
   const total = tally.value.scanned + refused.value.length;
   const shown = checks.value.length + refused.value.length;
   return (

@@ -34,24 +34,25 @@ export function maskedNameOf(text: string): string | null {
 /** "…K7Q2": enough to tell two entries apart, not enough to show or copy the code. */
 export const codeTail = (text: string): string => `…${text.trim().slice(-4)}`;
 
-let stop: (() => void) | undefined;
-
-/** Watches today's list while the gate is open; idempotent. Returns the stop function. */
-export function watchToday(): () => void {
-  if (stop) return stop;
-  const db = appDb();
-  const stopEffect = effect(() => {
+/** Runs `query` for today in the picked venue's zone, again on every change (of the data or the zone). */
+function watchToday<T>(query: (timeZone: string) => Promise<T>, onValue: (value: T) => void): () => void {
+  return effect(() => {
     const { timeZone } = venueRules.value;
-    const a = watch(() => checksToday(db, timeZone), (c) => (checks.value = c));
-    const b = watch(() => refusedToday(db, timeZone), (r) => (refused.value = r));
-    return () => {
-      a();
-      b();
-    };
+    return watch(() => query(timeZone), onValue);
   });
-  stop = () => {
-    stopEffect();
-    stop = undefined;
-  };
-  return stop;
+}
+
+/** Today's refused entries (for the tally), while the gate is open: one small read per change. */
+export function watchRefused(): () => void {
+  const db = appDb();
+  return watchToday((timeZone) => refusedToday(db, timeZone), (r) => (refused.value = r));
+}
+
+/**
+ * Today's checks, only while the list is open: reading them again after every save would cost a
+ * busy gate (100,000 records waiting) time it needs for the next person.
+ */
+export function watchChecks(): () => void {
+  const db = appDb();
+  return watchToday((timeZone) => checksToday(db, timeZone), (c) => (checks.value = c));
 }
