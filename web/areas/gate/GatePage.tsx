@@ -99,8 +99,11 @@ export default function GatePage() {
     if (await logRefusal()) ready();
   }
 
+  /** "Next person" after a readable code; "scan again" after anything else, when the same code may well come back live. */
   function next() {
-    rememberHandled();
+    const v = scan.value?.verdict;
+    if (v && isCheckable(v)) rememberHandled();
+    else handled.current = null;
     discardScan();
     ready();
   }
