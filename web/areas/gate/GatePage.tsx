@@ -16,16 +16,14 @@ import { GateSettings } from './GateSettings.js';
 import { ClockWarning, GateStatus } from './GateStatus.js';
 import { watchLists } from './lists.js';
 import { prefs, toggleMute } from './prefs.js';
-import { ScanActions } from './ScanActions.js';
-import { checkCode, discardScan, gateError, lastDone, logRefusal, saveRecord, saving, scan, setTempText } from './state.js';
-import { t, type GateKey } from './strings.js';
+import { Announcer, ScanPanel } from './ScanPanel.js';
+import { checkCode, discardScan, gateError, lastDone, logRefusal, saveRecord, scan, setTempText } from './state.js';
+import { t } from './strings.js';
 import { SyncPanel } from './SyncPanel.js';
-import { TemperatureEntry } from './TemperatureEntry.js';
 import { TodayList } from './TodayList.js';
 import { watchRefused } from './today.js';
 import { startUploads } from './uploads.js';
-import { VerdictBand, VerdictDetails } from './VerdictCard.js';
-import { isCheckable, spokenKey, titleKey, toneOf } from './verdicts.js';
+import { isCheckable, spokenKey, toneOf } from './verdicts.js';
 import { loadVenues, pickVenue, venueId, venues, venuesError } from './venues.js';
 import { listenForWedge } from './wedge.js';
 
@@ -36,7 +34,6 @@ function cameraMessage(e: Error): string {
   return t('gate.cameraError', { msg: e.message });
 }
 
-const TEMP_ERRORS: ReadonlySet<GateKey> = new Set(['temp.required', 'temp.range']);
 /** A camera read of a code just handled (saved, dropped) is the same person still in view: ignore it this long. */
 const SAME_PERSON_MS = 8_000;
 
@@ -251,41 +248,6 @@ export default function GatePage() {
   );
 }
 
-/**
- * The scan on screen: its verdict band (sticky), details, temperature or "scan again", actions. Its
- * own component, so a new scan re-renders this and not the whole gate page (the verdict paints sooner).
- */
-function ScanPanel({ onSave, onDiscard, onRefuse }: { onSave: () => void; onDiscard: () => void; onRefuse: () => void }) {
-  const ref = useRef<HTMLElement>(null);
-  const current = scan.value;
-  useEffect(() => {
-    if (current) document.title = `${t(titleKey(current.verdict))} · ${t('gate.docTitle')}`;
-    else document.title = t('gate.docTitle');
-    // A new scan comes into view (a wedge scan may arrive while the inspector looks at the list
-    // below), to the top exactly: the page's scroll padding (room for the sticky band) does not apply.
-    const el = ref.current;
-    if (current && el) window.scrollTo({ top: el.getBoundingClientRect().top + window.scrollY });
-  }, [current?.n]);
-  if (!current) return null;
-  const error = gateError.value;
-  const tempError = error && TEMP_ERRORS.has(error.key) ? error.key : null;
-  const checkable = isCheckable(current.verdict);
-  return (
-    <section class="scan" ref={ref} aria-label={t('gate.scanRegion')} data-testid="scan">
-      <VerdictBand verdict={current.verdict} />
-      {/* More about this verdict from other parts of the gate (a red code's handling guidance) goes in as children. */}
-      <VerdictDetails verdict={current.verdict} at={current.at} />
-      {checkable ? <TemperatureEntry onSubmit={onSave} error={tempError} /> : <p class="refused-hint">{t('gate.refusedHint')}</p>}
-      {error && !tempError && (
-        <p class="error" role="alert">
-          {t(error.key, error.params)}
-        </p>
-      )}
-      <ScanActions checkable={checkable} saving={saving.value} onSave={onSave} onDiscard={onDiscard} onRefuse={onRefuse} />
-    </section>
-  );
-}
-
 /** An error with no scan on screen (an empty code field, say), under the code field. */
 function IdleError() {
   const error = gateError.value;
@@ -305,20 +267,6 @@ function DoneNotice({ doneRef }: { doneRef: RefObject<HTMLParagraphElement | nul
     <p class={`saved ${done.kind === 'refused' ? 'is-refused' : ''}`} data-testid="saved-notice" role="status" tabIndex={-1} ref={doneRef}>
       {done.kind === 'saved' ? `✓ ${t('gate.savedAt', { temp: done.temperature?.toFixed(1) ?? '' })}` : t('gate.refusedLogged')}
     </p>
-  );
-}
-
-/**
- * The screen reader's account of each scan, in a live region of its own: its text alternates
- * between two forms, so the same verdict twice in a row is announced twice.
- */
-function Announcer() {
-  const current = scan.value;
-  const text = current ? `${t(titleKey(current.verdict))}${current.n % 2 ? '' : '\u00a0'}` : '';
-  return (
-    <div class="sr-only" aria-live="assertive" aria-atomic="true" data-testid="announcer" data-scan={current?.n ?? 0}>
-      {text}
-    </div>
   );
 }
 
