@@ -3,6 +3,8 @@
 
 import { Hono } from 'hono';
 import { NotFoundError } from '../shared/errors.js';
+import { accountRoutes } from './account/routes.js';
+import type { DeviceSessionService } from './account/sessions.js';
 import { authRoutes } from './auth/routes.js';
 import type { OtpService } from './auth/otp.js';
 import type { SessionService } from './auth/sessions.js';
@@ -38,6 +40,7 @@ export interface AppServices {
   devSms: DevSmsOutbox | undefined;
   deviceKeys: DeviceKeyService;
   gatePolicy: GatePolicy;
+  deviceSessions: DeviceSessionService;
 }
 
 export interface AppOptions {
@@ -73,6 +76,7 @@ export function buildApp(services: AppServices, options: AppOptions): App {
   venueRoutes(api, services.venues);
   checkpointRoutes(api, services.checkpoints);
   gatePolicyRoutes(api, services.gatePolicy);
+  accountRoutes(api, services.deviceSessions, { secureCookies: options.production });
   if (services.devSms && !options.production) devSmsRoutes(api, services.devSms);
   hono.all('/api/*', () => {
     throw new NotFoundError('No such API endpoint.');

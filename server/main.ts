@@ -8,6 +8,7 @@ import { describeConfig, loadConfig, type Config } from './config.js';
 import type { Actor } from './auth/actor.js';
 import { OtpService } from './auth/otp.js';
 import { SessionService } from './auth/sessions.js';
+import { DeviceSessionService } from './account/sessions.js';
 import { CheckpointMerge } from './checkpoints/merge.js';
 import { demoSignInHelp, SeedService } from './demo/seed.js';
 import { KeyFiles } from './keys/files.js';
@@ -66,6 +67,7 @@ export function buildServices(config: Config, store: Store, deps: ServiceDeps = 
     devSms: config.production ? undefined : devSms,
     deviceKeys: new DeviceKeyService(store, now),
     gatePolicy,
+    deviceSessions: new DeviceSessionService(store, now),
   };
 }
 

@@ -44,6 +44,7 @@ const ROUTES: readonly { path: string; role?: Role; page: ComponentType }[] = [
   { path: '/code', role: 'holder', page: page(() => import('./areas/holder/CodePage.js')) },
   { path: '/gate', role: 'inspector', page: page(() => import('./areas/gate/GatePage.js')) },
   { path: '/home', page: page(() => import('./areas/staff/HomePage.js')) },
+  { path: '/account', page: page(() => import('./areas/account/AccountPage.js')) },
 ];
 
 /** Where the current path should go instead, or undefined to stay. */
@@ -83,6 +84,23 @@ function Routes() {
   );
 }
 
+/** Links between a person's own pages; not on the gate, where the screen belongs to the verdict. */
+function AppNav({ path }: { path: string }) {
+  const user = me.value;
+  if (!user || path === '/gate' || path === '/signin') return null;
+  type NavKey = 'nav.code' | 'nav.home' | 'nav.account';
+  const links: [string, NavKey][] = [user.role === 'holder' ? ['/code', 'nav.code'] : [homeFor(user), 'nav.home'], ['/account', 'nav.account']];
+  return (
+    <nav class="app-nav" aria-label={t('nav.label')}>
+      {links.map(([href, key]) => (
+        <a key={href} href={href} aria-current={path === href ? 'page' : undefined}>
+          {t(key)}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
 function Shell() {
   const { path } = useLocation();
   const target = redirectFor(path);
@@ -107,6 +125,7 @@ function Shell() {
         )}
         <LangSwitch />
       </header>
+      <AppNav path={path} />
       {showUpdatePrompt.value && <UpdatePrompt onUpdate={applyUpdate} onLater={dismissUpdate} />}
       {sessionExpired.value && path !== '/signin' && (
         <div class="banner banner-warn" role="alert">

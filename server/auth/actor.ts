@@ -10,6 +10,8 @@ export interface UserActor {
   role: Role;
   /** The person the account belongs to (holders); null for staff accounts without one. */
   personId: string | null;
+  /** The public id of the session the request came with (absent for actors made elsewhere). */
+  sessionId?: string;
 }
 
 export interface OperatorActor {

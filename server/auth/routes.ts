@@ -1,9 +1,11 @@
 // Sign-in by SMS code, sign-out and "who am I". The cookie is set here; the rules live in the
 // OTP and session services.
 
+import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { authApi } from '../../shared/api/auth.js';
 import { clientIp, SESSION_COOKIE } from '../http/security.js';
+import type { AppEnv } from '../http/context.js';
 import type { ApiRouter } from '../http/route.js';
 import type { OtpService } from './otp.js';
 import type { SessionService } from './sessions.js';
@@ -14,23 +16,33 @@ export interface AuthRouteOptions {
   trustProxy: boolean;
 }
 
-export function authRoutes(api: ApiRouter, otp: OtpService, sessions: SessionService, options: AuthRouteOptions): void {
-  const cookieBase = { path: '/', httpOnly: true, sameSite: 'Lax', secure: options.secureCookies } as const;
+/** The session cookie in one place: read, set (a browser-session cookie without maxAgeSec), cleared. */
+export const sessionCookie = {
+  read: (c: Context<AppEnv>): string | undefined => getCookie(c, SESSION_COOKIE),
+  set(c: Context<AppEnv>, token: string, secure: boolean, maxAgeSec?: number): void {
+    setCookie(c, SESSION_COOKIE, token, { ...cookieBase(secure), ...(maxAgeSec !== undefined ? { maxAge: maxAgeSec } : {}) });
+  },
+  clear(c: Context<AppEnv>, secure: boolean): void {
+    deleteCookie(c, SESSION_COOKIE, cookieBase(secure));
+  },
+};
+const cookieBase = (secure: boolean) => ({ path: '/', httpOnly: true, sameSite: 'Lax', secure }) as const;
 
+export function authRoutes(api: ApiRouter, otp: OtpService, sessions: SessionService, options: AuthRouteOptions): void {
   api.on(authApi.otpRequest, async ({ body, c }) => otp.request(body.phone, clientIp(c, options.trustProxy)));
 
   api.on(authApi.otpVerify, async ({ body, c }) => {
     await otp.verify(body.phone, body.code, clientIp(c, options.trustProxy));
     // A new token at every sign-in: an old cookie planted before sign-in is worth nothing.
-    await sessions.signOut(getCookie(c, SESSION_COOKIE));
+    await sessions.signOut(sessionCookie.read(c));
     const s = await sessions.signIn(body.phone, body.remember, c.req.header('user-agent') ?? '');
-    setCookie(c, SESSION_COOKIE, s.token, { ...cookieBase, ...(s.cookieMaxAgeSec !== undefined ? { maxAge: s.cookieMaxAgeSec } : {}) });
+    sessionCookie.set(c, s.token, options.secureCookies, s.cookieMaxAgeSec);
     return { user: await sessions.me(s.user) };
   });
 
   api.on(authApi.signOut, async ({ c }) => {
-    await sessions.signOut(getCookie(c, SESSION_COOKIE));
-    deleteCookie(c, SESSION_COOKIE, cookieBase);
+    await sessions.signOut(sessionCookie.read(c));
+    sessionCookie.clear(c, options.secureCookies);
     return { ok: true };
   });
 

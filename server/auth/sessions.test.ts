@@ -24,7 +24,7 @@ describeStores('sessions', (store) => {
     expect(row!.token_hash).toBe(createHash('sha256').update(token).digest('hex'));
     expect(JSON.stringify(row)).not.toContain(token);
     expect(await sessions.authenticate(row!.token_hash)).toBeUndefined();
-    expect(await sessions.authenticate(token)).toEqual({ kind: 'user', id: 'u-holder', role: 'holder', personId: 'p1' });
+    expect(await sessions.authenticate(token)).toEqual({ kind: 'user', id: 'u-holder', role: 'holder', personId: 'p1', sessionId: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/) });
   });
 
   it('remembers a holder for 30 days only when asked, otherwise 12 hours', async () => {

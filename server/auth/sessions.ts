@@ -16,6 +16,8 @@ export const SESSION_RULES = {
   holderRememberMs: 30 * 24 * HOUR,
   defaultMs: 12 * HOUR,
   staffMs: 12 * HOUR,
+  /** last_seen_at is written at most this often: a read per request, a write now and then. */
+  touchEveryMs: 5 * 60_000,
 } as const;
 
 /** When one phone holds several accounts, sign in to the one that can do most. */
@@ -58,14 +60,21 @@ export class SessionService {
       expires_at: now + lifetime,
       remember: remember && !staff ? 1 : 0,
       user_agent: userAgent.slice(0, 200),
+      id: randomBytes(16).toString('base64url'),
+      last_seen_at: now,
     });
     return { token, user: toActor(user), expiresAt: now + lifetime, cookieMaxAgeSec: remember ? lifetime / 1000 : undefined };
   }
 
   async authenticate(token: string | undefined): Promise<UserActor | undefined> {
     if (!token || token.length > 100) return undefined;
-    const found = await this.store.auth.sessionUser(hashToken(token), this.now());
-    return found ? toActor(found.user) : undefined;
+    // Straight from the database on every request, never cached: a session ended on one server
+    // process fails on the very next request to any other.
+    const now = this.now();
+    const found = await this.store.auth.sessionUser(hashToken(token), now);
+    if (!found) return undefined;
+    if (now - found.session.last_seen_at >= SESSION_RULES.touchEveryMs) await this.store.auth.touchSession(found.session.id, now);
+    return toActor(found.user, found.session.id);
   }
 
   async signOut(token: string | undefined): Promise<void> {
@@ -79,6 +88,7 @@ export class SessionService {
   }
 }
 
-function toActor(u: UserRow): UserActor {
-  return userActor(u.id, u.role, u.person_id);
+function toActor(u: UserRow, sessionId?: string): UserActor {
+  const actor = userActor(u.id, u.role, u.person_id);
+  return sessionId === undefined ? actor : { ...actor, sessionId };
 }

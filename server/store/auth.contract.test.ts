@@ -15,12 +15,40 @@ describeStores('auth store', (store) => {
   it('finds a session with its user only by the token hash and only until it expires', async () => {
     const s = store();
     await s.accounts.createUser({ id: 'u1', phone: '+8613800000002', role: 'holder', person_id: null, created_at: 1 });
-    await s.auth.createSession({ token_hash: 'h1', user_id: 'u1', created_at: 10, expires_at: 100, remember: 1, user_agent: 'ua' });
+    await s.auth.createSession({ token_hash: 'h1', user_id: 'u1', created_at: 10, expires_at: 100, remember: 1, user_agent: 'ua', id: 's1', last_seen_at: 10 });
     expect(await s.auth.sessionUser('h1', 50)).toMatchObject({ session: { token_hash: 'h1', created_at: 10, remember: 1 }, user: { id: 'u1', role: 'holder', created_at: 1 } });
     expect(await s.auth.sessionUser('h1', 100)).toBeUndefined();
     expect(await s.auth.sessionUser('h2', 50)).toBeUndefined();
     expect(await s.auth.deleteExpiredSessions(100)).toBe(1);
     expect(await s.auth.sessionsOfUser('u1')).toEqual([]);
+  });
+
+  it('lists, touches, forgets and ends an account’s sessions by their public id', async () => {
+    const s = store();
+    await s.accounts.createUser({ id: 'u1', phone: '+8613800000002', role: 'holder', person_id: null, created_at: 1 });
+    await s.accounts.createUser({ id: 'u2', phone: '+8613800000003', role: 'holder', person_id: null, created_at: 1 });
+    const session = (id: string, user: string, created: number, expires: number) =>
+      s.auth.createSession({ token_hash: `h-${id}`, user_id: user, created_at: created, expires_at: expires, remember: 1, user_agent: 'ua', id, last_seen_at: created });
+    await session('a', 'u1', 10, 1000);
+    await session('b', 'u1', 20, 1000);
+    await session('c', 'u1', 30, 40);
+    await session('x', 'u2', 10, 1000);
+    await s.auth.touchSession('a', 500);
+    await s.auth.touchSession('a', 400); // never backwards
+    expect((await s.auth.liveSessionsOfUser('u1', 50)).map((r) => [r.id, r.last_seen_at])).toEqual([['a', 500], ['b', 20]]);
+
+    expect(await s.auth.forgetSession('u2', 'a', 300)).toBe(false);
+    expect(await s.auth.forgetSession('u1', 'a', 300)).toBe(true);
+    expect(await s.auth.forgetSession('u1', 'b', 5000)).toBe(true); // never later than it was
+    expect((await s.auth.liveSessionsOfUser('u1', 50)).map((r) => [r.id, r.remember, r.expires_at])).toEqual([['a', 0, 300], ['b', 0, 1000]]);
+
+    expect(await s.auth.deleteSessionOfUser('u2', 'a')).toBe(false);
+    expect(await s.auth.deleteSessionsOfUser('u1', 'b')).toBe(2);
+    expect((await s.auth.sessionsOfUser('u1')).map((r) => r.id)).toEqual(['b']);
+    expect(await s.auth.deleteSessionOfUser('u1', 'b')).toBe(true);
+    expect(await s.auth.sessionsOfUser('u1')).toEqual([]);
+    expect((await s.auth.sessionsOfUser('u2')).map((r) => r.id)).toEqual(['x']);
+    expect(await s.auth.deleteSessionsOfUser('u2')).toBe(1);
   });
 
   it('keeps only the newest challenge of a phone open', async () => {

@@ -1,7 +1,7 @@
 // Store: sessions, SMS-code challenges and rate-limit events. All of it lives in the database so
 // that several server processes behind a load balancer count and check as one.
 
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, OtpChallengesTable, SessionsTable, UsersTable } from './schema.js';
 
 export type SessionRow = Selectable<SessionsTable>;
@@ -28,6 +28,8 @@ export class AuthRepo {
         'sessions.expires_at',
         'sessions.remember',
         'sessions.user_agent',
+        'sessions.id as s_id',
+        'sessions.last_seen_at',
         'users.id',
         'users.phone',
         'users.role',
@@ -46,6 +48,8 @@ export class AuthRepo {
         expires_at: row.expires_at,
         remember: row.remember,
         user_agent: row.user_agent,
+        id: row.s_id,
+        last_seen_at: row.last_seen_at,
       },
       user: { id: row.id, phone: row.phone, role: row.role, person_id: row.person_id, created_at: row.created_at },
     };
@@ -62,6 +66,47 @@ export class AuthRepo {
 
   async sessionsOfUser(userId: string): Promise<SessionRow[]> {
     return this.db.selectFrom('sessions').selectAll().where('user_id', '=', userId).orderBy('created_at').execute();
+  }
+
+  /** The account's sessions still open at `now`, most recently used first. */
+  async liveSessionsOfUser(userId: string, now: number): Promise<SessionRow[]> {
+    return this.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('expires_at', '>', now)
+      .orderBy('last_seen_at', 'desc')
+      .orderBy('created_at', 'desc')
+      .execute();
+  }
+
+  async touchSession(id: string, at: number): Promise<void> {
+    await this.db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).where('last_seen_at', '<', at).execute();
+  }
+
+  /** Ends one of the account's sessions; false when it has no such session. */
+  async deleteSessionOfUser(userId: string, id: string): Promise<boolean> {
+    const r = await this.db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  }
+
+  /** Ends every session of the account except `keepId` (none kept when undefined); how many ended. */
+  async deleteSessionsOfUser(userId: string, keepId?: string): Promise<number> {
+    let q = this.db.deleteFrom('sessions').where('user_id', '=', userId);
+    if (keepId !== undefined) q = q.where('id', '!=', keepId);
+    const r = await q.executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
+  /** Stops remembering a session: it ends no later than `until`. False when it has no such session. */
+  async forgetSession(userId: string, id: string, until: number): Promise<boolean> {
+    const r = await this.db
+      .updateTable('sessions')
+      .set({ remember: 0, expires_at: sql<number>`CASE WHEN expires_at > ${until} THEN ${until} ELSE expires_at END` })
+      .where('user_id', '=', userId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
   }
 
   // --- SMS-code challenges ---

@@ -49,6 +49,10 @@ export interface SessionsTable {
   expires_at: number;
   remember: number;
   user_agent: string;
+  /** Public id a person ends the session by (migration 008): never the token or its hash. */
+  id: string;
+  /** When the session was last used, updated at most every few minutes (migration 008). */
+  last_seen_at: number;
 }
 
 export interface OtpChallengesTable {

@@ -8,6 +8,7 @@ import type { Role } from '../roles.js';
 import { reachableBy, type Endpoint } from './contract.js';
 import { ALL_ENDPOINTS } from './endpoints.js';
 import { notPersonal, personal, personalFields } from './personal.js';
+import { accountApi } from './account.js';
 import { deviceKeysApi } from './device-keys.js';
 import { gateApi } from './gate.js';
 import { venuesApi } from './venues.js';
@@ -65,6 +66,12 @@ describe('privacy of manager and organisation-admin responses', () => {
   it('keeps the live-code endpoints apart from managers, and their answers free of personal fields', () => {
     for (const e of [deviceKeysApi.register, gateApi.policy]) {
       expect(AGGREGATE_ONLY.some((role) => reachableBy(e.access, role)), label(e)).toBe(false);
+      expect(personalFields(e.response), label(e)).toEqual([]);
+    }
+  });
+
+  it('keeps the device-session answers free of personal fields (every role may call them)', () => {
+    for (const e of [accountApi.sessions, accountApi.endOtherSessions, accountApi.endSession, accountApi.forgetSession]) {
       expect(personalFields(e.response), label(e)).toEqual([]);
     }
   });

@@ -5,12 +5,14 @@ import type { Dialect } from '../dialect.js';
 import * as m001 from './001_initial.js';
 import * as m002 from './002_house.js';
 import * as m007 from './007_device_keys.js';
+import * as m008 from './008_session_control.js';
 
 export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
   const migrations: Record<string, Migration> = {
     '001_initial': { up: (d) => m001.up(d, dialect) },
     '002_house': { up: (d) => m002.up(d, dialect) },
     '007_device_keys': { up: (d) => m007.up(d, dialect) },
+    '008_session_control': { up: (d) => m008.up(d, dialect) },
   };
   // On PostgreSQL the migration tables live in the connection's own schema: without this Kysely
   // looks for them in any schema, and two schemas migrating at once trip over each other.

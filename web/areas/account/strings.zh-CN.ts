@@ -1,0 +1,26 @@
+// Simplified Chinese for the account page. strings.en.ts has exactly these keys (its type says so).
+
+export const zhCN = {
+  'account.title': '账号与设备',
+  'devices.title': '已登录的设备',
+  'devices.intro': '以下设备正在使用您的账号。不认识的设备请立即结束登录。',
+  'devices.loading': '正在读取设备…',
+  'devices.unknown': '未知设备',
+  'devices.this': '本机',
+  'devices.mobile': '手机',
+  'devices.computer': '电脑',
+  'devices.firstSeen': '登录于 {time}',
+  'devices.lastSeen': '最近使用 {ago}',
+  'devices.remembered': '30 天免登录，至 {time}',
+  'devices.notRemembered': '关闭浏览器或 12 小时后退出，至迟 {time}',
+  'devices.end': '结束此设备的登录',
+  'devices.endThis': '在本机退出登录',
+  'devices.forget': '取消 30 天免登录',
+  'devices.forgetHint': '取消后，关闭浏览器或 12 小时后需重新登录',
+  'devices.endOthers': '结束其他所有设备的登录',
+  'devices.endedOthers': '已结束 {n} 台其他设备的登录',
+  'devices.onlyThis': '只有本机登录了您的账号',
+  'devices.retry': '重试',
+  'devices.offline': '需要联网才能查看和管理设备',
+  'devices.label': '{browser} · {os}',
+} as const;
