@@ -13,7 +13,7 @@ import type { CheckpointMerge } from './checkpoints/merge.js';
 import type { AppEnv } from './http/context.js';
 import { answerError, errorBody } from './http/errors.js';
 import { ApiRouter } from './http/route.js';
-import { loadSession, rejectCrossSite } from './http/security.js';
+import { loadSession, onlyFromLoopback, rejectCrossSite } from './http/security.js';
 import { staticSite } from './http/static.js';
 import { gatePolicyRoutes, listRoutes } from './lists/routes.js';
 import type { RedListService } from './lists/redlist.js';
@@ -77,7 +77,10 @@ export function buildApp(services: AppServices, options: AppOptions): App {
   checkpointRoutes(api, services.checkpoints);
   gatePolicyRoutes(api, services.gatePolicy);
   accountRoutes(api, services.deviceSessions, { secureCookies: options.production });
-  if (services.devSms && !options.production) devSmsRoutes(api, services.devSms);
+  if (services.devSms && !options.production) {
+    hono.use('/api/dev/*', onlyFromLoopback());
+    devSmsRoutes(api, services.devSms);
+  }
   hono.all('/api/*', () => {
     throw new NotFoundError('No such API endpoint.');
   });

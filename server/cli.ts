@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { AppError } from '../shared/errors.js';
 import { record } from './audit/log.js';
 import type { OperatorActor } from './auth/actor.js';
-import { describeConfig, loadConfig, type Config } from './config.js';
+import { ConfigError, describeConfig, loadConfig, type Config } from './config.js';
 import { buildServices, startServer, stopOnSignals, type Services } from './main.js';
 import { findPerson } from './people/find.js';
 import { connect } from './store/connect.js';
@@ -74,6 +74,7 @@ export async function runCli(args: string[], config: Config): Promise<void> {
       return;
     }
     case 'seed': {
+      if (config.production) throw new ConfigError('seed is refused with NODE_ENV=production: the demo accounts would let anyone sign in as an admin');
       const raw = flagValue(rest, '--extra-holders');
       const extraHolders = raw === undefined ? 0 : Number(raw);
       const report = await withServices(config, (s) => s.seed.seed(operator, { extraHolders }));

@@ -1,12 +1,50 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, describeConfig, loadConfig } from './config.js';
 
+const SECRET = 'q7Zp2VxL9mWt4Rk8Yc3Hn6Jd1Fs5Gb0A';
+const PRODUCTION = { NODE_ENV: 'production', HG_SMS_PROVIDER_URL: 'https://sms.example/send', HG_SMS_PROVIDER_TOKEN: 'tok', HG_OTP_SECRET: SECRET };
+
+function messageOf(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return (e as Error).message;
+  }
+  throw new Error('did not throw');
+}
+
+describe('production refuses what is only safe on a developer machine', () => {
+  it('starts with a real SMS sender, a strong secret and no dev routes', () => {
+    expect(loadConfig(PRODUCTION)).toMatchObject({ production: true, devRoutes: false, sms: { kind: 'http' } });
+  });
+
+  it('refuses the development outbox (no SMS provider), naming the settings', () => {
+    const { HG_SMS_PROVIDER_URL: _u, HG_SMS_PROVIDER_TOKEN: _t, ...env } = PRODUCTION;
+    expect(messageOf(() => loadConfig(env))).toMatch(/HG_SMS_PROVIDER_URL/);
+  });
+
+  it('refuses a missing or weak OTP secret', () => {
+    const { HG_OTP_SECRET: _s, ...env } = PRODUCTION;
+    expect(messageOf(() => loadConfig(env))).toMatch(/needs HG_OTP_SECRET/);
+    expect(messageOf(() => loadConfig({ ...env, HG_OTP_SECRET: 'x'.repeat(40) }))).toMatch(/HG_OTP_SECRET is weak/);
+    expect(messageOf(() => loadConfig({ ...env, HG_OTP_SECRET: 'password'.repeat(5) }))).toMatch(/HG_OTP_SECRET is weak/);
+    expect(messageOf(() => loadConfig({ ...env, HG_OTP_SECRET: 'short' }))).toMatch(/HG_OTP_SECRET must be at least 32/);
+  });
+
+  it('refuses development routes', () => {
+    expect(messageOf(() => loadConfig({ ...PRODUCTION, HG_DEV_ROUTES: '1' }))).toMatch(/HG_DEV_ROUTES/);
+    expect(loadConfig({}).devRoutes).toBe(true);
+    expect(loadConfig({ HG_DEV_ROUTES: '0' }).devRoutes).toBe(false);
+  });
+});
+
 describe('config', () => {
   it('has working defaults', () => {
     const c = loadConfig({}, '/srv/hg');
     expect(c).toMatchObject({
       port: 8787,
-      host: '0.0.0.0',
+      host: '127.0.0.1',
       dataDir: '/srv/hg/data',
       databaseUrl: '/srv/hg/data/healthgate.sqlite',
       production: false,
@@ -30,7 +68,7 @@ describe('config', () => {
         HG_STATIC_DIR: '/www',
         HG_SMS_PROVIDER_URL: 'https://sms.example/send',
         HG_SMS_PROVIDER_TOKEN: 'tok-123456',
-        HG_OTP_SECRET: 'x'.repeat(40),
+        HG_OTP_SECRET: SECRET,
         HG_TRUST_PROXY: '1',
       },
       '/srv',
@@ -44,8 +82,9 @@ describe('config', () => {
       codeTtlHours: 24,
       staticDir: '/www',
       sms: { kind: 'http', url: 'https://sms.example/send', token: 'tok-123456' },
-      otpSecret: 'x'.repeat(40),
+      otpSecret: SECRET,
       trustProxy: true,
+      devRoutes: false,
     });
   });
 
@@ -69,7 +108,7 @@ describe('config', () => {
       DATABASE_URL: 'postgres://hg:hunter2@db/hg',
       HG_SMS_PROVIDER_URL: 'https://sms.example/send',
       HG_SMS_PROVIDER_TOKEN: 'tok-secret-value',
-      HG_OTP_SECRET: 'otp-secret-'.repeat(4),
+      HG_OTP_SECRET: `otp-secret-${SECRET}`,
     });
     const shown = JSON.stringify(describeConfig(c));
     expect(shown).not.toContain('hunter2');

@@ -27,8 +27,11 @@ export interface Config {
    * without a live proof still passes, marked "not live-checked"; off, it is judged a replay.
    */
   acceptUnboundCodes: boolean;
+  /** /api/dev/* and the development SMS outbox (HG_DEV_ROUTES; on outside production, refused in it). */
+  devRoutes: boolean;
 }
 
+/** A setting production refuses (also thrown at start, e.g. for a demo seed asked for in production). */
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -36,6 +39,11 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 const MIN_SECRET_LENGTH = 32;
+/** Fewer different characters than this in a secret of 32+ is a pattern, not randomness. */
+const MIN_SECRET_DISTINCT = 12;
+
+/** Where the server listens unless HOST says otherwise: this machine only. */
+export const DEFAULT_HOST = '127.0.0.1';
 
 /** Parses the environment; throws one ConfigError listing every bad variable. */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
@@ -75,6 +83,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const otpSecret = get('HG_OTP_SECRET');
   if (otpSecret !== undefined && otpSecret.length < MIN_SECRET_LENGTH) {
     problems.push(`HG_OTP_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
+  } else if (otpSecret !== undefined && new Set(otpSecret).size < MIN_SECRET_DISTINCT) {
+    problems.push(`HG_OTP_SECRET is weak (only ${new Set(otpSecret).size} different characters): use random bytes, e.g. \`openssl rand -base64 32\``);
   }
   const issuer = get('HG_ISSUER') ?? 'CN-44';
   if (!/^[A-Za-z0-9-]{1,16}$/.test(issuer)) problems.push('HG_ISSUER must be 1–16 letters, digits or dashes');
@@ -88,13 +98,27 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const acceptUnboundRaw = get('HG_ACCEPT_UNBOUND_CODES') ?? '1';
   if (!['0', '1', 'true', 'false'].includes(acceptUnboundRaw)) problems.push('HG_ACCEPT_UNBOUND_CODES must be 1/true or 0/false');
 
+  const production = get('NODE_ENV') === 'production';
+  const devRoutesRaw = get('HG_DEV_ROUTES') ?? (production ? '0' : '1');
+  if (!['0', '1', 'true', 'false'].includes(devRoutesRaw)) problems.push('HG_DEV_ROUTES must be 1/true or 0/false');
+  const devRoutes = devRoutesRaw === '1' || devRoutesRaw === 'true';
+
+  // Production refuses what is only safe on a developer's machine, naming the setting.
+  if (production) {
+    if (sms.kind === 'outbox') {
+      problems.push('NODE_ENV=production needs HG_SMS_PROVIDER_URL and HG_SMS_PROVIDER_TOKEN: without a real SMS sender every sign-in code would go to the server log');
+    }
+    if (otpSecret === undefined) problems.push(`NODE_ENV=production needs HG_OTP_SECRET (at least ${MIN_SECRET_LENGTH} random characters, e.g. \`openssl rand -base64 32\`)`);
+    if (devRoutes) problems.push('HG_DEV_ROUTES is refused with NODE_ENV=production: /api/dev/* shows every sign-in code');
+  }
+
   const staticDir = get('HG_STATIC_DIR') ?? 'dist/web';
   const config: Config = {
     port: int('PORT', 8787, 0, 65535),
-    host: get('HOST') ?? '0.0.0.0',
+    host: get('HOST') ?? DEFAULT_HOST,
     dataDir,
     databaseUrl: /^postgres(ql)?:\/\//.test(databaseUrl) || isAbsolute(databaseUrl) ? databaseUrl : resolve(cwd, databaseUrl),
-    production: get('NODE_ENV') === 'production',
+    production,
     codeTtlHours: int('HG_CODE_TTL_HOURS', 72, 1, 24 * 30),
     staticDir: resolve(cwd, staticDir),
     sms,
@@ -102,6 +126,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     issuer,
     trustProxy: trustProxyRaw === '1' || trustProxyRaw === 'true',
     acceptUnboundCodes: acceptUnboundRaw === '1' || acceptUnboundRaw === 'true',
+    devRoutes,
   };
   if (problems.length > 0) throw new ConfigError(`Bad configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
@@ -131,6 +156,7 @@ export function describeConfig(c: Config): Record<string, string | number | bool
     issuer: c.issuer,
     trustProxy: c.trustProxy,
     acceptUnboundCodes: c.acceptUnboundCodes,
+    devRoutes: c.devRoutes,
   };
 }
 

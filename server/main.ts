@@ -4,14 +4,14 @@
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp, type AppServices } from './app.js';
-import { describeConfig, loadConfig, type Config } from './config.js';
+import { ConfigError, describeConfig, loadConfig, type Config } from './config.js';
 import type { Actor } from './auth/actor.js';
 import { OtpService } from './auth/otp.js';
 import { SessionService } from './auth/sessions.js';
 import { DeviceSessionService } from './account/sessions.js';
 import { CheckpointMerge } from './checkpoints/merge.js';
 import { demoSignInHelp, SeedService } from './demo/seed.js';
-import { KeyFiles } from './keys/files.js';
+import { KeyFiles, secureDataDir } from './keys/files.js';
 import { KeyRing } from './keys/keyring.js';
 import { RedListService } from './lists/redlist.js';
 import { TrustService } from './lists/trust.js';
@@ -22,6 +22,7 @@ import { DEFAULT_LIVE_TOLERANCE_MS } from '../shared/clock.js';
 import { StatusService } from './people/status.js';
 import { DevSmsOutbox } from './sms/dev-outbox.js';
 import { HttpSmsSender } from './sms/http.js';
+import type { SmsSender } from './sms/sender.js';
 import { VenueService } from './venues/service.js';
 import { connect } from './store/connect.js';
 import { createStore, type Store } from './store/store.js';
@@ -38,6 +39,8 @@ export interface ServiceDeps {
   log?: (line: string) => void;
   /** How often to look for key and red-list changes made by other processes. */
   recheckMs?: number;
+  /** Tests: the SMS carrier instead of the configured one. */
+  sms?: SmsSender;
 }
 
 export function buildServices(config: Config, store: Store, deps: ServiceDeps = {}): Services {
@@ -47,7 +50,7 @@ export function buildServices(config: Config, store: Store, deps: ServiceDeps = 
   const files = new KeyFiles(config.dataDir);
   const keys = new KeyRing(store, files, { now, ...recheck });
   const devSms = new DevSmsOutbox(store, log, now);
-  const sms = config.sms.kind === 'http' ? new HttpSmsSender(config.sms) : devSms;
+  const sms = deps.sms ?? (config.sms.kind === 'http' ? new HttpSmsSender(config.sms) : devSms);
   const trust = new TrustService(keys, config.issuer, now);
   const redList = new RedListService(store, keys, { now, ...recheck });
   const gatePolicy = { acceptWithoutProof: config.acceptUnboundCodes, liveToleranceMs: DEFAULT_LIVE_TOLERANCE_MS };
@@ -64,7 +67,7 @@ export function buildServices(config: Config, store: Store, deps: ServiceDeps = 
     venues: new VenueService(store),
     seed: new SeedService(store, now),
     checkpoints: new CheckpointMerge(store, verifier, { now }),
-    devSms: config.production ? undefined : devSms,
+    devSms: config.devRoutes && !config.production ? devSms : undefined,
     deviceKeys: new DeviceKeyService(store, now),
     gatePolicy,
     deviceSessions: new DeviceSessionService(store, now),
@@ -81,14 +84,18 @@ export interface RunningServer {
 
 export async function startServer(config: Config, deps: ServiceDeps = {}, options: { seedIfEmpty?: boolean } = {}): Promise<RunningServer> {
   const log = deps.log ?? console.log;
+  if (config.production && options.seedIfEmpty) {
+    throw new ConfigError('--seed-if-empty is refused with NODE_ENV=production: the demo accounts would let anyone sign in as an admin');
+  }
   log(`healthgate config: ${JSON.stringify(describeConfig(config))}`);
+  secureDataDir(config.dataDir);
   const store = createStore(await connect({ url: config.databaseUrl }));
   try {
     const services = buildServices(config, store, deps);
     const keys = await services.keys.ensureKeys(SERVER_ACTOR);
     if (keys.createdRoot) log(`Created a new trust root: ${services.keys.files.trustRootsPublicPath} (rebuild the PWA to embed it).`);
     const seeded = options.seedIfEmpty && (await services.seed.isEmpty()) ? await services.seed.seed(SERVER_ACTOR) : undefined;
-    const app = createApp(services, { production: config.production, staticDir: config.staticDir, trustProxy: config.trustProxy, log: (l) => console.error(l) });
+    const app = createApp(services, { production: config.production, staticDir: config.staticDir, trustProxy: config.trustProxy, log: deps.log ?? ((l) => console.error(l)) });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
       s.once('error', reject);
@@ -98,7 +105,7 @@ export async function startServer(config: Config, deps: ServiceDeps = {}, option
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     const url = `http://${host}:${port}`;
     if (seeded) log(`Seeded demo data on the empty database.`);
-    if (options.seedIfEmpty) log(demoSignInHelp(url, !config.production));
+    if (options.seedIfEmpty) log(demoSignInHelp(url, services.devSms !== undefined));
     log(`healthgate is running: open ${url}`);
     let closing: Promise<void> | undefined;
     const close = () =>

@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { CrossSiteRequestError } from '../../shared/errors.js';
+import { CrossSiteRequestError, NotFoundError } from '../../shared/errors.js';
 import type { SessionService } from '../auth/sessions.js';
 import type { AppEnv } from './context.js';
 
@@ -53,4 +53,29 @@ export function clientIp(c: Context<AppEnv>, trustProxy: boolean): string {
   } catch {
     return 'unknown'; // app.request() in tests has no socket.
   }
+}
+
+/**
+ * Development endpoints answer only a browser on this machine: a peer on the loopback address with
+ * no proxy header (a local reverse proxy forwarding the LAN would otherwise look local). Anyone
+ * else gets the same 404 as for a route that does not exist. In-process requests (tests) have no
+ * socket and no network to come from.
+ */
+export const onlyFromLoopback = () =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    let peer: string | undefined;
+    let hasSocket = true;
+    try {
+      peer = getConnInfo(c).remote.address;
+    } catch {
+      hasSocket = false;
+    }
+    const proxied = c.req.header('x-forwarded-for') !== undefined || c.req.header('forwarded') !== undefined;
+    if (proxied || (hasSocket && !isLoopback(peer))) throw new NotFoundError('No such API endpoint.');
+    await next();
+  });
+
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  return address === '::1' || /^127\./.test(address) || /^::ffff:127\./i.test(address);
 }

@@ -2,9 +2,18 @@
 // the generated OTP secret. Private files are written 0600 and never served; the only public file
 // is trust-roots.public.json, which the PWA build embeds.
 
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
+
+/**
+ * The data dir holds the database and the private keys: only its owner may list or enter it.
+ * Made 0700 when missing; an existing one is tightened to 0700 (a copy made with a loose umask).
+ */
+export function secureDataDir(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if ((statSync(dataDir).mode & 0o777) !== 0o700) chmodSync(dataDir, 0o700);
+}
 
 export interface TrustRootsFile {
   roots: JsonWebKey[];

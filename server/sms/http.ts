@@ -34,7 +34,8 @@ export class HttpSmsSender implements SmsSender {
       );
     }
     if (!res.ok) {
-      const body = (await res.text().catch(() => '')).slice(0, 200);
+      // A provider may echo the message back: digit runs (the code) never reach the log.
+      const body = (await res.text().catch(() => '')).slice(0, 200).replace(/\d{4,}/g, '****');
       throw new SmsDeliveryError(`SMS provider answered ${res.status} ${res.statusText} (to ${maskPhone(to)})${body ? `: ${body}` : ''}`);
     }
     // Drain the body so the connection can be reused.

@@ -2,7 +2,7 @@
 // Migrations run here, at start, before anything else touches the database.
 
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
@@ -42,7 +42,12 @@ export async function connect({ url, schema }: ConnectOptions): Promise<Connecti
     const pool = new pg.Pool({ connectionString: url, max: 10, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
     conn = { db: new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
   } else {
-    if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
+    if (url !== ':memory:') {
+      // Owner only: SQLite gives its -wal and -shm files the database file's mode.
+      mkdirSync(dirname(url), { recursive: true, mode: 0o700 });
+      closeSync(openSync(url, 'a', 0o600));
+      chmodSync(url, 0o600);
+    }
     const sqlite = new Database(url);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');

@@ -14,6 +14,7 @@ import { KeyFiles } from '../keys/files.js';
 import { KeyRing } from '../keys/keyring.js';
 import { loadConfig, type Config } from '../config.js';
 import { buildServices, type Services } from '../main.js';
+import { DevSmsOutbox } from '../sms/dev-outbox.js';
 import type { Store } from '../store/store.js';
 
 /** Who acts in tests that need an actor for the audit log. */
@@ -26,6 +27,13 @@ export class TestClock {
     this.t += ms;
   }
 }
+
+/** The settings production insists on, with a provider address nothing listens at. */
+export const PRODUCTION_TEST_ENV = {
+  HG_SMS_PROVIDER_URL: 'http://127.0.0.1:9/sms',
+  HG_SMS_PROVIDER_TOKEN: 'test-token',
+  HG_OTP_SECRET: 'Zk3q9Xv2Lr8Tn4Wb7Yc1Hd6Jm5Pa0Se_-AbCdEf',
+};
 
 /** A data dir removed when the running test finishes. */
 export function tempDataDir(): string {
@@ -55,10 +63,17 @@ export interface TestServer {
 export async function testServer(store: Store, options: { production?: boolean; clock?: TestClock } = {}): Promise<TestServer> {
   const clock = options.clock ?? new TestClock();
   const dataDir = tempDataDir();
-  const config = loadConfig({ HG_DATA_DIR: dataDir, HG_STATIC_DIR: join(dataDir, 'no-web'), NODE_ENV: options.production ? 'production' : 'test' });
+  const config = loadConfig({
+    HG_DATA_DIR: dataDir,
+    HG_STATIC_DIR: join(dataDir, 'no-web'),
+    NODE_ENV: options.production ? 'production' : 'test',
+    ...(options.production ? PRODUCTION_TEST_ENV : {}),
+  });
   const logs: string[] = [];
   const log = (line: string) => void logs.push(line);
-  const services = buildServices(config, store, { now: clock.now, log, recheckMs: 0 });
+  // Production sends through a provider; here its texts land (unlogged) where lastCodeFor reads.
+  const sms = options.production ? new DevSmsOutbox(store, () => {}, clock.now) : undefined;
+  const services = buildServices(config, store, { now: clock.now, log, recheckMs: 0, ...(sms ? { sms } : {}) });
   await services.keys.ensureKeys(TEST_ACTOR);
   const { hono, api } = buildApp(services, { production: config.production, staticDir: config.staticDir, trustProxy: config.trustProxy, log });
   return { app: hono, api, services, config, clock, logs };

@@ -1,0 +1,42 @@
+import { serve } from '@hono/node-server';
+import { expect, it } from 'vitest';
+import { systemApi } from '../../shared/api/system.js';
+import { isLoopback } from './security.js';
+import { testServer } from '../testing/server.js';
+import { describeStores } from '../testing/stores.js';
+import { networkInterfaces } from 'node:os';
+
+it('tells loopback addresses from others', () => {
+  for (const a of ['127.0.0.1', '127.8.0.1', '::1', '::ffff:127.0.0.1']) expect(isLoopback(a)).toBe(true);
+  for (const a of ['10.0.0.1', '192.168.1.5', '::ffff:10.0.0.1', 'fe80::1', '', undefined]) expect(isLoopback(a)).toBe(false);
+});
+
+describeStores('development routes', (store) => {
+  it('answer a peer on loopback, and 404 a peer elsewhere or one behind a proxy', async () => {
+    const t = await testServer(store());
+    const from = (ip: string) => ({ incoming: { socket: { remoteAddress: ip } } });
+    expect((await t.app.request(systemApi.devSms.path, {}, from('127.0.0.1'))).status).toBe(200);
+    expect((await t.app.request(systemApi.devSms.path, {}, from('::1'))).status).toBe(200);
+    const lan = await t.app.request(systemApi.devSms.path, {}, from('192.168.1.20'));
+    expect([lan.status, await lan.json()]).toEqual([404, { error: { code: 'not_found', message: expect.any(String) } }]);
+    expect((await t.app.request(systemApi.devSms.path, { headers: { 'x-forwarded-for': '192.168.1.20' } }, from('127.0.0.1'))).status).toBe(404);
+    expect((await t.app.request(systemApi.devSms.path, { headers: { forwarded: 'for=192.168.1.20' } }, from('127.0.0.1'))).status).toBe(404);
+  });
+
+  it('refuse a real connection from a LAN address of this machine', async () => {
+    const lanAddress = Object.values(networkInterfaces())
+      .flat()
+      .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+    if (!lanAddress) return expect(lanAddress).toBeUndefined(); // a box without a network: the unit check above covers it
+    const t = await testServer(store());
+    const server = serve({ fetch: t.app.fetch, port: 0, hostname: '0.0.0.0' });
+    await new Promise((r) => server.once('listening', r));
+    const port = (server.address() as { port: number }).port;
+    try {
+      expect((await fetch(`http://127.0.0.1:${port}${systemApi.devSms.path}`)).status).toBe(200);
+      expect((await fetch(`http://${lanAddress}:${port}${systemApi.devSms.path}`)).status).toBe(404);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+});
