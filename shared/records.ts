@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { toHex, utf8 } from './bytes.js';
 import { MAX_CODE_TEXT, VERDICT_KINDS } from './code/verify.js';
+import { epochMs, matching, text, wellFormed } from './api/fields.js';
 import { sha256Sync } from './sha256.js';
 import { UUID_V7 } from './uuid.js';
 
@@ -19,13 +20,13 @@ export const MAX_RECORD_AGE_MS = 7 * 24 * 3600_000;
 /** Device clock off by more than this from the server's at send time: records are flagged. */
 export const CLOCK_SKEW_FLAG_MS = 2 * 60_000;
 
-const Id = v.pipe(v.string(), v.regex(UUID_V7, 'must be a UUIDv7'));
-const Ref = v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9_-]+$/, 'must be an id'));
+const Id = matching(UUID_V7, 'must be a UUIDv7', 36);
+const Ref = v.pipe(v.string(), v.minLength(1), v.maxLength(64), wellFormed(), v.regex(/^[A-Za-z0-9_-]+$/, 'must be an id'));
 
 export const CheckpointRecordSchema = v.strictObject({
   id: Id,
   seq: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER)),
-  code: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_CODE_TEXT)),
+  code: text(MAX_CODE_TEXT, 1),
   venueId: Ref,
   inspectorId: Ref,
   temperature: v.pipe(
@@ -35,7 +36,7 @@ export const CheckpointRecordSchema = v.strictObject({
   ),
   verdict: v.picklist(VERDICT_KINDS),
   /** Device clock, epoch ms. */
-  capturedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  capturedAt: epochMs(),
   supersedes: v.optional(Id),
 });
 export type CheckpointRecord = v.InferOutput<typeof CheckpointRecordSchema>;
@@ -44,7 +45,7 @@ export const SyncBatchSchema = v.strictObject({
   deviceId: Ref,
   batchId: Id,
   /** Device clock when the batch was sent, epoch ms: lets the server see clock skew. */
-  sentAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  sentAt: epochMs(),
   records: v.pipe(v.array(CheckpointRecordSchema), v.minLength(1), v.maxLength(MAX_BATCH_RECORDS)),
 });
 export type SyncBatch = v.InferOutput<typeof SyncBatchSchema>;
@@ -56,6 +57,8 @@ export const REJECT_REASONS = [
   'captured-too-long-ago',
   'inspector-mismatch',
   'not-bound-to-venue',
+  /** The device id is another inspector's (the first to send under it): nothing of the batch is stored. */
+  'device-of-another-inspector',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 export const RECORD_FLAGS = ['clock-skew', 'verdict-differs'] as const;

@@ -68,6 +68,39 @@ describeStores('sync merge', (store) => {
     expect((await store().records.getRecord(s.id))?.day).toBe('2026-11-20');
   });
 
+  it("rejects another inspector's batch under a device id already used, storing nothing, and the owner's later records still go in", async () => {
+    const first = make.record(green);
+    expect((await sync.mergeBatch(make.batch([first]), INSPECTOR)).results[0]).toMatchObject({ status: 'accepted' });
+    const device = await store().records.getDevice('device-1');
+
+    // The second inspector takes the device id and would take its next sequence numbers.
+    const intruder = new RecordMaker('device-1');
+    intruder.record(green); // seq 1, as the owner's
+    const taken = [intruder.record(green, { inspectorId: OTHER_INSPECTOR.id, venueId: OTHER_VENUE }), intruder.record(green, { inspectorId: OTHER_INSPECTOR.id, venueId: OTHER_VENUE })];
+    const refused = await sync.mergeBatch(intruder.batch(taken), OTHER_INSPECTOR);
+    expect(refused.results).toEqual(taken.map((r) => ({ id: r.id, status: 'rejected', reason: 'device-of-another-inspector' })));
+    expect(await count()).toBe(1);
+    expect(await store().records.getDevice('device-1')).toEqual(device);
+
+    const next = [make.record(green), make.record(green)];
+    expect((await sync.mergeBatch(make.batch(next), INSPECTOR)).results.map((r) => r.status)).toEqual(['accepted', 'accepted']);
+    expect(await count()).toBe(3);
+  });
+
+  it('gives a new device id to one of two inspectors racing for it; the other stores nothing', async () => {
+    const a = new RecordMaker('device-new');
+    const b = new RecordMaker('device-new');
+    const [ra, rb] = await Promise.all([
+      sync.mergeBatch(a.batch([a.record(green)]), INSPECTOR),
+      sync.mergeBatch(b.batch([b.record(green, { inspectorId: OTHER_INSPECTOR.id, venueId: OTHER_VENUE })]), OTHER_INSPECTOR),
+    ]);
+    const statuses = [ra.results[0]!.status, rb.results[0]!.status].sort();
+    expect(statuses).toEqual(['accepted', 'rejected']);
+    const owner = (await store().records.getDevice('device-new'))!.inspector_id;
+    expect(ra.results[0]!.status === 'accepted' ? INSPECTOR.id : OTHER_INSPECTOR.id).toBe(owner);
+    expect(await count()).toBe(1);
+  });
+
   it('answers duplicate for a replayed batch and adds no rows', async () => {
     const records = [make.record(green), make.record(green), make.record('HG1:unreadable', { verdict: 'malformed' })];
     await sync.mergeBatch(make.batch(records), INSPECTOR);

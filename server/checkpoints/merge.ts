@@ -26,6 +26,13 @@ export interface MergeOptions {
 
 const MAX_ATTEMPTS = 3;
 
+/** Thrown inside the write transaction (rolling it back) when the device id turns out to be another's. */
+class DeviceTaken extends Error {}
+
+function notTheirDevice(batch: SyncBatch): SyncResponse {
+  return { results: batch.records.map((r) => ({ id: r.id, status: 'rejected', reason: 'device-of-another-inspector' })) };
+}
+
 /** A record that passed the per-record rules, ready to insert. */
 interface Prepared {
   index: number;
@@ -48,6 +55,9 @@ export class CheckpointMerge {
     if (inspector.role !== 'inspector') throw new ForbiddenError('Only inspectors sync checkpoint records.');
     const now = this.options.now?.() ?? Date.now();
     const results: RecordResult[] = new Array<RecordResult>(batch.records.length);
+    // A device id belongs to the inspector who first sent under it: another's batch changes nothing.
+    const owner = (await this.store.records.getDevice(batch.deviceId))?.inspector_id;
+    if (owner !== undefined && owner !== inspector.id) return notTheirDevice(batch);
     const boundVenue = this.boundCache(inspector.id);
 
     const fresh: Fresh[] = [];
@@ -84,6 +94,7 @@ export class CheckpointMerge {
         await this.store.transaction((tx) => this.write(tx, batch, inspector, now, prepared, results));
         return { results };
       } catch (e) {
+        if (e instanceof DeviceTaken) return notTheirDevice(batch);
         if (attempt >= MAX_ATTEMPTS || !isRetryableConflict(e)) throw e;
       }
     }
@@ -98,6 +109,9 @@ export class CheckpointMerge {
     prepared: Prepared[],
     results: RecordResult[],
   ): Promise<void> {
+    // Claimed first, inside the transaction: of two inspectors racing for a new id, one owns it and
+    // the other's writes roll back.
+    if ((await tx.records.claimDevice(batch.deviceId, inspector.id, now)) !== inspector.id) throw new DeviceTaken();
     let maxSeq = -1;
     let pending = prepared;
     while (pending.length > 0) {

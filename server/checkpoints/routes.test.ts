@@ -65,6 +65,14 @@ describeStores('sync routes', (store) => {
     expect(await count()).toBe(before);
   }
 
+  it('refuses out-of-range times and text that is not well-formed Unicode with 400, storing nothing', async () => {
+    await refused(make.batch([make.record(green)], { sentAt: 1e20 }), 'inspector', 400, 'validation_failed');
+    await refused(make.batch([make.record(green, { capturedAt: 1e20 })]), 'inspector', 400, 'validation_failed');
+    await refused(make.batch([make.record(`${green}\uD800`)]), 'inspector', 400, 'validation_failed');
+    await refused(make.batch([make.record('\uDC00')]), 'inspector', 400, 'validation_failed');
+    expect(await store().records.getDevice('device-1')).toBeUndefined();
+  });
+
   it('answers 200 with one result per record, in order', async () => {
     const a = make.record(green);
     const b = make.record(green, { venueId: 'venue-2' });

@@ -4,6 +4,7 @@
 import type { Context } from 'hono';
 import * as v from 'valibot';
 import { BadRequestError, PayloadTooLargeError, UnauthenticatedError, UnknownFieldError, ValidationError } from '../../shared/errors.js';
+import { isWellFormed } from '../../shared/api/fields.js';
 import type { UserActor } from '../auth/actor.js';
 
 export interface AppEnv {
@@ -29,13 +30,31 @@ export async function readJson<S extends v.GenericSchema>(
   if (declared > maxBytes) throw new PayloadTooLargeError(maxBytes, tooLarge);
   const raw = await c.req.arrayBuffer();
   if (raw.byteLength > maxBytes) throw new PayloadTooLargeError(maxBytes, tooLarge);
+  let textBody: string;
+  try {
+    textBody = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+  } catch {
+    throw new BadRequestError('The request body is not valid UTF-8.');
+  }
   let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder().decode(raw));
+    json = JSON.parse(textBody);
   } catch {
     throw new BadRequestError('The request body is not valid JSON.');
   }
+  // The schemas check their strings too (shared/api/fields.ts); this also covers keys and any
+  // field a schema would pass through, so no lone surrogate is ever stored as invalid UTF-8.
+  if (hasLoneSurrogate(json)) throw new ValidationError('The request holds text that is not well-formed Unicode (a lone surrogate).');
   return parseWith(schema, json);
+}
+
+function hasLoneSurrogate(value: unknown): boolean {
+  if (typeof value === 'string') return !isWellFormed(value);
+  if (Array.isArray(value)) return value.some(hasLoneSurrogate);
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).some(([k, v]) => !isWellFormed(k) || hasLoneSurrogate(v));
+  }
+  return false;
 }
 
 export function parseWith<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {

@@ -5,9 +5,10 @@
 import type { Context, Hono } from 'hono';
 import * as v from 'valibot';
 import type { BodyOf, Endpoint, QueryOf, ResponseOf } from '../../shared/api/contract.js';
-import { ForbiddenError, UnauthenticatedError } from '../../shared/errors.js';
+import { ForbiddenError, PayloadTooLargeError, UnauthenticatedError } from '../../shared/errors.js';
 import type { UserActor } from '../auth/actor.js';
-import { parseWith, readJson, type AppEnv } from './context.js';
+import { bodyLimit } from 'hono/body-limit';
+import { DEFAULT_MAX_BODY_BYTES, parseWith, readJson, type AppEnv } from './context.js';
 
 type ActorOf<E extends Endpoint> = E['access'] extends { roles: readonly unknown[] } | { signedIn: true } ? UserActor : UserActor | undefined;
 
@@ -37,7 +38,16 @@ export class ApiRouter {
 
   on<E extends Endpoint>(e: E, handler: Handler<E>, routeOptions: RouteOptions = {}): void {
     this.mounted.push(e);
-    this.app.on(e.method, e.path, async (c) => {
+    const maxBytes = routeOptions.maxBytes ?? DEFAULT_MAX_BODY_BYTES;
+    // Counted while the body is read, chunked or not: a larger body is refused at its first byte
+    // over the limit, never held whole in memory. A route without a body reads none of it.
+    const limit = bodyLimit({
+      maxSize: maxBytes,
+      onError: () => {
+        throw new PayloadTooLargeError(maxBytes, routeOptions.tooLarge ?? 'payload_too_large');
+      },
+    });
+    this.app.on(e.method, e.path, limit, async (c) => {
       const actor = authorize(e, c.get('actor')) as ActorOf<E>;
       const body = (e.body ? await readJson(c, e.body, routeOptions.maxBytes, routeOptions.tooLarge) : undefined) as BodyOf<E>;
       const query = (e.query ? parseWith(e.query, c.req.query()) : undefined) as QueryOf<E>;

@@ -68,10 +68,19 @@ describeStores('records', (store) => {
     const s = store();
     await s.records.noteDevice({ device_id: 'dev-1', inspector_id: 'u1', max_seq: 40, last_seen_at: 2_000 });
     await s.records.noteDevice({ device_id: 'dev-1', inspector_id: 'u2', max_seq: 12, last_seen_at: 1_000 });
-    expect(await s.records.getDevice('dev-1')).toEqual({ device_id: 'dev-1', inspector_id: 'u2', max_seq: 40, last_seen_at: 2_000 });
+    expect(await s.records.getDevice('dev-1')).toEqual({ device_id: 'dev-1', inspector_id: 'u1', max_seq: 40, last_seen_at: 2_000 });
     await s.records.noteDevice({ device_id: 'dev-1', inspector_id: 'u1', max_seq: 41, last_seen_at: 3_000 });
     expect(await s.records.getDevice('dev-1')).toEqual({ device_id: 'dev-1', inspector_id: 'u1', max_seq: 41, last_seen_at: 3_000 });
     expect(await s.records.getDevice('dev-2')).toBeUndefined();
+  });
+
+  it('gives a device id to the first inspector who claims it, for good', async () => {
+    const s = store();
+    expect(await s.records.claimDevice('dev-9', 'u1', 1_000)).toBe('u1');
+    expect(await s.records.claimDevice('dev-9', 'u2', 2_000)).toBe('u1');
+    expect(await s.records.getDevice('dev-9')).toEqual({ device_id: 'dev-9', inspector_id: 'u1', max_seq: -1, last_seen_at: 1_000 });
+    const raced = await Promise.all([s.records.claimDevice('dev-10', 'u3', 1), s.records.claimDevice('dev-10', 'u4', 1)]);
+    expect(raced[0]).toBe(raced[1]);
   });
 
   it('counts each person once a day by their latest record, by capture time then id', async () => {

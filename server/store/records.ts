@@ -85,8 +85,23 @@ export class RecordsRepo {
   }
 
   /**
+   * The inspector a device id belongs to: the first one to send under it (claimed here when the
+   * id is new; concurrent first claims settle on one owner, the other waits on the key).
+   */
+  async claimDevice(deviceId: string, inspectorId: string, at: number): Promise<string> {
+    await this.db
+      .insertInto('devices')
+      .values({ device_id: deviceId, inspector_id: inspectorId, max_seq: -1, last_seen_at: at })
+      .onConflict((oc) => oc.column('device_id').doNothing())
+      .execute();
+    const row = await this.db.selectFrom('devices').select('inspector_id').where('device_id', '=', deviceId).executeTakeFirstOrThrow();
+    return row.inspector_id;
+  }
+
+  /**
    * Records that a device was heard from. max_seq only grows and last_seen_at never goes back,
    * so batches arriving out of order (two server processes, a retried request) cannot lower them.
+   * The owner stays the first inspector (claimDevice).
    */
   async noteDevice(device: DeviceRow): Promise<void> {
     const greatest = this.dialect === 'postgres' ? 'greatest' : 'max';
@@ -95,7 +110,6 @@ export class RecordsRepo {
       .values(device)
       .onConflict((oc) =>
         oc.column('device_id').doUpdateSet((eb) => ({
-          inspector_id: eb.ref('excluded.inspector_id'),
           max_seq: eb.fn<number>(greatest, [eb.ref('devices.max_seq'), eb.ref('excluded.max_seq')]),
           last_seen_at: eb.fn<number>(greatest, [eb.ref('devices.last_seen_at'), eb.ref('excluded.last_seen_at')]),
         })),

@@ -32,6 +32,11 @@ export class ServerProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** The server's process id, while it runs. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** The whole log so far (stdout and stderr, interleaved as written). */
   get log(): string {
     return this.out;

@@ -3,11 +3,14 @@
 import * as v from 'valibot';
 import { ROLES } from '../roles.js';
 import { endpoint, OkSchema } from './contract.js';
+import { matching, wellFormed } from './fields.js';
 import { personal } from './personal.js';
 
 /** Mainland mobile numbers, with or without +86; international numbers in E.164. */
 export const PhoneSchema = v.pipe(
   v.string(),
+  v.maxLength(32),
+  wellFormed(),
   v.trim(),
   v.transform((s) => s.replace(/[\s-]/g, '')),
   v.regex(/^(?:\+861[3-9]\d{9}|1[3-9]\d{9}|\+[1-9]\d{6,14})$/, 'not a valid phone number'),
@@ -48,7 +51,7 @@ export const authApi = {
     access: { public: true, self: true },
     body: v.strictObject({
       phone: PhoneSchema,
-      code: v.pipe(v.string(), v.regex(/^\d{6}$/, 'the code is 6 digits')),
+      code: matching(/^\d{6}$/, 'the code is 6 digits', 6),
       remember: v.optional(v.boolean(), false),
     }),
     response: MeResponseSchema,

@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import { EnvelopeSchema } from '../envelope.js';
 import { endpoint } from './contract.js';
+import { text } from './fields.js';
 
 export const listsApi = {
   trust: endpoint({ method: 'GET', path: '/api/trust', access: { public: true }, response: EnvelopeSchema }),
@@ -12,7 +13,7 @@ export const listsApi = {
     method: 'GET',
     path: '/api/redlist',
     access: { public: true },
-    query: v.strictObject({ since: v.optional(v.pipe(v.string(), v.maxLength(32))) }),
+    query: v.strictObject({ since: v.optional(text(32)) }),
     response: EnvelopeSchema,
   }),
 };

@@ -80,6 +80,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'reject.captured-in-future': 'Captured later than the server time: check the phone clock',
   'reject.captured-too-long-ago': 'Captured more than 7 days ago',
   'reject.inspector-mismatch': 'The record belongs to another inspector',
+  'reject.device-of-another-inspector': 'This phone was first used by another inspector: its records go up only under that account',
   'reject.not-bound-to-venue': 'The inspector is not bound to this venue',
   'gate.docTitle': 'Checkpoint · Health code',
   'gate.sound': 'Sound',

@@ -79,6 +79,7 @@ export const zhCN = {
   'reject.captured-in-future': '记录时间晚于服务器时间，请检查手机时间',
   'reject.captured-too-long-ago': '记录时间过早（超过 7 天）',
   'reject.inspector-mismatch': '记录不属于当前登录的检测员',
+  'reject.device-of-another-inspector': '这台手机最先由另一位检测员使用，其记录只能以该账号上传',
   'reject.not-bound-to-venue': '检测员未绑定该场所',
   'gate.docTitle': '检测点 · 健康码',
   'gate.sound': '声音',
