@@ -1,7 +1,7 @@
 // Every privileged action the audit log knows, with the kind of thing it acts on. Adding an action
 // is one line here; a free-text action cannot reach the log.
 
-export const TARGET_KINDS = ['person', 'key', 'trust-root', 'system'] as const;
+export const TARGET_KINDS = ['person', 'key', 'trust-root', 'system', 'phone'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
 export const AUDIT_ACTIONS = {
@@ -11,5 +11,8 @@ export const AUDIT_ACTIONS = {
   'code.issue': 'person',
   'person.set-status': 'person',
   'demo.seed': 'system',
+  /** Target: a keyed hash of the phone number (never the number). */
+  'sign-in.success': 'phone',
+  'sign-in.failure': 'phone',
 } as const satisfies Record<string, TargetKind>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors.js';
 import type { SmsSender } from '../sms/sender.js';
 import { describeStores } from '../testing/stores.js';
 import type { Store } from '../store/store.js';
-import { OTP_RULES, OtpService } from './otp.js';
+import { backoffMs, OTP_RULES, OtpService } from './otp.js';
 import { TestClock } from '../testing/server.js';
 
 const KNOWN = '+8613800000002';
@@ -63,16 +63,19 @@ describeStores('SMS sign-in codes', (store) => {
   });
 
   it('counts 5 wrong tries, after which even the right code fails', async () => {
-    const { sms, otp } = await setup(store());
+    const { clock, sms, otp } = await setup(store());
     await otp.request(KNOWN, 'ip1');
     const right = sms.lastCode(KNOWN);
     const answers = [];
     for (let i = 0; i < 5; i++) answers.push(await code(otp.verify(KNOWN, wrong(right), 'ip1')));
     expect(answers).toEqual(['otp_invalid', 'otp_invalid', 'otp_invalid', 'otp_invalid', 'otp_too_many_attempts']);
+    // The client is backed off now; when the wait is over, the code's 5 tries are still spent.
+    expect(await code(otp.verify(KNOWN, right, 'ip1'))).toBe('rate_limited');
+    clock.advance(OTP_RULES.backoffStartMs);
     expect(await code(otp.verify(KNOWN, right, 'ip1'))).toBe('otp_too_many_attempts');
   });
 
-  it('evaluates at most 5 of 50 parallel wrong guesses', async () => {
+  it('evaluates at most 20 of 50 parallel wrong guesses from 50 addresses', async () => {
     const s = store();
     const { sms, otp } = await setup(s);
     await otp.request(KNOWN, 'ip1');
@@ -81,9 +84,9 @@ describeStores('SMS sign-in codes', (store) => {
     const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => code(otp.verify(KNOWN, wrong(right), `ip-${i}`))));
     const evaluated = (await Promise.all(spend.mock.results.map((r) => r.value))).filter(Boolean);
     expect(spend).toHaveBeenCalledTimes(50);
-    expect(evaluated.length).toBeLessThanOrEqual(5);
+    expect(evaluated.length).toBeLessThanOrEqual(OTP_RULES.maxAttemptsPerCode);
     expect(answers.every((a) => a === 'otp_invalid' || a === 'otp_too_many_attempts')).toBe(true);
-    expect((await s.auth.latestChallenge(KNOWN))?.attempts).toBe(5);
+    expect((await s.auth.latestChallenge(KNOWN))?.attempts).toBe(OTP_RULES.maxAttemptsPerCode);
     expect(await code(otp.verify(KNOWN, right, 'ip1'))).toBe('otp_too_many_attempts');
   });
 
@@ -102,7 +105,7 @@ describeStores('SMS sign-in codes', (store) => {
     expect(await code(otp.verify(KNOWN, second, 'ip1'))).toBe('ok');
   });
 
-  it('sends at most 5 codes an hour and 10 a day to one phone', async () => {
+  it('sends at most 5 codes an hour to one phone, with no day-long cap', async () => {
     const { clock, sms, otp } = await setup(store());
     const results = [];
     for (let i = 0; i < 6; i++) {
@@ -117,8 +120,91 @@ describeStores('SMS sign-in codes', (store) => {
     }
     expect(results.slice(6)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'rate_limited']);
     expect(sms.sent).toHaveLength(10);
+    // A day's spending by someone else blocks no one for long: the next hour has room again.
     clock.advance(3_600_000);
-    expect(await code(otp.request(KNOWN, 'ip-c'))).toBe('rate_limited');
+    expect(await code(otp.request(KNOWN, 'ip-c'))).toBe('ok');
+  });
+
+  it('counts failures per phone across codes: a new code does not give a client 5 fresh tries at once', async () => {
+    const { clock, sms, otp } = await setup(store());
+    await otp.request(KNOWN, 'ip1');
+    for (let i = 0; i < 4; i++) expect(await code(otp.verify(KNOWN, wrong(sms.lastCode(KNOWN)), 'ip1'))).toBe('otp_invalid');
+    clock.advance(61_000);
+    await otp.request(KNOWN, 'ip1');
+    expect(await code(otp.verify(KNOWN, wrong(sms.lastCode(KNOWN)), 'ip1'))).toBe('otp_invalid');
+    // Fifth failure on this phone from this client: the next try waits, whatever code it is for.
+    const err = await otp.verify(KNOWN, wrong(sms.lastCode(KNOWN)), 'ip1').catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'rate_limited', retryAfterSec: 60 });
+  });
+
+  it('backs off a guessing client more with every failure, doubling from a minute to at most an hour', async () => {
+    const { clock, otp } = await setup(store());
+    const waits: number[] = [];
+    for (let failures = 1; failures <= 13; failures++) {
+      await store().auth.addRateEvent(`otp-fail:client:${KNOWN}:ip-guess`, clock.t);
+      const err = (await otp.verify(KNOWN, '000000', 'ip-guess').catch((e: unknown) => e)) as { code: string; retryAfterSec?: number };
+      waits.push(err.code === 'rate_limited' ? err.retryAfterSec! : 0);
+    }
+    expect(waits).toEqual([0, 0, 0, 0, 60, 120, 240, 480, 960, 1920, 3600, 3600, 3600]);
+    expect(backoffMs(4, false)).toBe(0);
+    expect(backoffMs(1, true)).toBe(3_600_000);
+    // Another client trying the same phone is not held back by this one's failures.
+    expect(await code(otp.verify(KNOWN, '000000', 'ip-other'))).toBe('otp_invalid');
+    clock.advance(3_600_000);
+    expect(await code(otp.verify(KNOWN, '000000', 'ip-guess'))).toBe('otp_invalid');
+  });
+
+  it("keeps the owner's code usable while someone elsewhere guesses at it and spends the phone's sends", async () => {
+    const { clock, sms, otp } = await setup(store());
+    for (let round = 0; round < 5; round++) {
+      await otp.request(KNOWN, 'attacker');
+      for (let i = 0; i < 5; i++) await code(otp.verify(KNOWN, wrong(sms.lastCode(KNOWN)), 'attacker'));
+      clock.advance(61_000);
+    }
+    expect(await code(otp.request(KNOWN, 'owner'))).toBe('rate_limited');
+    // Every text the attacker triggered went to the owner's phone; the newest one signs them in.
+    expect(await code(otp.verify(KNOWN, sms.lastCode(KNOWN), 'owner'))).toBe('ok');
+  });
+
+  it("lets the owner ask for a code within the hour however the number's sends were spent", async () => {
+    const { clock, otp } = await setup(store());
+    for (let i = 0; i < 5; i++) {
+      await otp.request(KNOWN, `attacker-${i}`);
+      clock.advance(61_000);
+    }
+    const err = (await otp.request(KNOWN, 'owner').catch((e: unknown) => e)) as { retryAfterSec: number };
+    expect(err).toMatchObject({ code: 'rate_limited' });
+    expect(err.retryAfterSec).toBeLessThanOrEqual(3600);
+    clock.advance(err.retryAfterSec * 1000);
+    expect(await code(otp.request(KNOWN, 'owner'))).toBe('ok');
+  });
+
+  it('after 100 failures on a phone in a day, takes the stronger step: one try per client per code', async () => {
+    const { clock, sms, otp } = await setup(store());
+    const s = store();
+    for (let i = 0; i < OTP_RULES.strongerStepAfter; i++) await s.auth.addRateEvent(`otp-fail:phone:${KNOWN}`, clock.t - 1000);
+    await otp.request(KNOWN, 'ip1');
+    const right = sms.lastCode(KNOWN);
+    expect(await code(otp.verify(KNOWN, wrong(right), 'guesser'))).toBe('otp_too_many_attempts');
+    expect(await code(otp.verify(KNOWN, wrong(right), 'guesser'))).toBe('rate_limited');
+    // The owner, elsewhere, still has their try.
+    expect(await code(otp.verify(KNOWN, right, 'owner'))).toBe('ok');
+  });
+
+  it('audits sign-in successes and failures under a keyed hash of the phone, never the number', async () => {
+    const { sms, otp } = await setup(store());
+    await otp.request(KNOWN, 'ip1');
+    await code(otp.verify(KNOWN, wrong(sms.lastCode(KNOWN)), 'ip1'));
+    await code(otp.verify(KNOWN, sms.lastCode(KNOWN), 'ip1'));
+    const entries = (await store().audit.recent(10)).filter((e) => e.action.startsWith('sign-in.'));
+    expect(entries.map((e) => e.action).sort()).toEqual(['sign-in.failure', 'sign-in.success']);
+    const ref = otp.phoneRef(KNOWN);
+    expect(ref).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    for (const e of entries) {
+      expect(e.target).toBe(`phone:${ref}`);
+      expect(JSON.stringify(e)).not.toContain('13800000002');
+    }
+    expect(new OtpService(store(), { secret: `${SECRET}-other`, sms, log: () => {} }).phoneRef(KNOWN)).not.toBe(ref);
   });
 
   it('limits one IP to 30 requests an hour across phones', async () => {

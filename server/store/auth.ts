@@ -199,6 +199,11 @@ export class AuthRepo {
     if (ids.length > 0) await this.db.deleteFrom('rate_events').where('id', 'in', ids).execute();
   }
 
+  /** Forgets every event under these keys (a success resets a failure count). */
+  async deleteRateKeys(keys: string[]): Promise<void> {
+    if (keys.length > 0) await this.db.deleteFrom('rate_events').where('key', 'in', keys).execute();
+  }
+
   async deleteRateEventsBefore(at: number): Promise<void> {
     await this.db.deleteFrom('rate_events').where('at', '<', at).execute();
   }
