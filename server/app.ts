@@ -13,7 +13,7 @@ import type { CheckpointMerge } from './checkpoints/merge.js';
 import type { AppEnv } from './http/context.js';
 import { answerError, errorBody } from './http/errors.js';
 import { ApiRouter } from './http/route.js';
-import { loadSession, onlyFromLoopback, rejectCrossSite } from './http/security.js';
+import { browserGuards, loadSession, noStoreApi, onlyFromLoopback, rejectCrossSite, sessionCookieName } from './http/security.js';
 import { staticSite } from './http/static.js';
 import { gatePolicyRoutes, listRoutes } from './lists/routes.js';
 import type { RedListService } from './lists/redlist.js';
@@ -67,8 +67,10 @@ export function buildApp(services: AppServices, options: AppOptions): App {
   // Outside production every answer is checked against its response schema: drift fails tests.
   const api = new ApiRouter(hono, { checkResponses: !options.production });
 
+  hono.use('*', browserGuards(options.production));
+  hono.use('/api/*', noStoreApi());
   hono.use('*', rejectCrossSite());
-  hono.use('/api/*', loadSession(services.sessions));
+  hono.use('/api/*', loadSession(services.sessions, sessionCookieName(options.production)));
   api.on(systemApi.health, async () => ({ ok: true }));
   authRoutes(api, services.otp, services.sessions, { secureCookies: options.production, trustProxy: options.trustProxy ?? false });
   listRoutes(api, services.trust, services.redList);

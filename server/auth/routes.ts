@@ -4,7 +4,7 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { authApi } from '../../shared/api/auth.js';
-import { clientIp, SESSION_COOKIE } from '../http/security.js';
+import { clientIp, HOST_SESSION_COOKIE, SESSION_COOKIE, sessionCookieName } from '../http/security.js';
 import type { AppEnv } from '../http/context.js';
 import type { ApiRouter } from '../http/route.js';
 import type { OtpService } from './otp.js';
@@ -16,14 +16,18 @@ export interface AuthRouteOptions {
   trustProxy: boolean;
 }
 
-/** The session cookie in one place: read, set (a browser-session cookie without maxAgeSec), cleared. */
+/**
+ * The session cookie in one place: read, set (a browser-session cookie without maxAgeSec), cleared.
+ * With `secure` (production, HTTPS) it is __Host-hg_session: Secure, Path=/ and no Domain, so no
+ * other host or path can plant or read it.
+ */
 export const sessionCookie = {
-  read: (c: Context<AppEnv>): string | undefined => getCookie(c, SESSION_COOKIE),
+  read: (c: Context<AppEnv>): string | undefined => getCookie(c, HOST_SESSION_COOKIE) ?? getCookie(c, SESSION_COOKIE),
   set(c: Context<AppEnv>, token: string, secure: boolean, maxAgeSec?: number): void {
-    setCookie(c, SESSION_COOKIE, token, { ...cookieBase(secure), ...(maxAgeSec !== undefined ? { maxAge: maxAgeSec } : {}) });
+    setCookie(c, sessionCookieName(secure), token, { ...cookieBase(secure), ...(maxAgeSec !== undefined ? { maxAge: maxAgeSec } : {}) });
   },
   clear(c: Context<AppEnv>, secure: boolean): void {
-    deleteCookie(c, SESSION_COOKIE, cookieBase(secure));
+    deleteCookie(c, sessionCookieName(secure), cookieBase(secure));
   },
 };
 const cookieBase = (secure: boolean) => ({ path: '/', httpOnly: true, sameSite: 'Lax', secure }) as const;
@@ -43,6 +47,8 @@ export function authRoutes(api: ApiRouter, otp: OtpService, sessions: SessionSer
   api.on(authApi.signOut, async ({ c }) => {
     await sessions.signOut(sessionCookie.read(c));
     sessionCookie.clear(c, options.secureCookies);
+    // Production: the site's cookies and HTTP cache go too. Not its storage: a gate's unsynced records live there.
+    if (options.secureCookies) c.header('Clear-Site-Data', '"cache", "cookies"');
     return { ok: true };
   });
 

@@ -4,18 +4,62 @@
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
+import { secureHeaders } from 'hono/secure-headers';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { CrossSiteRequestError, NotFoundError } from '../../shared/errors.js';
 import type { SessionService } from '../auth/sessions.js';
 import type { AppEnv } from './context.js';
 
 export const SESSION_COOKIE = 'hg_session';
+/**
+ * In production (HTTPS) the session cookie carries the __Host- prefix: the browser then takes it
+ * only with Secure, Path=/ and no Domain, so no other host or path can plant or read it.
+ */
+export const HOST_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
+export const sessionCookieName = (production: boolean): string => (production ? HOST_SESSION_COOKIE : SESSION_COOKIE);
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export const loadSession = (sessions: SessionService) =>
+export const loadSession = (sessions: SessionService, cookieName: string = SESSION_COOKIE) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    c.set('actor', await sessions.authenticate(getCookie(c, SESSION_COOKIE)));
+    c.set('actor', await sessions.authenticate(getCookie(c, cookieName)));
     await next();
+  });
+
+/**
+ * The browser's own guards on every answer, through Hono's secureHeaders: a CSP of this origin
+ * only (scripts from files, never inline; the scanner's .wasm needs 'wasm-unsafe-eval'), no
+ * framing, no MIME sniffing, no Referer, the camera for this origin only; HSTS and upgraded
+ * requests in production (HTTPS). Development gets the same CSP, so the e2e suite runs under it.
+ */
+export const browserGuards = (production: boolean) =>
+  secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      workerSrc: ["'self'"],
+      manifestSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      ...(production ? { upgradeInsecureRequests: [] } : {}),
+    },
+    xFrameOptions: 'DENY',
+    referrerPolicy: 'no-referrer',
+    permissionsPolicy: { camera: ['self'], microphone: [], geolocation: [], payment: [], usb: [] },
+    strictTransportSecurity: production ? 'max-age=31536000; includeSubDomains' : false,
+    crossOriginOpenerPolicy: 'same-origin',
+    crossOriginResourcePolicy: 'same-origin',
+  });
+
+/** No /api answer is kept by the browser or a proxy: they are personal, or change by the second. */
+export const noStoreApi = () =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    await next();
+    c.res.headers.set('Cache-Control', 'no-store');
   });
 
 /**
