@@ -39,6 +39,14 @@ describe('production refuses what is only safe on a developer machine', () => {
   });
 });
 
+describe('the longest validity of a code', () => {
+  it('defaults to 30 days on a phone and a year printed, is configurable, and must cover HG_CODE_TTL_HOURS', () => {
+    expect(loadConfig({}).maxValidityHours).toEqual({ phone: 720, printed: 366 * 24 });
+    expect(loadConfig({ HG_MAX_PHONE_CODE_HOURS: '96', HG_MAX_PRINTED_CODE_DAYS: '90' }).maxValidityHours).toEqual({ phone: 96, printed: 90 * 24 });
+    expect(messageOf(() => loadConfig({ HG_MAX_PHONE_CODE_HOURS: '48' }))).toMatch(/HG_CODE_TTL_HOURS \(72\) is above HG_MAX_PHONE_CODE_HOURS/);
+  });
+});
+
 describe('config', () => {
   it('has working defaults', () => {
     const c = loadConfig({}, '/srv/hg');

@@ -2,6 +2,7 @@
 // the start with a message naming the variable; secrets are masked whenever the config is shown.
 
 import { isAbsolute, join, resolve } from 'node:path';
+import { DEFAULT_MAX_VALIDITY_HOURS, type MaxValidityHours } from '../shared/code/verify.js';
 
 export type SmsConfig = { kind: 'outbox' } | { kind: 'http'; url: string; token: string; timeoutMs: number };
 
@@ -29,6 +30,8 @@ export interface Config {
   acceptUnboundCodes: boolean;
   /** /api/dev/* and the development SMS outbox (HG_DEV_ROUTES; on outside production, refused in it). */
   devRoutes: boolean;
+  /** The longest validity a code may carry, per kind (HG_MAX_PHONE_CODE_HOURS, HG_MAX_PRINTED_CODE_DAYS). */
+  maxValidityHours: MaxValidityHours;
 }
 
 /** A setting production refuses (also thrown at start, e.g. for a demo seed asked for in production). */
@@ -112,6 +115,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     if (devRoutes) problems.push('HG_DEV_ROUTES is refused with NODE_ENV=production: /api/dev/* shows every sign-in code');
   }
 
+  const maxPhoneHours = int('HG_MAX_PHONE_CODE_HOURS', DEFAULT_MAX_VALIDITY_HOURS.phone, 1, 366 * 24);
+  const maxPrintedDays = int('HG_MAX_PRINTED_CODE_DAYS', DEFAULT_MAX_VALIDITY_HOURS.printed / 24, 1, 10 * 366);
+  const codeTtlHours = int('HG_CODE_TTL_HOURS', 72, 1, 24 * 30);
+  if (codeTtlHours > maxPhoneHours) problems.push(`HG_CODE_TTL_HOURS (${codeTtlHours}) is above HG_MAX_PHONE_CODE_HOURS (${maxPhoneHours}): every code would be refused`);
+
   const staticDir = get('HG_STATIC_DIR') ?? 'dist/web';
   const config: Config = {
     port: int('PORT', 8787, 0, 65535),
@@ -119,7 +127,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     dataDir,
     databaseUrl: /^postgres(ql)?:\/\//.test(databaseUrl) || isAbsolute(databaseUrl) ? databaseUrl : resolve(cwd, databaseUrl),
     production,
-    codeTtlHours: int('HG_CODE_TTL_HOURS', 72, 1, 24 * 30),
+    codeTtlHours,
     staticDir: resolve(cwd, staticDir),
     sms,
     otpSecret,
@@ -127,6 +135,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     trustProxy: trustProxyRaw === '1' || trustProxyRaw === 'true',
     acceptUnboundCodes: acceptUnboundRaw === '1' || acceptUnboundRaw === 'true',
     devRoutes,
+    maxValidityHours: { phone: maxPhoneHours, printed: maxPrintedDays * 24 },
   };
   if (problems.length > 0) throw new ConfigError(`Bad configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
@@ -157,6 +166,7 @@ export function describeConfig(c: Config): Record<string, string | number | bool
     trustProxy: c.trustProxy,
     acceptUnboundCodes: c.acceptUnboundCodes,
     devRoutes: c.devRoutes,
+    maxValidityHours: `phone ${c.maxValidityHours.phone} h, printed ${c.maxValidityHours.printed / 24} d`,
   };
 }
 

@@ -53,7 +53,7 @@ export function buildServices(config: Config, store: Store, deps: ServiceDeps = 
   const sms = deps.sms ?? (config.sms.kind === 'http' ? new HttpSmsSender(config.sms) : devSms);
   const trust = new TrustService(keys, config.issuer, now);
   const redList = new RedListService(store, keys, { now, ...recheck });
-  const gatePolicy = { acceptWithoutProof: config.acceptUnboundCodes, liveToleranceMs: DEFAULT_LIVE_TOLERANCE_MS };
+  const gatePolicy = { acceptWithoutProof: config.acceptUnboundCodes, liveToleranceMs: DEFAULT_LIVE_TOLERANCE_MS, maxValidityHours: config.maxValidityHours };
   const verifier = new ServerCodeVerifier(keys, trust, redList, gatePolicy);
   return {
     keys,

@@ -22,7 +22,7 @@ export class ServerCodeVerifier implements CodeVerifier {
     private readonly trust: TrustService,
     private readonly redList: RedListService,
     /** The deployment's live-code policy (the transition switch, the tolerance): the gates get the same. */
-    private readonly options: Pick<VerifyOptions, 'acceptWithoutProof' | 'liveToleranceMs'> = {},
+    private readonly options: Pick<VerifyOptions, 'acceptWithoutProof' | 'liveToleranceMs' | 'maxValidityHours'> = {},
   ) {
     keys.onChange(() => {
       this.cached = undefined;

@@ -137,7 +137,7 @@ describeStores('device keys and live codes', (store) => {
     expect((await t.app.request(gateApi.policy.path, { headers: { cookie: holder } })).status).toBe(403);
     const inspector = await signInAs(t, s, '+8613800000001');
     const res = await t.app.request(gateApi.policy.path, { headers: { cookie: inspector } });
-    expect(await res.json()).toEqual({ acceptWithoutProof: true, liveToleranceMs: 120_000 });
+    expect(await res.json()).toEqual({ acceptWithoutProof: true, liveToleranceMs: 120_000, maxValidityHours: { phone: 720, printed: 366 * 24 } });
   });
 
   it('turns the transition switch off from the config: the server then judges a plain phone code a replay', async () => {
@@ -147,7 +147,7 @@ describeStores('device keys and live codes', (store) => {
     const config = loadConfig({ HG_DATA_DIR: tempDataDir(), HG_ACCEPT_UNBOUND_CODES: '0' });
     const services = buildServices(config, s, { now: clock.now, log: () => undefined, recheckMs: 0 });
     await services.keys.ensureKeys(TEST_ACTOR);
-    expect(services.gatePolicy).toEqual({ acceptWithoutProof: false, liveToleranceMs: 120_000 });
+    expect(services.gatePolicy).toEqual({ acceptWithoutProof: false, liveToleranceMs: 120_000, maxValidityHours: { phone: 720, printed: 366 * 24 } });
     const phone = await makeTestDevice();
     const plain = await services.codes.codeFor('p-green');
     expect(await services.verifier.verify(plain.text, clock.t)).toMatchObject({ kind: 'replay', because: 'no-proof' });

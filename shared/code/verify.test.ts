@@ -24,6 +24,31 @@ describe('verifyCode', () => {
     expect([v.presence, v.code.deviceBound]).toEqual(['not-live-checked', false]);
   });
 
+  it("refuses a well-signed code from another issuer than the trust list's", async () => {
+    const iss = await makeTestIssuer();
+    expect(iss.trust.iss).not.toBe('XX-99');
+    const v = await verifyCode(await iss.issue({ iss: 'XX-99' }), iss.trust, freshRedList(), NOW);
+    expect(v).toMatchObject({ kind: 'malformed', detail: `issued by XX-99, not by ${iss.trust.iss}` });
+  });
+
+  it('refuses a code valid for longer than its kind may be; printed codes may be valid longer', async () => {
+    const iss = await makeTestIssuer();
+    const iat = Math.floor(T0 / 1000);
+    const years = (n: number) => n * 366 * 24 * 3600;
+    const century = await iss.issue({ iat, exp: iat + years(100) });
+    expect(await verifyCode(century, iss.trust, freshRedList(), NOW)).toMatchObject({ kind: 'malformed', detail: 'valid for longer than a resident code may be' });
+    const month = await iss.issue({ iat, exp: iat + 30 * 24 * 3600 });
+    expect((await verifyCode(month, iss.trust, freshRedList(), NOW)).kind).toBe('green');
+    const printedYear = await iss.issue({ iat, exp: iat + 300 * 24 * 3600, kind: 'printed' });
+    expect((await verifyCode(printedYear, iss.trust, freshRedList(), NOW)).kind).toBe('green');
+    const phoneYear = await iss.issue({ iat, exp: iat + 300 * 24 * 3600, kind: 'traveller' });
+    expect((await verifyCode(phoneYear, iss.trust, freshRedList(), NOW)).kind).toBe('malformed');
+    // Configurable per kind.
+    const tight = { maxValidityHours: { phone: 24, printed: 48 } };
+    expect((await verifyCode(month, iss.trust, freshRedList(), NOW, tight)).kind).toBe('malformed');
+    expect((await verifyCode(await iss.issue({ iat, exp: iat + 24 * 3600 }), iss.trust, freshRedList(), NOW, tight)).kind).toBe('green');
+  });
+
   it('shows a red code as red with its reason', async () => {
     const iss = await makeTestIssuer();
     const v = await verifyCode(await iss.issue({ status: 'red', reason: 'close-contact' }), iss.trust, freshRedList(), NOW);

@@ -88,7 +88,23 @@ export type Verdict = { basis: VerdictBasis } & (
   | { kind: 'malformed'; detail: string }
 );
 
+/** The longest a code may be valid (exp − iat), per kind of code; longer is refused, however well signed. */
+export interface MaxValidityHours {
+  /** Codes shown on a phone (resident, traveller, dependent). */
+  phone: number;
+  /** Printed codes (no phone to refresh them): may live longer. */
+  printed: number;
+}
+
+export const DEFAULT_MAX_VALIDITY_HOURS: MaxValidityHours = { phone: 30 * 24, printed: 366 * 24 };
+
+export function maxValidityMs(kind: CodeKind, max: MaxValidityHours = DEFAULT_MAX_VALIDITY_HOURS): number {
+  return (kind === 'printed' ? max.printed : max.phone) * 3600_000;
+}
+
 export interface VerifyOptions {
+  /** The longest validity a code of each kind may carry. Default DEFAULT_MAX_VALIDITY_HOURS. */
+  maxValidityHours?: MaxValidityHours;
   maxListAgeMs?: number;
   /** How far a proof's time may be from `now`, either way, and still be live. Default ±2 min. */
   liveToleranceMs?: number;
@@ -165,6 +181,11 @@ export async function verifyCode(
   }
   const code = codeInfo(claims, sign1.kid);
   basis.codeAgeMs = now - code.issuedAt;
+  // A trusted key signed it, but only codes of the trust list's own issuer count here.
+  if (trust && code.iss !== trust.iss) return { kind: 'malformed', detail: `issued by ${code.iss}, not by ${trust.iss}`, basis };
+  if (code.expiresAt - code.issuedAt > maxValidityMs(code.kind, options.maxValidityHours)) {
+    return { kind: 'malformed', detail: `valid for longer than a ${code.kind} code may be`, basis };
+  }
   if (code.issuedAt < signer.validFrom || code.issuedAt > signer.validTo) {
     return { kind: 'unknown-key', kid: code.kid, withdrawn: false, basis };
   }

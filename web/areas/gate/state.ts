@@ -47,8 +47,8 @@ export async function checkCode(text: string, ignore?: (v: Verdict) => boolean):
     return undefined;
   }
   const { now } = gateClock();
-  const { acceptWithoutProof, liveToleranceMs } = policy.value;
-  const verdict = await verifyCode(trimmed, trustStore.value, redList.value, now, { acceptWithoutProof, liveToleranceMs });
+  const { acceptWithoutProof, liveToleranceMs, maxValidityHours } = policy.value;
+  const verdict = await verifyCode(trimmed, trustStore.value, redList.value, now, { acceptWithoutProof, liveToleranceMs, ...(maxValidityHours ? { maxValidityHours } : {}) });
   if (ignore?.(verdict)) return undefined;
   scan.value = { n: ++scans, text: trimmed, verdict, at: now };
   tempText.value = '';
