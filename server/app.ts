@@ -18,6 +18,7 @@ import { staticSite } from './http/static.js';
 import { gatePolicyRoutes, listRoutes } from './lists/routes.js';
 import type { RedListService } from './lists/redlist.js';
 import type { TrustService } from './lists/trust.js';
+import type { CodeCache } from './people/code-cache.js';
 import type { CodeService } from './people/codes.js';
 import type { DeviceKeyService } from './people/device-keys.js';
 import type { GatePolicy } from '../shared/api/gate.js';
@@ -41,6 +42,8 @@ export interface AppServices {
   deviceKeys: DeviceKeyService;
   gatePolicy: GatePolicy;
   deviceSessions: DeviceSessionService;
+  /** Serves a person's current code again until half its life or a change (people/code-cache.ts). */
+  codeCache?: CodeCache;
 }
 
 export interface AppOptions {
@@ -74,7 +77,7 @@ export function buildApp(services: AppServices, options: AppOptions): App {
   api.on(systemApi.health, async () => ({ ok: true }));
   authRoutes(api, services.otp, services.sessions, { secureCookies: options.production, trustProxy: options.trustProxy ?? false });
   listRoutes(api, services.trust, services.redList);
-  peopleRoutes(api, services.codes, services.deviceKeys);
+  peopleRoutes(api, services.codes, services.deviceKeys, services.codeCache);
   venueRoutes(api, services.venues);
   checkpointRoutes(api, services.checkpoints);
   gatePolicyRoutes(api, services.gatePolicy);

@@ -16,6 +16,7 @@ import { KeyRing } from './keys/keyring.js';
 import { RedListService } from './lists/redlist.js';
 import { TrustService } from './lists/trust.js';
 import { ServerCodeVerifier } from './lists/verifier.js';
+import { CodeCache } from './people/code-cache.js';
 import { CodeService } from './people/codes.js';
 import { DeviceKeyService } from './people/device-keys.js';
 import { DEFAULT_LIVE_TOLERANCE_MS } from '../shared/clock.js';
@@ -71,6 +72,7 @@ export function buildServices(config: Config, store: Store, deps: ServiceDeps = 
     deviceKeys: new DeviceKeyService(store, now),
     gatePolicy,
     deviceSessions: new DeviceSessionService(store, now),
+    codeCache: new CodeCache(store, keys, { now }),
   };
 }
 

@@ -7,6 +7,7 @@ import { benchBrowser } from './browser.js';
 import { benchCrypto } from './crypto.js';
 import { benchDecoders } from './decoders.js';
 import { benchMerge } from './merge.js';
+import { benchPeak, benchTwoProcesses } from './peak.js';
 import { benchSync } from './sync.js';
 import { fmt, printTable, type BenchRow } from './table.js';
 
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
   for (const [name, fn] of [
     ['browser', benchBrowser],
     ['sync over HTTP', benchSync],
+    ['peak hours', benchPeak],
   ] as const) {
     const server = await TestServer.create({ database: `bench-${name.replace(/\W+/g, '-')}` });
     server.cli('seed');
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
       await server.stop();
     }
   }
+  if (PG_URL) await section('two processes on PostgreSQL', rows, () => benchTwoProcesses(PG_URL));
   printTable(rows);
 }
 

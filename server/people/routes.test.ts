@@ -106,14 +106,55 @@ describeStores('my code', (store) => {
     expect(await verifyAsDevice(t, body.text)).toMatchObject({ kind: 'red', reason: 'close-contact' });
   });
 
-  it('issues codes every time, each one different', async () => {
+  it('serves the same signed code again until half its life, then a new one', async () => {
+    const s = store();
+    const t = await testServer(s);
+    await seedPeople(s);
+    let cookie = await signInAs(t, s, '+8613800000002');
+    const get = async () => (await (await t.app.request(peopleApi.myCode.path, { headers: { cookie } })).json()) as MyCode;
+    const a = await get();
+    expect((await get()).text).toBe(a.text);
+    // Sessions are shorter than half a code's life: sign in again (which moves the clock 61 s) just before it.
+    t.clock.t = a.issuedAt + (a.expiresAt - a.issuedAt) / 2 - 120_000;
+    cookie = await signInAs(t, s, '+8613800000002');
+    expect((await get()).text).toBe(a.text);
+    t.clock.advance(60_000);
+    const b = await get();
+    expect(b.text).not.toBe(a.text);
+    expect(b.issuedAt).toBe(t.clock.t - (t.clock.t % 1000));
+  });
+
+  it('signs anew at once when the status changes, through this process or straight in the database', async () => {
     const s = store();
     const t = await testServer(s);
     await seedPeople(s);
     const cookie = await signInAs(t, s, '+8613800000002');
-    const a = (await (await t.app.request(peopleApi.myCode.path, { headers: { cookie } })).json()) as MyCode;
-    const b = (await (await t.app.request(peopleApi.myCode.path, { headers: { cookie } })).json()) as MyCode;
-    expect(a.text).not.toBe(b.text);
+    const get = async () => (await (await t.app.request(peopleApi.myCode.path, { headers: { cookie } })).json()) as MyCode;
+    expect((await get()).status).toBe('green');
+    t.clock.advance(1000);
+    await t.services.status.setStatus('p-green', 'red', 'close-contact', { kind: 'operator', name: 'test' });
+    expect(await get()).toMatchObject({ status: 'red', reason: 'close-contact' });
+    t.clock.advance(1000);
+    // Another process (or a feed import) writing the row: the next request sees it too.
+    await s.people.setStatus('p-green', 'green', 'none', t.clock.t);
+    expect(await get()).toMatchObject({ status: 'green', reason: 'none' });
+  });
+
+  it('signs anew when the trust list changes (a key created or withdrawn)', async () => {
+    const s = store();
+    const t = await testServer(s);
+    await seedPeople(s);
+    const cookie = await signInAs(t, s, '+8613800000002');
+    const get = async () => (await (await t.app.request(peopleApi.myCode.path, { headers: { cookie } })).json()) as MyCode;
+    const a = await get();
+    expect((await get()).text).toBe(a.text);
+    const old = (await t.services.keys.list()).find((k) => k.state === 'active')!;
+    await t.services.keys.createSigningKey({ kind: 'operator', name: 'test' });
+    await t.services.keys.withdraw(old.kid, { kind: 'operator', name: 'test' });
+    const b = await get();
+    expect(b.text).not.toBe(a.text);
+    expect((await verifyAsDevice(t, b.text)).kind).toBe('green');
+    expect((await verifyAsDevice(t, a.text)).kind).toBe('unknown-key');
   });
 
   it('verifies with the published key by an independent COSE reading (node:crypto)', async () => {

@@ -5,14 +5,16 @@
 import { deviceKeysApi } from '../../shared/api/device-keys.js';
 import { peopleApi } from '../../shared/api/people.js';
 import type { ApiRouter } from '../http/route.js';
+import type { CodeCache } from './code-cache.js';
 import type { CodeService } from './codes.js';
 import type { DeviceKeyService } from './device-keys.js';
 
-export function peopleRoutes(api: ApiRouter, codes: CodeService, deviceKeys: DeviceKeyService): void {
+export function peopleRoutes(api: ApiRouter, codes: CodeService, deviceKeys: DeviceKeyService, cache?: CodeCache): void {
   api.on(peopleApi.myCode, async ({ actor, query, c }) => {
     c.header('Cache-Control', 'no-store');
     const cnf = query.deviceKey ? await deviceKeys.cnfFor(actor, query.deviceKey) : undefined;
-    return codes.myCode(actor, { cnf });
+    if (!cache || !actor.personId) return codes.myCode(actor, { cnf });
+    return cache.get(actor.personId, cnf, () => codes.myCode(actor, { cnf }));
   });
   api.on(deviceKeysApi.register, async ({ actor, body }) => ({ deviceKey: await deviceKeys.register(actor, body.jwk) }));
 }
