@@ -50,7 +50,8 @@ export interface AppOptions {
   production: boolean;
   staticDir: string;
   /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
-  trustProxy?: boolean;
+  /** true = one proxy; a number = that many proxies in front. */
+  trustProxy?: boolean | number;
   log?: (line: string) => void;
 }
 

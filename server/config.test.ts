@@ -47,6 +47,16 @@ describe('the longest validity of a code', () => {
   });
 });
 
+describe('HG_TRUST_PROXY', () => {
+  it('counts the proxies in front: 1/true one, a number that many, 0/false none', () => {
+    expect(loadConfig({}).proxyHops).toBe(0);
+    expect(loadConfig({ HG_TRUST_PROXY: 'true' })).toMatchObject({ proxyHops: 1, trustProxy: true });
+    expect(loadConfig({ HG_TRUST_PROXY: '2' })).toMatchObject({ proxyHops: 2, trustProxy: true });
+    expect(loadConfig({ HG_TRUST_PROXY: 'false' })).toMatchObject({ proxyHops: 0, trustProxy: false });
+    expect(() => loadConfig({ HG_TRUST_PROXY: 'yes' })).toThrow(/HG_TRUST_PROXY/);
+  });
+});
+
 describe('config', () => {
   it('has working defaults', () => {
     const c = loadConfig({}, '/srv/hg');

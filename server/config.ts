@@ -23,6 +23,8 @@ export interface Config {
   issuer: string;
   /** Behind a reverse proxy: take the client address (for per-IP limits) from X-Forwarded-For. */
   trustProxy: boolean;
+  /** How many reverse proxies stand in front (HG_TRUST_PROXY: 1/true = one, a number = that many, 0/false = none). */
+  proxyHops: number;
   /**
    * The live-code transition switch (HG_ACCEPT_UNBOUND_CODES, default on): a phone code shown
    * without a live proof still passes, marked "not live-checked"; off, it is judged a replay.
@@ -96,7 +98,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (get('HG_TZ_OFFSET_MINUTES') !== undefined) problems.push('HG_TZ_OFFSET_MINUTES is no longer read: each venue has its own time zone');
 
   const trustProxyRaw = get('HG_TRUST_PROXY') ?? '0';
-  if (!['0', '1', 'true', 'false'].includes(trustProxyRaw)) problems.push('HG_TRUST_PROXY must be 1/true or 0/false');
+  if (!/^(true|false|[0-9])$/.test(trustProxyRaw)) problems.push('HG_TRUST_PROXY must be 0/false, 1/true or the number of proxies in front (up to 9)');
+  const proxyHops = trustProxyRaw === 'true' ? 1 : /^[0-9]$/.test(trustProxyRaw) ? Number(trustProxyRaw) : 0;
 
   const acceptUnboundRaw = get('HG_ACCEPT_UNBOUND_CODES') ?? '1';
   if (!['0', '1', 'true', 'false'].includes(acceptUnboundRaw)) problems.push('HG_ACCEPT_UNBOUND_CODES must be 1/true or 0/false');
@@ -132,7 +135,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     sms,
     otpSecret,
     issuer,
-    trustProxy: trustProxyRaw === '1' || trustProxyRaw === 'true',
+    trustProxy: proxyHops > 0,
+    proxyHops,
     acceptUnboundCodes: acceptUnboundRaw === '1' || acceptUnboundRaw === 'true',
     devRoutes,
     maxValidityHours: { phone: maxPhoneHours, printed: maxPrintedDays * 24 },
@@ -164,6 +168,7 @@ export function describeConfig(c: Config): Record<string, string | number | bool
     otpSecret: c.otpSecret ? maskSecret(c.otpSecret) : 'generated, kept in the data dir',
     issuer: c.issuer,
     trustProxy: c.trustProxy,
+    proxyHops: c.proxyHops,
     acceptUnboundCodes: c.acceptUnboundCodes,
     devRoutes: c.devRoutes,
     maxValidityHours: `phone ${c.maxValidityHours.phone} h, printed ${c.maxValidityHours.printed / 24} d`,

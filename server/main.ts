@@ -97,7 +97,7 @@ export async function startServer(config: Config, deps: ServiceDeps = {}, option
     const keys = await services.keys.ensureKeys(SERVER_ACTOR);
     if (keys.createdRoot) log(`Created a new trust root: ${services.keys.files.trustRootsPublicPath} (rebuild the PWA to embed it).`);
     const seeded = options.seedIfEmpty && (await services.seed.isEmpty()) ? await services.seed.seed(SERVER_ACTOR) : undefined;
-    const app = createApp(services, { production: config.production, staticDir: config.staticDir, trustProxy: config.trustProxy, log: deps.log ?? ((l) => console.error(l)) });
+    const app = createApp(services, { production: config.production, staticDir: config.staticDir, trustProxy: config.proxyHops, log: deps.log ?? ((l) => console.error(l)) });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
       s.once('error', reject);

@@ -13,7 +13,7 @@ import type { SessionService } from './sessions.js';
 export interface AuthRouteOptions {
   /** Secure cookies (production: the app is served over HTTPS). */
   secureCookies: boolean;
-  trustProxy: boolean;
+  trustProxy: boolean | number;
 }
 
 /**

@@ -40,3 +40,21 @@ describeStores('development routes', (store) => {
     }
   });
 });
+
+it('counts proxy hops from the right of X-Forwarded-For, never taking what the client wrote itself', async () => {
+  const { Hono } = await import('hono');
+  const { clientIp } = await import('./security.js');
+  const app = new Hono();
+  let hops: boolean | number = 0;
+  app.get('/ip', (c) => c.text(clientIp(c as never, hops)));
+  const ask = async (xff: string | undefined) =>
+    (await app.request('/ip', { headers: xff ? { 'x-forwarded-for': xff } : {} }, { incoming: { socket: { remoteAddress: '10.0.0.9' } } })).text();
+  expect(await ask('1.1.1.1')).toBe('10.0.0.9');
+  hops = true;
+  expect(await ask('6.6.6.6, 203.0.113.5')).toBe('203.0.113.5');
+  hops = 2;
+  // The client forged 6.6.6.6; the CDN appended 203.0.113.5; the local proxy appended the CDN's 198.51.100.2.
+  expect(await ask('6.6.6.6, 203.0.113.5, 198.51.100.2')).toBe('203.0.113.5');
+  expect(await ask('198.51.100.2')).toBe('10.0.0.9');
+  expect(await ask(undefined)).toBe('10.0.0.9');
+});

@@ -86,11 +86,18 @@ function sameHost(origin: string, host: string): boolean {
   }
 }
 
-/** The peer address; with trustProxy, the address the nearest proxy reports in X-Forwarded-For. */
-export function clientIp(c: Context<AppEnv>, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
-    if (forwarded) return forwarded;
+/**
+ * The client's address. Behind `trustProxy` proxies (true = 1), X-Forwarded-For is read from the
+ * right: each proxy appends the address it was reached from, so with N proxies the client is the
+ * N-th entry from the end; entries further left are the client's own claims and are never taken.
+ * A request with fewer entries than proxies did not come through them all: its socket counts.
+ */
+export function clientIp(c: Context<AppEnv>, trustProxy: boolean | number): string {
+  const hops = trustProxy === true ? 1 : trustProxy === false ? 0 : trustProxy;
+  if (hops > 0) {
+    const entries = (c.req.header('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const client = entries[entries.length - hops];
+    if (client) return client;
   }
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
