@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import { endpoint } from './contract.js';
 import { int } from './fields.js';
+import { notPersonal } from './personal.js';
 
 export const GatePolicySchema = v.strictObject({
   /**
@@ -14,7 +15,7 @@ export const GatePolicySchema = v.strictObject({
   /** How far a live proof's time may be from the gate's clock, either way, ms. */
   liveToleranceMs: v.pipe(v.number(), v.integer(), v.minValue(10_000), v.maxValue(30 * 60_000)),
   /** The longest validity a code may carry, per kind, hours (shared/code/verify.ts MaxValidityHours). */
-  maxValidityHours: v.optional(v.strictObject({ phone: int(1, 366 * 24), printed: int(1, 3660 * 24) })),
+  maxValidityHours: v.optional(v.strictObject({ phone: notPersonal(int(1, 366 * 24), 'hours a phone code may be valid, not a number'), printed: int(1, 3660 * 24) })),
 });
 export type GatePolicy = v.InferOutput<typeof GatePolicySchema>;
 
