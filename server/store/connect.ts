@@ -4,8 +4,9 @@
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { SchemaPostgresDialect } from './introspector.js';
 import { migrate } from './migrations/index.js';
 import type { Dialect } from './dialect.js';
 import type { Database as Schema } from './schema.js';
@@ -40,7 +41,7 @@ export async function connect({ url, schema }: ConnectOptions): Promise<Connecti
       }
     }
     const pool = new pg.Pool({ connectionString: url, max: 10, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
-    conn = { db: new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+    conn = { db: new Kysely<Schema>({ dialect: new SchemaPostgresDialect({ pool }, schema ?? 'public') }), dialect: 'postgres' };
   } else {
     if (url !== ':memory:') {
       // Owner only: SQLite gives its -wal and -shm files the database file's mode.
