@@ -15,7 +15,7 @@ import { DIVISIONS_PRECACHE_IGNORE, divisionsPlugin } from './build/divisions.js
 const dataDir = resolve(process.env.HG_DATA_DIR ?? 'data');
 
 /** Areas for managers, organisations and the authority: their chunks land in STAFF_DIR by folder alone. */
-const STAFF_AREAS = ['staff', 'venue', 'org', 'admin'];
+const STAFF_AREAS = ['staff', 'venue', 'org', 'admin', 'dashboard'];
 const STAFF_DIR = 'assets/staff';
 const staffModule = new RegExp(`/web/areas/(${STAFF_AREAS.join('|')})/`);
 

@@ -7,6 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { posix, resolve } from 'node:path';
 import { en as staffEn } from '../web/areas/staff/strings.en.js';
 import { zhCN as staffZh } from '../web/areas/staff/strings.zh-CN.js';
+import { en as dashboardEn } from '../web/areas/dashboard/strings.en.js';
+import { zhCN as dashboardZh } from '../web/areas/dashboard/strings.zh-CN.js';
 import { WEB_OUT } from './support/paths.js';
 
 const STAFF_DIR = 'assets/staff/';
@@ -46,6 +48,7 @@ test('the gate precaches its page, the scanner and the decoder, and no staff scr
   const cached = precached();
   const staffFiles = readdirSync(resolve(WEB_OUT, STAFF_DIR)).map((f) => `${STAFF_DIR}${f}`);
   expect(staffFiles.some((f) => /HomePage-.*\.js$/.test(f))).toBe(true);
+  expect(staffFiles.some((f) => /DashboardPage-.*\.js$/.test(f))).toBe(true);
   expect([...cached].filter((url) => url.startsWith(STAFF_DIR))).toEqual([]);
 
   const [entry] = assetsNamed(/^index-.*\.js$/);
@@ -63,7 +66,7 @@ test('the gate precaches its page, the scanner and the decoder, and no staff scr
   }
 
   // No staff code hides in a precached chunk either: its test id and its own sentences are nowhere there.
-  const markers = ['staff-home', staffZh['home.noPage'], staffEn['home.noPage']];
+  const markers = ['staff-home', staffZh['home.noPage'], staffEn['home.noPage'], dashboardZh['dash.legend'], dashboardEn['dash.legend']];
   const staffText = staffFiles.map((f) => readFileSync(resolve(WEB_OUT, f), 'utf8')).join('\n');
   for (const marker of markers) expect(staffText, marker).toContain(marker);
   for (const url of [...cached].filter((u) => u.endsWith('.js'))) {

@@ -25,6 +25,9 @@ import type { GatePolicy } from '../shared/api/gate.js';
 import { peopleRoutes } from './people/routes.js';
 import type { DevSmsOutbox } from './sms/dev-outbox.js';
 import { devSmsRoutes } from './sms/routes.js';
+import { statsRoutes } from './stats/routes.js';
+import type { StatsExport } from './stats/export.js';
+import type { StatsService } from './stats/service.js';
 import { venueRoutes } from './venues/routes.js';
 import type { VenueService } from './venues/service.js';
 import { systemApi } from '../shared/api/system.js';
@@ -44,6 +47,8 @@ export interface AppServices {
   deviceSessions: DeviceSessionService;
   /** Serves a person's current code again until half its life or a change (people/code-cache.ts). */
   codeCache?: CodeCache;
+  stats: StatsService;
+  statsExport: StatsExport;
 }
 
 export interface AppOptions {
@@ -87,6 +92,7 @@ export function buildApp(services: AppServices, options: AppOptions): App {
     hono.use('/api/dev/*', onlyFromLoopback());
     devSmsRoutes(api, services.devSms);
   }
+  statsRoutes(api, services.stats, services.statsExport);
   hono.all('/api/*', () => {
     throw new NotFoundError('No such API endpoint.');
   });

@@ -24,6 +24,8 @@ import { StatusService } from './people/status.js';
 import { DevSmsOutbox } from './sms/dev-outbox.js';
 import { HttpSmsSender } from './sms/http.js';
 import type { SmsSender } from './sms/sender.js';
+import { StatsExport } from './stats/export.js';
+import { StatsService } from './stats/service.js';
 import { VenueService } from './venues/service.js';
 import { connect } from './store/connect.js';
 import { createStore, type Store } from './store/store.js';
@@ -56,6 +58,7 @@ export function buildServices(config: Config, store: Store, deps: ServiceDeps = 
   const redList = new RedListService(store, keys, { now, ...recheck });
   const gatePolicy = { acceptWithoutProof: config.acceptUnboundCodes, liveToleranceMs: DEFAULT_LIVE_TOLERANCE_MS, maxValidityHours: config.maxValidityHours };
   const verifier = new ServerCodeVerifier(keys, trust, redList, gatePolicy);
+  const stats = new StatsService(store, now);
   return {
     keys,
     otp: new OtpService(store, { secret: config.otpSecret ?? files.otpSecret(), sms, now, log }),
@@ -70,6 +73,8 @@ export function buildServices(config: Config, store: Store, deps: ServiceDeps = 
     checkpoints: new CheckpointMerge(store, verifier, { now }),
     devSms: config.devRoutes && !config.production ? devSms : undefined,
     deviceKeys: new DeviceKeyService(store, now),
+    stats,
+    statsExport: new StatsExport(store, stats, now),
     gatePolicy,
     deviceSessions: new DeviceSessionService(store, now),
     codeCache: new CodeCache(store, keys, { now }),

@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'no_code',
   'internal',
   'device_key_unknown',
+  'stats_range_invalid',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -144,5 +145,13 @@ export class DeviceKeyUnknownError extends AppError {
   override name = 'DeviceKeyUnknownError';
   constructor() {
     super('device_key_unknown', 'This device key is not registered for this account. Register it again.');
+  }
+}
+
+/** A statistics or export date range that ends before it starts or spans more than a year. */
+export class StatsRangeError extends AppError {
+  override name = 'StatsRangeError';
+  constructor(message: string) {
+    super('stats_range_invalid', message);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIME_ZONE, isTimeZone, localDay } from './time.js';
+import { DEFAULT_TIME_ZONE, isTimeZone, localDay, localHour } from './time.js';
 
 describe('localDay', () => {
   it('is the day in the venue time zone, not UTC nor the device zone', () => {
@@ -28,5 +28,17 @@ describe('localDay', () => {
     expect(isTimeZone('Asia/Shanghai')).toBe(true);
     expect(isTimeZone('Mars/Olympus_Mons')).toBe(false);
     expect(() => localDay(0, 'Mars/Olympus_Mons')).toThrow(RangeError);
+  });
+});
+
+describe('localHour', () => {
+  it('is the hour in the venue zone, turning exactly on the hour, half-hour zones included', () => {
+    const h = Date.UTC(2026, 10, 21, 16, 0); // 00:00 on the 22nd in Shanghai
+    expect(localHour(h - 1, DEFAULT_TIME_ZONE)).toBe(23);
+    expect(localHour(h, DEFAULT_TIME_ZONE)).toBe(0);
+    expect(localHour(h + 3_600_000 * 13 + 59 * 60_000, DEFAULT_TIME_ZONE)).toBe(13);
+    expect(localHour(h, 'UTC')).toBe(16);
+    expect(localHour(Date.UTC(2026, 0, 1, 18, 29), 'Asia/Kolkata')).toBe(23);
+    expect(localHour(Date.UTC(2026, 0, 1, 18, 30), 'Asia/Kolkata')).toBe(0);
   });
 });

@@ -46,3 +46,21 @@ export function isTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+// One formatter per zone for the hour; like the day, the hour cannot change within a quarter-hour slot.
+const hourZones = new Map<string, { format: Intl.DateTimeFormat; slot: number; hour: number }>();
+
+/** The local hour (0–23) of an instant in an IANA time zone: traffic per hour counts by it. */
+export function localHour(at: number, timeZone: string): number {
+  let z = hourZones.get(timeZone);
+  if (!z) {
+    z = { format: new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', hourCycle: 'h23' }), slot: Number.NaN, hour: 0 };
+    hourZones.set(timeZone, z);
+  }
+  const slot = Math.floor(at / SLOT_MS);
+  if (slot !== z.slot) {
+    z.slot = slot;
+    z.hour = Number(z.format.formatToParts(at).find((p) => p.type === 'hour')?.value ?? 0) % 24;
+  }
+  return z.hour;
+}

@@ -45,6 +45,7 @@ const ROUTES: readonly { path: string; role?: Role; page: ComponentType }[] = [
   { path: '/gate', role: 'inspector', page: page(() => import('./areas/gate/GatePage.js')) },
   { path: '/home', page: page(() => import('./areas/staff/HomePage.js')) },
   { path: '/account', page: page(() => import('./areas/account/AccountPage.js')) },
+  { path: '/dashboard', role: 'manager', page: page(() => import('./areas/dashboard/DashboardPage.js')) },
 ];
 
 /** Where the current path should go instead, or undefined to stay. */

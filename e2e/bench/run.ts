@@ -8,6 +8,7 @@ import { benchCrypto } from './crypto.js';
 import { benchDecoders } from './decoders.js';
 import { benchMerge } from './merge.js';
 import { benchPeak, benchTwoProcesses } from './peak.js';
+import { benchStats } from './stats.js';
 import { benchSync } from './sync.js';
 import { fmt, printTable, type BenchRow } from './table.js';
 
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   await section('crypto', rows, () => benchCrypto());
   await section('merge', rows, () => benchMerge(PG_URL));
+  await section('venue statistics', rows, () => benchStats(PG_URL));
   await section('decoders', rows, async () =>
     (await benchDecoders())
       // The full per-class breakdown prints with `npx tsx e2e/bench/decoders.ts`; the table keeps

@@ -12,9 +12,10 @@ import {
   type RejectReason,
   type SyncBatch,
 } from '../../shared/records.js';
-import { localDay } from '../../shared/time.js';
+import { DEFAULT_TIME_ZONE, localDay, localHour } from '../../shared/time.js';
 import type { UserActor } from '../auth/actor.js';
 import type { CodeVerifier } from '../lists/verifier.js';
+import { demographicsOf } from '../stats/demographics.js';
 import { isRetryableConflict, type CheckpointRow } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import type { VenueRow } from '../store/venues.js';
@@ -88,6 +89,7 @@ export class CheckpointMerge {
     const prepared = await Promise.all(
       fresh.filter(({ index }) => !stored.has(index)).map((f) => this.prepare(f, batch, now)),
     );
+    await this.addDemographics(prepared, fresh);
 
     for (let attempt = 1; ; attempt++) {
       try {
@@ -131,8 +133,29 @@ export class CheckpointMerge {
       pending = later;
     }
 
+    // The days that got records are counted again before their statistics are next read.
+    const changed = prepared.filter((p) => results[p.index]?.status === 'accepted').map((p) => ({ venueId: p.row.venue_id, day: p.row.day }));
+    if (changed.length > 0) await tx.stats.markDaysChanged(changed);
+
     // max_seq −1 means nothing from this device is stored yet; the upsert never lowers it.
     await tx.records.noteDevice({ device_id: batch.deviceId, inspector_id: inspector.id, max_seq: maxSeq, last_seen_at: now });
+  }
+
+  /**
+   * Sex and age band from each checked person's identity document, looked up once for the batch:
+   * the record keeps only these, never the document (issue 8: the table stores no personal data).
+   */
+  private async addDemographics(prepared: Prepared[], fresh: Fresh[]): Promise<void> {
+    const subs = prepared.map((p) => p.row.sub).filter((sub): sub is string => sub !== null);
+    if (subs.length === 0) return;
+    const documents = await this.store.stats.documentsBySub(subs);
+    const zoneOf = new Map(fresh.map((f) => [f.index, f.venue.time_zone]));
+    for (const p of prepared) {
+      if (p.row.sub === null) continue;
+      const d = demographicsOf(documents.get(p.row.sub), p.row.captured_at, zoneOf.get(p.index) ?? DEFAULT_TIME_ZONE);
+      p.row.sex = d.sex;
+      p.row.age_band = d.ageBand;
+    }
   }
 
   /** For each record whose id is already stored: whether the stored one has the same content. */
@@ -190,6 +213,7 @@ export class CheckpointMerge {
         received_at: now,
         // The venue's own day: the same rule the gate's tally uses.
         day: localDay(r.capturedAt, venue.time_zone),
+        hour: localHour(r.capturedAt, venue.time_zone),
         supersedes: r.supersedes ?? null,
         content_hash: hash,
         flags: flags.join(','),

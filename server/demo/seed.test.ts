@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { identityFacts } from '../../shared/documents.js';
 import { describeStores } from '../testing/stores.js';
 import { DEMO_ACCOUNTS, demoSignInHelp, SeedService } from './seed.js';
 import { TestClock, TEST_ACTOR } from '../testing/server.js';
@@ -11,7 +12,8 @@ describeStores('demo seed', (store) => {
     expect(await seed.seed(TEST_ACTOR)).toEqual({ created: 5, existing: 0 });
     expect(await seed.seed(TEST_ACTOR)).toEqual({ created: 0, existing: 5 });
     expect(await seed.isEmpty()).toBe(false);
-    expect(await s.venues.getVenue('venue-demo')).toMatchObject({ name: '示范商场 Demo Mall' });
+    expect(await s.venues.getVenue('venue-demo')).toMatchObject({ name: '示范商场 Demo Mall', manager_user_id: 'demo-manager' });
+    expect(await s.stats.venueOfManager('demo-manager')).toBe('venue-demo');
     expect((await s.venues.venuesOfInspector('demo-inspector')).map((v) => v.id)).toEqual(['venue-demo']);
     const roles = await Promise.all(['+8613800000001', '+8613800000002', '+8613800000003', '+8613800000004', '+8613800000005'].map(async (p) => (await s.accounts.usersByPhone(p)).map((u) => u.role)));
     expect(roles).toEqual([['inspector'], ['holder'], ['holder'], ['manager'], ['admin']]);
@@ -30,6 +32,11 @@ describeStores('demo seed', (store) => {
     expect(await s.people.getPerson('demo-holder-13')).toMatchObject({ status: 'green' });
     expect((await s.accounts.usersByPhone('+8613900000012'))[0]).toMatchObject({ role: 'holder', person_id: 'demo-holder-12' });
     await expect(seed.seed(TEST_ACTOR, { extraHolders: -1 })).rejects.toThrow('--extra-holders');
+    // Each with a well-formed mainland ID number, so venue statistics have sexes and ages to count.
+    for (let i = 1; i <= 13; i++) {
+      const doc = (await s.people.getPerson(`demo-holder-${i}`))!.document_no!;
+      expect(identityFacts('mainland-id', doc)?.sex, doc).toBe(i % 2 === 1 ? 'male' : 'female');
+    }
   });
 
   it('tells how to sign in as every demo role', () => {

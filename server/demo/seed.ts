@@ -3,6 +3,7 @@
 // whatever already exists is left as it is, so running it twice changes nothing.
 
 import { randomBytes, toBase64Url } from '../../shared/bytes.js';
+import { mainlandIdCheckChar } from '../../shared/documents.js';
 import type { Role } from '../../shared/roles.js';
 import { record } from '../audit/log.js';
 import type { Actor } from '../auth/actor.js';
@@ -14,7 +15,7 @@ export interface DemoAccount {
   userId: string;
   phone: string;
   role: Role;
-  person?: { id: string; name: string; status: 'green' | 'red'; reason: string };
+  person?: { id: string; name: string; status: 'green' | 'red'; reason: string; documentNo?: string };
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
@@ -31,8 +32,18 @@ export function extraHolder(i: number): DemoAccount {
     userId: `demo-holder-${i}-account`,
     phone: `+86139${String(i).padStart(8, '0')}`,
     role: 'holder',
-    person: { id: `demo-holder-${i}`, name: `示范用户${i}`, status: 'green', reason: 'none' },
+    person: { id: `demo-holder-${i}`, name: `示范用户${i}`, status: 'green', reason: 'none', documentNo: demoMainlandId(i) },
   };
+}
+
+/**
+ * A made-up but well-formed mainland ID number for extra holder i (region 440103, born 1950–2009,
+ * odd i male), so venue statistics have sexes and ages to count.
+ */
+export function demoMainlandId(i: number): string {
+  const birth = `${1950 + ((i * 7) % 60)}${String((i % 12) + 1).padStart(2, '0')}${String((i % 28) + 1).padStart(2, '0')}`;
+  const first17 = `440103${birth}${String(Math.floor(i / 2) % 100).padStart(2, '0')}${i % 2 === 1 ? 1 : 2}`;
+  return first17 + mainlandIdCheckChar(first17);
 }
 
 export interface SeedReport {
@@ -68,7 +79,7 @@ export class SeedService {
             id: a.person.id,
             sub: toBase64Url(randomBytes(8)),
             name: a.person.name,
-            document_no: null,
+            document_no: a.person.documentNo ?? null,
             status: a.person.status,
             reason: a.person.reason,
             status_changed_at: at,
@@ -79,6 +90,9 @@ export class SeedService {
         if (a.role === 'inspector') await tx.venues.bindInspector(a.userId, DEMO_VENUE.id, at);
         report.created++;
       }
+      // The demo manager manages the demo venue (venue registration will make this link itself).
+      const venue = await tx.venues.getVenue(DEMO_VENUE.id);
+      if (venue && venue.manager_user_id === null && (await tx.accounts.getUser('demo-manager'))) await tx.stats.setVenueManager(DEMO_VENUE.id, 'demo-manager');
       if (report.created > 0) await record(tx, { at, actor, action: 'demo.seed', targetId: 'demo', detail: { created: report.created } });
       return report;
     });

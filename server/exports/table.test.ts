@@ -66,3 +66,13 @@ describe('cellText', () => {
     expect(cellText(text, { type: 'empty' })).toBe('');
   });
 });
+
+describe('count cells', () => {
+  const count: ExportColumn = { key: 'c', type: 'count', header: { 'zh-CN': '人数', en: 'People' } };
+  it('hold a whole number of people or a suppression mark, nothing else', () => {
+    expect(checkCell(count, 12, 1)).toEqual({ type: 'integer', value: 12 });
+    expect(checkCell(count, '<5', 1)).toEqual({ type: 'text', value: '<5' });
+    expect(checkCell(count, 'hidden', 1)).toEqual({ type: 'text', value: 'hidden' });
+    for (const bad of [-1, 1.5, '3', '=1+1', Number.NaN]) expect(() => checkCell(count, bad, 2)).toThrow(ExportCellError);
+  });
+});

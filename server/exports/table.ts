@@ -7,7 +7,13 @@ export type ExportLang = 'zh-CN' | 'en';
  * text: a string; integer / decimal: a finite number (stays a number in both formats); date: a
  * calendar day as `YYYY-MM-DD` (the local day the domain counts by, so no time zone can shift it).
  */
-export type ColumnType = 'text' | 'integer' | 'decimal' | 'date';
+export type ColumnType = 'text' | 'integer' | 'decimal' | 'date' | 'count';
+
+/**
+ * count: a published count of people — a whole number, or one of these marks for a suppressed
+ * cell (fewer than 5; 5 or more withheld), which stay text in both formats.
+ */
+export const COUNT_MARKS: readonly string[] = ['<5', 'hidden'];
 
 /** What a cell may hold before it is checked against its column's type; null or undefined is an empty cell. */
 export type CellValue = string | number | null | undefined;
@@ -63,6 +69,10 @@ export function checkCell(column: ExportColumn, value: unknown, rowNumber: numbe
     case 'decimal':
       if (typeof value !== 'number' || !Number.isFinite(value)) throw invalid(column, value, rowNumber);
       return { type: 'decimal', value };
+    case 'count':
+      if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return { type: 'integer', value };
+      if (typeof value === 'string' && COUNT_MARKS.includes(value)) return { type: 'text', value };
+      throw invalid(column, value, rowNumber);
     case 'date': {
       const m = typeof value === 'string' ? DAY.exec(value) : null;
       const [year, month, day] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];

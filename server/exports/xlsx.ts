@@ -103,7 +103,7 @@ function numberFormat(column: ExportColumn): string | undefined {
   return undefined;
 }
 
-const TYPE_WIDTH: Record<ExportColumn['type'], number> = { text: 24, integer: 10, decimal: 10, date: 12 };
+const TYPE_WIDTH: Record<ExportColumn['type'], number> = { text: 24, integer: 10, decimal: 10, date: 12, count: 10 };
 
 /** Wide enough for the header (a Chinese character takes two columns) and for a typical value of the type. */
 function defaultWidth(column: ExportColumn, lang: ExportLang): number {

@@ -26,6 +26,7 @@ export const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   no_code: 404,
   internal: 500,
   device_key_unknown: 404,
+  stats_range_invalid: 400,
 };
 
 /** Hono's own exceptions (a bad cookie, a body limit) answered in our shape. */

@@ -45,7 +45,7 @@ describeStores('records', (store) => {
     expect(await s.records.insertRecords([sameId, sameSeq, fresh])).toEqual(new Set([fresh.id]));
     expect(await s.records.countRecords()).toBe(3);
     // Nothing is overwritten by a skipped row.
-    expect(await s.records.getRecord(a.id)).toEqual(a);
+    expect(await s.records.getRecord(a.id)).toEqual({ sex: null, age_band: null, hour: null, via: 'gate', ...a });
     expect(await s.records.contentHashes([a.id, sameSeq.id, fresh.id])).toEqual(
       new Map([
         [a.id, a.content_hash],

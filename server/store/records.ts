@@ -5,7 +5,10 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Dialect } from './dialect.js';
 import type { CheckpointRecordsTable, Database, DevicesTable } from './schema.js';
 
-export type CheckpointRow = Selectable<CheckpointRecordsTable>;
+export type StoredCheckpointRow = Selectable<CheckpointRecordsTable>;
+/** A record to store: what it counts as for statistics (migration 009) may be left out, as unknown. */
+export type CheckpointRow = Omit<StoredCheckpointRow, StatsColumns> & Partial<Pick<StoredCheckpointRow, StatsColumns>>;
+type StatsColumns = 'sex' | 'age_band' | 'hour' | 'via';
 export type DeviceRow = Selectable<DevicesTable>;
 
 export interface DailyCounts {
@@ -22,7 +25,7 @@ export interface DailyCounts {
 /** Verdict kinds that count as a red code in the daily counts. */
 const RED_VERDICTS = ['red', 'red-listed'];
 
-const RECORD_COLUMNS = 19;
+const RECORD_COLUMNS = 23;
 // PostgreSQL allows 65,535 bind parameters per statement, SQLite (≥ 3.32) 32,766: stay under both.
 const MAX_PARAMS = 30_000;
 const ROWS_PER_INSERT = Math.floor(MAX_PARAMS / RECORD_COLUMNS);
@@ -51,7 +54,8 @@ export class RecordsRepo {
     for (const chunk of chunks(rows, ROWS_PER_INSERT)) {
       const returned = await this.db
         .insertInto('checkpoint_records')
-        .values(chunk)
+        // Every row with every column: a multi-row insert cannot leave some out on SQLite.
+        .values(chunk.map((r) => ({ sex: null, age_band: null, hour: null, via: 'gate', ...r })))
         .onConflict((oc) => oc.doNothing())
         .returning('id')
         .execute();
@@ -70,12 +74,12 @@ export class RecordsRepo {
     return found;
   }
 
-  async getRecord(id: string): Promise<CheckpointRow | undefined> {
+  async getRecord(id: string): Promise<StoredCheckpointRow | undefined> {
     return this.db.selectFrom('checkpoint_records').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
   /** Every record, by id: for tests and exports, not for request paths. */
-  async allRecords(): Promise<CheckpointRow[]> {
+  async allRecords(): Promise<StoredCheckpointRow[]> {
     return this.db.selectFrom('checkpoint_records').selectAll().orderBy('id').execute();
   }
 

@@ -33,6 +33,18 @@ export interface VenuesTable {
   time_zone: Generated<string>;
   /** °C from which a temperature counts as a fever at this venue (migration 002). */
   fever_threshold: Generated<number>;
+  /** The venue's one manager (migration 009). */
+  manager_user_id: Generated<string | null>;
+}
+
+/** A venue day's raw counts and whether they are up to date with its records (migration 009). */
+export interface VenueDaysTable {
+  venue_id: string;
+  day: string;
+  changed: number;
+  counted: number;
+  /** JSON object "dim:key" → n. */
+  counts: Generated<string>;
 }
 
 export interface InspectorVenuesTable {
@@ -137,6 +149,14 @@ export interface CheckpointRecordsTable {
   /** Comma-separated RecordFlag values, '' when none. */
   flags: string;
   clock_skew_ms: number;
+  /** From the person's mainland ID at merge (migration 009); null when unknown. */
+  sex: 'male' | 'female' | null;
+  /** AGE_BANDS value on the day of capture (migration 009); null when unknown. */
+  age_band: string | null;
+  /** Local hour 0–23 of captured_at in the venue's zone (migration 009). */
+  hour: number | null;
+  /** 'gate' (an inspector's check) or 'checkin' (a visitor's sunflower-code check-in) (migration 009). */
+  via: Generated<string>;
 }
 
 export interface AuditLogTable {
@@ -176,4 +196,5 @@ export interface Database {
   checkpoint_records: CheckpointRecordsTable;
   audit_log: AuditLogTable;
   device_keys: DeviceKeysTable;
+  venue_days: VenueDaysTable;
 }

@@ -16,6 +16,7 @@ import { RecordsRepo } from './records.js';
 import { RedListRepo } from './redlist.js';
 import type { Database } from './schema.js';
 import { SettingsRepo } from './settings.js';
+import { StatsRepo } from './stats.js';
 import { VenuesRepo } from './venues.js';
 
 export interface Store {
@@ -31,6 +32,7 @@ export interface Store {
   readonly audit: AuditRepo;
   readonly records: RecordsRepo;
   readonly deviceKeys: DeviceKeysRepo;
+  readonly stats: StatsRepo;
   /** Runs fn with a Store whose every repository writes in one transaction. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -50,6 +52,7 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, root: Kysely<Database
     audit: new AuditRepo(db),
     records: new RecordsRepo(db, dialect),
     deviceKeys: new DeviceKeysRepo(db),
+    stats: new StatsRepo(db, dialect),
     transaction: (fn) =>
       db.isTransaction ? fn(storeOver(db, dialect, root)) : db.transaction().execute((tx) => fn(storeOver(tx, dialect, root))),
     close: () => root.destroy(),

@@ -8,10 +8,11 @@ import { deviceKeysApi } from './device-keys.js';
 import { gateApi } from './gate.js';
 import { listsApi } from './lists.js';
 import { peopleApi } from './people.js';
+import { statsApi } from './stats.js';
 import { syncApi } from './sync.js';
 import { systemApi } from './system.js';
 import { venuesApi } from './venues.js';
 
-export const API_AREAS = { auth: authApi, people: peopleApi, lists: listsApi, venues: venuesApi, sync: syncApi, system: systemApi, deviceKeys: deviceKeysApi, gate: gateApi, account: accountApi } as const;
+export const API_AREAS = { auth: authApi, people: peopleApi, lists: listsApi, venues: venuesApi, sync: syncApi, system: systemApi, deviceKeys: deviceKeysApi, gate: gateApi, account: accountApi, stats: statsApi } as const;
 
 export const ALL_ENDPOINTS: readonly Endpoint[] = Object.values(API_AREAS).flatMap((area) => Object.values(area) as Endpoint[]);

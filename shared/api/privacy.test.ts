@@ -11,6 +11,7 @@ import { notPersonal, personal, personalFields } from './personal.js';
 import { accountApi } from './account.js';
 import { deviceKeysApi } from './device-keys.js';
 import { gateApi } from './gate.js';
+import { statsApi } from './stats.js';
 import { venuesApi } from './venues.js';
 
 /** Roles that must never see other people's personal data. */
@@ -72,6 +73,15 @@ describe('privacy of manager and organisation-admin responses', () => {
 
   it('keeps the device-session answers free of personal fields (every role may call them)', () => {
     for (const e of [accountApi.sessions, accountApi.endOtherSessions, accountApi.endSession, accountApi.forgetSession]) {
+      expect(personalFields(e.response), label(e)).toEqual([]);
+    }
+  });
+
+  it('walks the venue statistics: managers reach them, and they carry no personal field', () => {
+    for (const e of Object.values(statsApi)) {
+      expect(reachableBy(e.access, 'manager'), label(e)).toBe(true);
+      expect(isSelf(e), label(e)).toBe(false);
+      expect(ALL_ENDPOINTS, label(e)).toContain(e);
       expect(personalFields(e.response), label(e)).toEqual([]);
     }
   });

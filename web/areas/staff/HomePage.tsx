@@ -12,6 +12,11 @@ export default function HomePage() {
       <h1>{t('home.title')}</h1>
       {user && <p>{t('home.role', { role: t(`role.${user.role}`) })}</p>}
       <p class="muted">{t('home.noPage')}</p>
+      {user?.role === 'manager' && (
+        <a class="btn btn-primary" href="/dashboard" data-testid="open-dashboard">
+          {t('home.dashboard')}
+        </a>
+      )}
       <SignOutButton class="btn" onClick={() => void signOut()} />
     </section>
   );

@@ -6,6 +6,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'home.title': 'Welcome',
   'home.role': 'Signed in as: {role}',
   'home.noPage': 'This role works in the back office.',
+  'home.dashboard': 'Venue statistics',
   'role.holder': 'Resident',
   'role.inspector': 'Inspector',
   'role.manager': 'Venue manager',
