@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { AGE_BANDS, isCalendarDate } from '../documents.js';
 import { endpoint } from './contract.js';
+import { matching, wellFormed } from './fields.js';
 import { notPersonal } from './personal.js';
 
 /** Cells under this many people are never published. */
@@ -12,9 +13,9 @@ export const MIN_CELL = 5;
 /** The longest range one request may ask for, in days. */
 export const MAX_RANGE_DAYS = 366;
 
-export const DaySchema = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is YYYY-MM-DD'), v.check(isCalendarDate, 'not a calendar day'));
+export const DaySchema = v.pipe(v.string(), v.maxLength(10), wellFormed(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is YYYY-MM-DD'), v.check(isCalendarDate, 'not a calendar day'));
 /** HH:MM on the venue's clock, snapped down to the quarter hour by the server. */
-export const ClockTimeSchema = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time is HH:MM'));
+export const ClockTimeSchema = matching(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time is HH:MM', 5);
 
 /**
  * One published count: a number of at least MIN_CELL people, '<5' for fewer (zero included), or
