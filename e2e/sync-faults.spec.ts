@@ -15,7 +15,7 @@ let codes: string[];
 test.beforeAll(async () => {
   server = await TestServer.create({ database: 'sync-faults' });
   server.cli('seed', '--extra-holders', '6');
-  codes = Array.from({ length: 6 }, (_, i) => server.cli('issue-code', `demo-holder-${i + 1}`).trim());
+  codes = server.cli('issue-code', ...Array.from({ length: 6 }, (_, i) => `demo-holder-${i + 1}`)).trim().split('\n');
   await server.start();
 });
 test.afterAll(async () => {

@@ -59,9 +59,9 @@ describe('cli', () => {
     const config = loadConfig({ HG_DATA_DIR: tempDataDir() });
     const out = captured();
     await runCli(['seed', '--extra-holders', '2'], config);
-    await runCli(['issue-code', 'demo-holder-2'], config);
-    await runCli(['issue-code', '13800000003'], config);
-    const [extra, red] = out.lines.slice(-2);
+    await runCli(['issue-code', 'demo-holder-2', '13800000003'], config);
+    // Several people in one call: one code per line, in the order asked.
+    const [extra, red] = out.lines.at(-1)!.split('\n');
     expect((await serverVerdict(config, extra!)).kind).toBe('green');
     expect(await serverVerdict(config, red!)).toMatchObject({ kind: 'red', reason: 'close-contact' });
 

@@ -23,7 +23,7 @@ const USAGE = `Usage: npm run cli -- [--as <name>] <command>
   keys ensure                      create the trust root and a first signing key if missing
   keys create                      new active signing key; the active one is retired
   keys withdraw <kid>              withdraw a key: its codes stop verifying
-  issue-code <person-id|phone>     print a freshly signed code (the QR text)
+  issue-code <person-id|phone>...  print a freshly signed code (the QR text), one line per person
   set-status <person-id|phone> green|red [reason]
                                    change a status (red needs a reason, e.g. close-contact)`;
 
@@ -84,17 +84,20 @@ export async function runCli(args: string[], config: Config): Promise<void> {
     case 'keys':
       return keysCommand(rest, config, operator);
     case 'issue-code': {
-      const ref = rest[0];
-      if (!ref) throw new UsageError('issue-code needs a person id or phone number');
-      const text = await withServices(config, async (s, store) => {
+      if (rest.length === 0) throw new UsageError('issue-code needs a person id or phone number');
+      const texts = await withServices(config, async (s, store) => {
         await s.keys.ensureKeys(operator);
-        const person = await findPerson(store, ref);
-        const code = await s.codes.codeFor(person.id);
-        await record(store, { at: Date.now(), actor: operator, action: 'code.issue', targetId: person.id, detail: { status: code.status } });
-        return code.text;
+        const out: string[] = [];
+        for (const ref of rest) {
+          const person = await findPerson(store, ref);
+          const code = await s.codes.codeFor(person.id);
+          await record(store, { at: Date.now(), actor: operator, action: 'code.issue', targetId: person.id, detail: { status: code.status } });
+          out.push(code.text);
+        }
+        return out;
       });
-      // Only the code on stdout, so scripts can capture it.
-      console.log(text);
+      // Only the codes on stdout, one per line, so scripts can capture them.
+      console.log(texts.join('\n'));
       return;
     }
     case 'set-status': {
