@@ -79,7 +79,9 @@ export class TestServer {
     child.stdout!.on('data', (d) => (this.log += d));
     child.stderr!.on('data', (d) => (this.log += d));
     this.child = child;
-    const deadline = Date.now() + 30_000;
+    // Generous: a server start is setup, not a measurement, and tsx compiles it afresh on a machine
+    // that CI may share with other work (seen: more than 30 s at load 30 on 2 cores).
+    const deadline = Date.now() + 90_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited early:\n${this.log}`);
       try {
