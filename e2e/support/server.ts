@@ -92,7 +92,7 @@ export class TestServer {
       }
       await new Promise((r) => setTimeout(r, 150));
     }
-    throw new Error(`server did not start in 30 s:\n${this.log}`);
+    throw new Error(`server did not start in 90 s:\n${this.log}`);
   }
 
   async stop(): Promise<void> {
