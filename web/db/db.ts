@@ -15,6 +15,8 @@ import type { TrustList } from '../../shared/trust.js';
 /** A record waiting to be acknowledged by the server. */
 export interface OutboxRow extends CheckpointRecord {
   queuedAt: number;
+  /** The device id it is sent under (one per inspector on this phone); absent on records queued before that. */
+  deviceId?: string;
 }
 /** Kept a few days after the server acknowledged a record, so the device can show what it sent. */
 export interface ReceiptRow {
@@ -66,8 +68,13 @@ export interface DeviceKeyRow {
 
 /** Small device facts, one row each; the value type is fixed by the key. */
 export interface MetaValues {
+  /** The phone's one device id from before ids were per inspector (records queued then still use it). */
   deviceId: string;
+  /** The seq counter that went with it. */
   seq: number;
+  /** This phone's device id for one inspector, and its seq counter. */
+  [inspectorDevice: `deviceId:${string}`]: string;
+  [deviceSeq: `seq:${string}`]: number;
   me: MeResponse['user'];
   lastSyncAt: number;
   venues: HeldVenue[];

@@ -25,7 +25,7 @@ export async function checksToday(db: HgDb, timeZone: string, now = Date.now(), 
     db.rejected.where('rejectedAt').aboveOrEqual(since).reverse().limit(limit).toArray(),
   ]);
   const all: LoggedCheck[] = [
-    ...pending.map(({ queuedAt: _q, ...record }): LoggedCheck => ({ record, state: 'pending' })),
+    ...pending.map(({ queuedAt: _q, deviceId: _d, ...record }): LoggedCheck => ({ record, state: 'pending' })),
     ...receipts.map((r): LoggedCheck => ({ record: r.record, state: 'uploaded' })),
     ...rejected.map((r): LoggedCheck => ({ record: r.record, state: 'rejected' })),
   ];

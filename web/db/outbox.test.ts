@@ -4,7 +4,7 @@ import { UUID_V7 } from '../../shared/uuid.js';
 import { heldVenues } from './venues.js';
 import { setMeta } from './db.js';
 import { draft, freshDb, testVenue } from './testing.js';
-import { acknowledge, addRecord, getDeviceId, outboxSummary, pendingRecords, pruneReceipts, RecordInvalidError, todayTally } from './outbox.js';
+import { acknowledge, addRecord, deviceIdFor, legacyDeviceId, outboxSummary, pendingRecords, pruneReceipts, RecordInvalidError, todayTally } from './outbox.js';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -29,15 +29,45 @@ describe('outbox', () => {
     const a = await addRecord(db, draft(), testVenue);
     const b = await addRecord(db, draft({ temperature: 37.5, verdict: 'red' }), testVenue);
     expect([a.seq, b.seq]).toEqual([1, 2]);
-    const deviceId = await getDeviceId(db);
+    const deviceId = await deviceIdFor(db, 'insp-1');
+    expect((await db.outbox.get(a.id))?.deviceId).toBe(deviceId);
     db.close();
 
     const again = freshDb(name);
     expect((await pendingRecords(again, 10)).map((r) => r.id)).toEqual([a.id, b.id]);
-    expect(await getDeviceId(again)).toBe(deviceId);
+    expect(await deviceIdFor(again, 'insp-1')).toBe(deviceId);
     const c = await addRecord(again, draft(), testVenue);
     expect(c.seq).toBe(3);
     expect(await todayTally(again, testVenue.timeZone)).toEqual({ scanned: 3, fever: 1, notGreen: 1 });
+  });
+
+  it('gives each inspector on a shared phone a device id and seq counter of their own', async () => {
+    const db = freshDb();
+    const a1 = await addRecord(db, draft({ inspectorId: 'insp-a' }), testVenue);
+    const b1 = await addRecord(db, draft({ inspectorId: 'insp-b' }), testVenue);
+    const a2 = await addRecord(db, draft({ inspectorId: 'insp-a' }), testVenue);
+    const [idA, idB] = [await deviceIdFor(db, 'insp-a'), await deviceIdFor(db, 'insp-b')];
+    expect(idA).toMatch(UUID_V7);
+    expect(idB).toMatch(UUID_V7);
+    expect(idA).not.toBe(idB);
+    expect([a1.seq, a2.seq, b1.seq]).toEqual([1, 2, 1]);
+    expect((await db.outbox.bulkGet([a1.id, a2.id, b1.id])).map((r) => r?.deviceId)).toEqual([idA, idA, idB]);
+    expect((await pendingRecords(db, 10, 'insp-b')).map((r) => r.id)).toEqual([b1.id]);
+    expect((await pendingRecords(db, 10, 'insp-a')).map((r) => r.id)).toEqual([a1.id, a2.id]);
+    // The tally is the phone's, whoever took the record.
+    expect(await todayTally(db, testVenue.timeZone)).toMatchObject({ scanned: 3 });
+  });
+
+  it('leaves a record queued before per-inspector ids under the one device id of then, and starts fresh counters', async () => {
+    const db = freshDb();
+    await setMeta(db, 'deviceId', 'old-device');
+    await setMeta(db, 'seq', 41);
+    await db.outbox.add({ ...draft(), id: 'old-record', seq: 41, capturedAt: Date.now(), queuedAt: Date.now() });
+    expect(await legacyDeviceId(db)).toBe('old-device');
+    const fresh = await addRecord(db, draft(), testVenue);
+    expect(fresh.seq).toBe(1);
+    expect(await deviceIdFor(db, 'insp-1')).not.toBe('old-device');
+    expect((await db.outbox.get('old-record'))?.deviceId).toBeUndefined();
   });
 
   it("counts today and fever by the venue's rules: its time zone's day, its threshold", async () => {

@@ -23,8 +23,28 @@ export class RecordInvalidError extends Error {
   }
 }
 
-/** The device id is made once, on first use, and kept: the server uses it with seq to order records. */
-export async function getDeviceId(db: HgDb): Promise<string> {
+/**
+ * The device id this phone's records of one inspector go under, made on their first record and kept:
+ * the server uses it with seq to order records, and it belongs to the inspector who first syncs under
+ * it. A gate phone shared by several inspectors therefore holds one device id (and one seq counter) per
+ * inspector. Runs inside the caller's transaction when there is one.
+ */
+export async function deviceIdFor(db: HgDb, inspectorId: string): Promise<string> {
+  return db.transaction('rw', db.meta, async () => {
+    const key = `deviceId:${inspectorId}` as const;
+    const held = await getMeta(db, key);
+    if (held) return held;
+    const id = uuidv7();
+    await db.meta.put({ key, value: id });
+    return id;
+  });
+}
+
+/**
+ * The one device id of phones from before ids were per inspector: records queued then carry no device
+ * id of their own and are still sent under it (with the seq numbers they were given under it).
+ */
+export async function legacyDeviceId(db: HgDb): Promise<string> {
   return db.transaction('rw', db.meta, async () => {
     const held = await getMeta(db, 'deviceId');
     if (held) return held;
@@ -32,6 +52,11 @@ export async function getDeviceId(db: HgDb): Promise<string> {
     await db.meta.put({ key: 'deviceId', value: id });
     return id;
   });
+}
+
+/** The device id a queued record was captured under. */
+export async function deviceIdOf(db: HgDb, row: OutboxRow): Promise<string> {
+  return row.deviceId ?? legacyDeviceId(db);
 }
 
 /** What the outbox needs to know about the venue a record is taken at. */
@@ -54,12 +79,14 @@ export async function addRecord(db: HgDb, draft: RecordDraft, venue: VenueRules,
   const dayKey = tallyKey(now, venue.timeZone);
   let saved: CheckpointRecord | undefined;
   await db.transaction('rw', db.outbox, db.meta, async () => {
-    const seq = ((await getMeta(db, 'seq')) ?? 0) + 1;
+    const deviceId = await deviceIdFor(db, base.inspectorId);
+    const seqKey = `seq:${deviceId}` as const;
+    const seq = ((await getMeta(db, seqKey)) ?? 0) + 1;
     const tally = (await getMeta(db, dayKey)) ?? { scanned: 0, fever: 0, notGreen: 0 };
     saved = { ...base, seq };
-    const row: OutboxRow = { ...saved, queuedAt: now };
+    const row: OutboxRow = { ...saved, deviceId, queuedAt: now };
     await db.outbox.add(row);
-    await db.meta.put({ key: 'seq', value: seq });
+    await db.meta.put({ key: seqKey, value: seq });
     const next: Tally = {
       scanned: tally.scanned + 1,
       fever: tally.fever + (isFever(base.temperature, venue.feverThreshold) ? 1 : 0),
@@ -85,17 +112,21 @@ export async function outboxSummary(db: HgDb): Promise<OutboxSummary> {
   return { pending, oldestCapturedAt: oldest?.capturedAt ?? null };
 }
 
-/** The oldest records first, in the order they were taken. */
-export function pendingRecords(db: HgDb, limit: number): Promise<OutboxRow[]> {
-  return db.outbox.orderBy('seq').limit(limit).toArray();
+/**
+ * The oldest records first, in the order they were taken; with `inspectorId`, only that inspector's
+ * (another inspector's records on a shared phone wait for their own sign-in: the server would refuse them).
+ */
+export function pendingRecords(db: HgDb, limit: number, inspectorId?: string): Promise<OutboxRow[]> {
+  const all = db.outbox.orderBy('seq');
+  return (inspectorId === undefined ? all : all.filter((r) => r.inspectorId === inspectorId)).limit(limit).toArray();
 }
 
 export function rejectedRecords(db: HgDb, limit = 50): Promise<RejectedRow[]> {
   return db.rejected.orderBy('rejectedAt').reverse().limit(limit).toArray();
 }
 
-/** A record as the server expects it: the outbox's bookkeeping field stripped. */
-export function toRecord({ queuedAt: _q, ...record }: OutboxRow): CheckpointRecord {
+/** A record as the server expects it: the outbox's bookkeeping fields stripped. */
+export function toRecord({ queuedAt: _q, deviceId: _d, ...record }: OutboxRow): CheckpointRecord {
   return record;
 }
 

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_BATCH_BYTES, MAX_BATCH_RECORDS, type RecordResult, type SyncBatch } from '../../shared/records.js';
 import { HgDb } from '../db/db.js';
-import { addRecord, outboxSummary, type RecordDraft } from '../db/outbox.js';
+import { addRecord, deviceIdFor, outboxSummary, type RecordDraft } from '../db/outbox.js';
+import { setMeta } from '../db/db.js';
 import { draft, freshDb, testVenue } from '../db/testing.js';
 import { backoffDelayMs } from './backoff.js';
 import { byteLength } from './batches.js';
@@ -133,6 +134,36 @@ describe('sync engine', () => {
     await e.syncNow();
     expect(await db.outbox.count()).toBe(0);
     expect((await db.receipts.bulkGet(ids)).map((r) => r?.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
+  });
+
+  it("on a shared phone sends only the signed-in inspector's records, under that inspector's device id", async () => {
+    const db = freshDb();
+    // A record queued before device ids were per inspector: it keeps the phone's one id of then.
+    await setMeta(db, 'deviceId', 'old-device');
+    await db.outbox.add({ ...draft({ inspectorId: 'insp-a' }), id: '0190a0b0-0000-7000-8000-000000000001', seq: 7, capturedAt: 1, queuedAt: 1 });
+    const a = await fill(db, 2, { inspectorId: 'insp-a' });
+    const b = await fill(db, 3, { inspectorId: 'insp-b' });
+    const server = fakeServer();
+    let signedIn = 'insp-b';
+    const e = engine({ db, fetch: server.fetch, inspectorId: () => signedIn });
+    expect(await e.run()).toMatchObject({ outcome: 'done', acked: 3 });
+    const idB = await deviceIdFor(db, 'insp-b');
+    expect(server.batches.map((x) => [x.deviceId, x.records.map((r) => r.seq)])).toEqual([[idB, [1, 2, 3]]]);
+    expect(server.batches[0]!.records.map((r) => r.id)).toEqual(b);
+    // A's records waited for A's own session: B's would have been refused as another inspector's.
+    expect(await db.outbox.count()).toBe(3);
+    signedIn = 'insp-a';
+    expect(await e.run()).toMatchObject({ outcome: 'done', acked: 3 });
+    const idA = await deviceIdFor(db, 'insp-a');
+    // One batch per device id (the server orders by seq within a device, not across devices).
+    expect(server.batches.slice(1).map((x) => [x.deviceId, x.records.map((r) => r.seq)])).toEqual([
+      [idA, [1, 2]],
+      ['old-device', [7]],
+    ]);
+    expect(server.batches[1]!.records.map((r) => r.id)).toEqual(a);
+    expect(await db.outbox.count()).toBe(0);
+    // What goes on the wire is the shared record: no bookkeeping field.
+    for (const body of server.bodies) expect(body).not.toContain('queuedAt');
   });
 
   it('splits batches by record count', async () => {

@@ -5,7 +5,7 @@
 import { syncApi, type SyncResponse } from '../../shared/api/sync.js';
 import { uuidv7 } from '../../shared/uuid.js';
 import { setMeta, type HgDb } from '../db/db.js';
-import { acknowledge, getDeviceId, pendingRecords, pruneReceipts, toRecord } from '../db/outbox.js';
+import { acknowledge, deviceIdOf, pendingRecords, pruneReceipts, toRecord } from '../db/outbox.js';
 import { ApiError, call, failureCode, NetworkError, type FailureCode, type FetchLike } from '../http.js';
 import { backoffDelayMs, MAX_BACKOFF_SEC } from './backoff.js';
 import { DEFAULT_LIMITS, nextBatch, type BatchLimits } from './batches.js';
@@ -41,6 +41,11 @@ export interface SyncEngineOptions {
   timeoutMs?: number;
   intervalMs?: number;
   onStatus?: (status: SyncStatus) => void;
+  /**
+   * Who is signed in: only their records are sent (on a gate phone shared by inspectors, another's
+   * records wait for that inspector's own session). Without it, every pending record is sent.
+   */
+  inspectorId?: () => string | undefined | Promise<string | undefined>;
 }
 
 export const SYNC_INTERVAL_MS = 30_000;
@@ -127,11 +132,16 @@ export class SyncEngine {
     const { db } = this.options;
     const totals: RunResult = { outcome: 'done', sent: 0, acked: 0, rejected: 0 };
     const limits = { ...(this.options.limits ?? DEFAULT_LIMITS) };
-    const deviceId = await getDeviceId(db);
+    const inspectorId = await this.options.inspectorId?.();
     this.setStatus({ phase: 'syncing' });
     for (;;) {
-      const rows = await pendingRecords(db, limits.maxRecords);
-      const batch = nextBatch(rows.map(toRecord), { deviceId, batchId: uuidv7(this.now()), sentAt: this.now() }, limits);
+      const rows = await pendingRecords(db, limits.maxRecords, inspectorId);
+      if (rows.length === 0) break;
+      // A batch goes under one device id: the oldest record's. Each record keeps the id it was captured under.
+      const deviceId = await deviceIdOf(db, rows[0]!);
+      const sameDevice: typeof rows = [];
+      for (const row of rows) if ((await deviceIdOf(db, row)) === deviceId) sameDevice.push(row);
+      const batch = nextBatch(sameDevice.map(toRecord), { deviceId, batchId: uuidv7(this.now()), sentAt: this.now() }, limits);
       if (!batch) break;
       let response: SyncResponse;
       try {

@@ -5,6 +5,7 @@
 import { computed, effect, signal } from '@preact/signals';
 import { appDb, getMeta, watch, type RejectedRow, type Tally } from '../../db/db.js';
 import { outboxSummary, rejectedRecords, todayTally, type OutboxSummary } from '../../db/outbox.js';
+import { me } from '../../app/session.js';
 import { SyncEngine, type SyncStatus } from '../../sync/engine.js';
 import { venueRules } from './venues.js';
 
@@ -24,7 +25,7 @@ let stopAll: (() => void) | undefined;
 export function startUploads(): void {
   if (stopAll) return;
   const db = appDb();
-  engine = new SyncEngine({ db, onStatus: (s) => (syncStatus.value = s) });
+  engine = new SyncEngine({ db, onStatus: (s) => (syncStatus.value = s), inspectorId: async () => me.value?.id ?? (await getMeta(db, 'me'))?.id });
   const stops = [
     engine.start(),
     watch(() => outboxSummary(db), (s) => (outbox.value = s)),
