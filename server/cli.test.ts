@@ -55,6 +55,27 @@ describe('cli', () => {
     expect(await serverVerdict(config, oldCode)).toMatchObject({ kind: 'unknown-key', withdrawn: true });
   });
 
+  it('refuses to seed the demo accounts in production, and writes nothing', async () => {
+    const dataDir = tempDataDir();
+    const config = loadConfig({
+      HG_DATA_DIR: dataDir,
+      NODE_ENV: 'production',
+      HG_SMS_PROVIDER_URL: 'https://sms.example/send',
+      HG_SMS_PROVIDER_TOKEN: 'tok',
+      HG_OTP_SECRET: 'Zk3q9Xv2Lr8Tn4Wb7Yc1Hd6Jm5Pa0Se_-AbCdEf',
+    });
+    captured();
+    await expect(runCli(['seed'], config)).rejects.toThrow(/seed is refused with NODE_ENV=production/);
+    await expect(runCli(['seed', '--extra-holders', '3'], config)).rejects.toThrow(/NODE_ENV=production/);
+    // Not even the database file: the refusal comes before anything is opened.
+    const store = createStore(await connect({ url: config.databaseUrl }));
+    try {
+      expect(await store.accounts.usersByPhone('+8613800000005')).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('issues codes by person id or phone and changes status with a reason', async () => {
     const config = loadConfig({ HG_DATA_DIR: tempDataDir() });
     const out = captured();

@@ -96,6 +96,20 @@ describeStores('auth store', (store) => {
     expect(await s.auth.countRateEvents('k', 0)).toBe(1);
   });
 
+  it('forgets every event under the given keys and only those (a success resets its failure counts)', async () => {
+    const s = store();
+    for (const [key, at] of [['phone:a', 100], ['phone:a', 200], ['client:x', 150], ['phone:b', 120]] as const) await s.auth.addRateEvent(key, at);
+    await s.auth.deleteRateKeys([]);
+    expect(await s.auth.countRateEvents('phone:a', 0)).toBe(2);
+    await s.auth.deleteRateKeys(['phone:a', 'client:x', 'never-used']);
+    expect(await s.auth.countRateEvents('phone:a', 0)).toBe(0);
+    expect(await s.auth.countRateEvents('client:x', 0)).toBe(0);
+    expect(await s.auth.countRateEvents('phone:b', 0)).toBe(1);
+    // Counting starts afresh under a forgotten key.
+    await s.auth.addRateEvent('phone:a', 300);
+    expect(await s.auth.countRateEvents('phone:a', 0)).toBe(1);
+  });
+
   it('keeps the SMS outbox newest first, per phone or for all', async () => {
     const s = store();
     await s.devSms.add('+8613800000001', 'one', 1);
