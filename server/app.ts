@@ -4,7 +4,10 @@
 import { Hono } from 'hono';
 import { NotFoundError } from '../shared/errors.js';
 import { accountRoutes } from './account/routes.js';
+import type { AccountControlService } from './account/control.js';
 import type { DeviceSessionService } from './account/sessions.js';
+import { recordsRoutes } from './records/routes.js';
+import type { RecordsService } from './records/service.js';
 import { authRoutes } from './auth/routes.js';
 import type { OtpService } from './auth/otp.js';
 import type { SessionService } from './auth/sessions.js';
@@ -49,6 +52,8 @@ export interface AppServices {
   codeCache?: CodeCache;
   stats: StatsService;
   statsExport: StatsExport;
+  accountControl: AccountControlService;
+  records: RecordsService;
 }
 
 export interface AppOptions {
@@ -87,7 +92,8 @@ export function buildApp(services: AppServices, options: AppOptions): App {
   venueRoutes(api, services.venues);
   checkpointRoutes(api, services.checkpoints);
   gatePolicyRoutes(api, services.gatePolicy);
-  accountRoutes(api, services.deviceSessions, { secureCookies: options.production });
+  accountRoutes(api, services.deviceSessions, services.accountControl, { secureCookies: options.production, trustProxy: options.trustProxy ?? false });
+  recordsRoutes(api, services.records);
   if (services.devSms && !options.production) {
     hono.use('/api/dev/*', onlyFromLoopback());
     devSmsRoutes(api, services.devSms);

@@ -8,7 +8,9 @@ import { ConfigError, describeConfig, loadConfig, type Config } from './config.j
 import type { Actor } from './auth/actor.js';
 import { OtpService } from './auth/otp.js';
 import { SessionService } from './auth/sessions.js';
+import { AccountControlService } from './account/control.js';
 import { DeviceSessionService } from './account/sessions.js';
+import { RecordsService } from './records/service.js';
 import { CheckpointMerge } from './checkpoints/merge.js';
 import { demoSignInHelp, SeedService } from './demo/seed.js';
 import { KeyFiles, secureDataDir } from './keys/files.js';
@@ -59,9 +61,12 @@ export function buildServices(config: Config, store: Store, deps: ServiceDeps = 
   const gatePolicy = { acceptWithoutProof: config.acceptUnboundCodes, liveToleranceMs: DEFAULT_LIVE_TOLERANCE_MS, maxValidityHours: config.maxValidityHours };
   const verifier = new ServerCodeVerifier(keys, trust, redList, gatePolicy);
   const stats = new StatsService(store, now);
+  const otp = new OtpService(store, { secret: config.otpSecret ?? files.otpSecret(), sms, now, log });
+  const deviceSessions = new DeviceSessionService(store, now);
+  const records = new RecordsService(store, now);
   return {
     keys,
-    otp: new OtpService(store, { secret: config.otpSecret ?? files.otpSecret(), sms, now, log }),
+    otp,
     sessions: new SessionService(store, now),
     trust,
     redList,
@@ -76,8 +81,10 @@ export function buildServices(config: Config, store: Store, deps: ServiceDeps = 
     stats,
     statsExport: new StatsExport(store, stats, now),
     gatePolicy,
-    deviceSessions: new DeviceSessionService(store, now),
+    deviceSessions,
     codeCache: new CodeCache(store, keys, { now }),
+    records,
+    accountControl: new AccountControlService(store, otp, records, deviceSessions, now),
   };
 }
 

@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   'internal',
   'device_key_unknown',
   'stats_range_invalid',
+  'reverify_required',
+  'phone_taken',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -153,5 +155,21 @@ export class StatsRangeError extends AppError {
   override name = 'StatsRangeError';
   constructor(message: string) {
     super('stats_range_invalid', message);
+  }
+}
+
+/** Unbinding, changing the phone or deleting the account needs an SMS code from the last 5 minutes. */
+export class ReverifyRequiredError extends AppError {
+  override name = 'ReverifyRequiredError';
+  constructor() {
+    super('reverify_required', 'Confirm with a new SMS code first (valid for 5 minutes).');
+  }
+}
+
+/** The new phone number already belongs to another holder account. */
+export class PhoneTakenError extends AppError {
+  override name = 'PhoneTakenError';
+  constructor() {
+    super('phone_taken', 'This phone number is already bound to another account.');
   }
 }

@@ -2,14 +2,21 @@
 // device also changes its cookie (cleared, or made a browser-session cookie).
 
 import * as v from 'valibot';
-import { accountApi, SessionIdSchema } from '../../shared/api/account.js';
+import { accountApi, accountControlApi, SessionIdSchema } from '../../shared/api/account.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { sessionCookie } from '../auth/routes.js';
+import { contentDisposition } from '../exports/content-disposition.js';
+import { csvStream } from '../exports/csv.js';
+import { CSV_CONTENT_TYPE } from '../exports/table.js';
+import { clientIp } from '../http/security.js';
 import type { ApiRouter } from '../http/route.js';
+import { RECORDS_TABLE, recordLines } from '../records/export.js';
+import type { AccountControlService } from './control.js';
 import type { DeviceSessionService } from './sessions.js';
 
 export interface AccountRouteOptions {
   secureCookies: boolean;
+  trustProxy: boolean | number;
 }
 
 /** A malformed id is answered like an unknown one. */
@@ -19,7 +26,8 @@ function sessionId(params: Record<string, string>): string {
   return id;
 }
 
-export function accountRoutes(api: ApiRouter, devices: DeviceSessionService, options: AccountRouteOptions): void {
+export function accountRoutes(api: ApiRouter, devices: DeviceSessionService, control: AccountControlService, options: AccountRouteOptions): void {
+  const ip = (c: Parameters<typeof clientIp>[0]) => clientIp(c, options.trustProxy);
   api.on(accountApi.sessions, async ({ actor }) => ({ sessions: await devices.list(actor) }));
 
   api.on(accountApi.endOtherSessions, async ({ actor }) => ({ ended: await devices.endOthers(actor) }));
@@ -36,5 +44,46 @@ export function accountRoutes(api: ApiRouter, devices: DeviceSessionService, opt
     // The same token, without Max-Age: the browser drops it when it closes.
     if (current && token) sessionCookie.set(c, token, options.secureCookies);
     return { ok: true };
+  });
+
+  api.on(accountControlApi.reverifyRequest, async ({ actor, c }) => control.requestReverify(actor, ip(c)));
+  api.on(accountControlApi.reverify, async ({ actor, body, c }) => control.reverify(actor, body.code, ip(c)));
+  api.on(accountControlApi.phone, async ({ actor }) => control.phone(actor));
+  api.on(accountControlApi.newPhoneRequest, async ({ actor, body, c }) => control.requestNewPhone(actor, body.phone, ip(c)));
+
+  api.on(accountControlApi.changePhone, async ({ actor, body, c }) => {
+    await control.changePhone(actor, body.phone, body.code, ip(c));
+    sessionCookie.clear(c, options.secureCookies);
+    return { ok: true };
+  });
+
+  api.on(accountControlApi.unbindPhone, async ({ actor, c }) => {
+    await control.unbindPhone(actor);
+    sessionCookie.clear(c, options.secureCookies);
+    return { ok: true };
+  });
+
+  api.on(accountControlApi.exportJson, async ({ actor, c }) => {
+    const data = await control.exportFor(actor);
+    c.header('Content-Disposition', contentDisposition(`healthgate-export-${new Date(data.exportedAt).toISOString().slice(0, 10)}.json`));
+    c.header('Cache-Control', 'no-store');
+    return data;
+  });
+
+  api.on(accountControlApi.exportCsv, async ({ actor, query, c }) => {
+    const data = await control.exportFor(actor);
+    const lang = query.lang ?? 'zh-CN';
+    const lines = data.records ? [...recordLines(data.records, lang)] : [];
+    for (const member of data.familyMembers) lines.push(...recordLines(member.records, lang));
+    c.header('Content-Type', CSV_CONTENT_TYPE);
+    c.header('Cache-Control', 'no-store');
+    c.header('Content-Disposition', contentDisposition(`healthgate-records-${new Date(data.exportedAt).toISOString().slice(0, 10)}.csv`));
+    return c.body(csvStream(RECORDS_TABLE, lines, lang));
+  });
+
+  api.on(accountControlApi.deleteAccount, async ({ actor, c }) => {
+    const receipt = await control.deleteAccount(actor);
+    sessionCookie.clear(c, options.secureCookies);
+    return receipt;
   });
 }

@@ -1,7 +1,7 @@
 // Every privileged action the audit log knows, with the kind of thing it acts on. Adding an action
 // is one line here; a free-text action cannot reach the log.
 
-export const TARGET_KINDS = ['person', 'key', 'trust-root', 'system', 'phone', 'venue'] as const;
+export const TARGET_KINDS = ['person', 'key', 'trust-root', 'system', 'phone', 'venue', 'account'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
 export const AUDIT_ACTIONS = {
@@ -15,5 +15,9 @@ export const AUDIT_ACTIONS = {
   'sign-in.success': 'phone',
   'sign-in.failure': 'phone',
   'venue.export': 'venue',
+  'account.change-phone': 'account',
+  'account.unbind-phone': 'account',
+  'account.export': 'account',
+  'account.delete': 'account',
 } as const satisfies Record<string, TargetKind>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -83,7 +83,11 @@ export class OtpService {
     this.limiter = new RateLimiter(store, this.now);
   }
 
-  async request(phone: string, ip: string): Promise<OtpRequestResponse> {
+  /**
+   * `textUnknown`: also text a number no account has — only for a signed-in, re-verified person
+   * binding a new number to their account (never for sign-in, where it would be SMS pumping).
+   */
+  async request(phone: string, ip: string, options: { textUnknown?: boolean } = {}): Promise<OtpRequestResponse> {
     await this.limiter.take(requestRules(phone, ip));
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const at = this.now();
@@ -100,7 +104,7 @@ export class OtpService {
     );
     // Spent and expired challenges are worth nothing after a day; sweep now and then.
     if (++this.requests % 100 === 0) await this.store.auth.deleteChallengesBefore(at - 24 * HOUR);
-    const known = (await this.store.accounts.usersByPhone(phone)).length > 0;
+    const known = options.textUnknown === true || (await this.store.accounts.usersByPhone(phone)).length > 0;
     if (known) {
       try {
         await this.options.sms.send(phone, smsText(code));

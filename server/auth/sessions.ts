@@ -62,6 +62,7 @@ export class SessionService {
       user_agent: userAgent.slice(0, 200),
       id: randomBytes(16).toString('base64url'),
       last_seen_at: now,
+      reverified_at: null,
     });
     return { token, user: toActor(user), expiresAt: now + lifetime, cookieMaxAgeSec: remember ? lifetime / 1000 : undefined };
   }

@@ -27,6 +27,8 @@ export const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   internal: 500,
   device_key_unknown: 404,
   stats_range_invalid: 400,
+  reverify_required: 403,
+  phone_taken: 409,
 };
 
 /** Hono's own exceptions (a bad cookie, a body limit) answered in our shape. */

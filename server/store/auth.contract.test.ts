@@ -15,7 +15,7 @@ describeStores('auth store', (store) => {
   it('finds a session with its user only by the token hash and only until it expires', async () => {
     const s = store();
     await s.accounts.createUser({ id: 'u1', phone: '+8613800000002', role: 'holder', person_id: null, created_at: 1 });
-    await s.auth.createSession({ token_hash: 'h1', user_id: 'u1', created_at: 10, expires_at: 100, remember: 1, user_agent: 'ua', id: 's1', last_seen_at: 10 });
+    await s.auth.createSession({ token_hash: 'h1', user_id: 'u1', created_at: 10, expires_at: 100, remember: 1, user_agent: 'ua', id: 's1', last_seen_at: 10, reverified_at: null });
     expect(await s.auth.sessionUser('h1', 50)).toMatchObject({ session: { token_hash: 'h1', created_at: 10, remember: 1 }, user: { id: 'u1', role: 'holder', created_at: 1 } });
     expect(await s.auth.sessionUser('h1', 100)).toBeUndefined();
     expect(await s.auth.sessionUser('h2', 50)).toBeUndefined();
@@ -28,7 +28,7 @@ describeStores('auth store', (store) => {
     await s.accounts.createUser({ id: 'u1', phone: '+8613800000002', role: 'holder', person_id: null, created_at: 1 });
     await s.accounts.createUser({ id: 'u2', phone: '+8613800000003', role: 'holder', person_id: null, created_at: 1 });
     const session = (id: string, user: string, created: number, expires: number) =>
-      s.auth.createSession({ token_hash: `h-${id}`, user_id: user, created_at: created, expires_at: expires, remember: 1, user_agent: 'ua', id, last_seen_at: created });
+      s.auth.createSession({ token_hash: `h-${id}`, user_id: user, created_at: created, expires_at: expires, remember: 1, user_agent: 'ua', id, last_seen_at: created, reverified_at: null });
     await session('a', 'u1', 10, 1000);
     await session('b', 'u1', 20, 1000);
     await session('c', 'u1', 30, 40);

@@ -30,6 +30,7 @@ export class AuthRepo {
         'sessions.user_agent',
         'sessions.id as s_id',
         'sessions.last_seen_at',
+        'sessions.reverified_at',
         'users.id',
         'users.phone',
         'users.role',
@@ -50,6 +51,7 @@ export class AuthRepo {
         user_agent: row.user_agent,
         id: row.s_id,
         last_seen_at: row.last_seen_at,
+        reverified_at: row.reverified_at,
       },
       user: { id: row.id, phone: row.phone, role: row.role, person_id: row.person_id, created_at: row.created_at },
     };
@@ -78,6 +80,15 @@ export class AuthRepo {
       .orderBy('last_seen_at', 'desc')
       .orderBy('created_at', 'desc')
       .execute();
+  }
+
+  /** Notes that the session proved its phone again just now (a fresh SMS code). */
+  async markReverified(id: string, at: number): Promise<void> {
+    await this.db.updateTable('sessions').set({ reverified_at: at }).where('id', '=', id).execute();
+  }
+
+  async getSession(id: string): Promise<SessionRow | undefined> {
+    return this.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
   async touchSession(id: string, at: number): Promise<void> {

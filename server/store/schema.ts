@@ -65,6 +65,8 @@ export interface SessionsTable {
   id: string;
   /** When the session was last used, updated at most every few minutes (migration 008). */
   last_seen_at: number;
+  /** When this session last proved the phone again with a fresh SMS code (migration 010). */
+  reverified_at: number | null;
 }
 
 export interface OtpChallengesTable {
@@ -179,6 +181,66 @@ export interface DeviceKeysTable {
   last_used_at: number;
 }
 
+/**
+ * Accounts deleted at their owner's request (migration 010): the receipt they were given. The
+ * account row stays (other rows point at it) with its phone replaced; the person row with its
+ * name and document number emptied, its id and code subject kept as the pseudonym.
+ */
+export interface AccountDeletionsTable {
+  receipt_id: string;
+  user_id: string;
+  person_id: string | null;
+  deleted_at: number;
+  /** JSON: what was deleted and what is kept pseudonymised (categories only, no personal data). */
+  summary: string;
+}
+
+/** Test results of a person (migration 010). */
+export interface TestResultsTable {
+  id: string;
+  person_id: string;
+  kind: 'nucleic-acid' | 'antibody';
+  result: 'negative' | 'positive';
+  institution: string;
+  sampled_at: number;
+  reported_at: number;
+}
+
+/** Border entries of a person (migration 010). */
+export interface EntryRecordsTable {
+  id: string;
+  person_id: string;
+  country: string;
+  document_type: string;
+  document_number: string;
+  entry_date: string;
+  port: string;
+  transport: 'air' | 'sea' | 'land' | 'rail';
+  transport_detail: string;
+}
+
+/** Health certificates and medical-observation release notices (migration 010). */
+export interface HealthNoticesTable {
+  id: string;
+  person_id: string;
+  kind: 'health-certificate' | 'observation-release';
+  state: 'valid' | 'expired' | 'revoked' | 'released';
+  issuer: string;
+  issued_at: number;
+  valid_until: number | null;
+}
+
+/** Code displays (亮码记录) reported by holder phones (migration 010). */
+export interface CodeDisplaysTable {
+  id: string;
+  user_id: string;
+  person_id: string;
+  shown_at: number;
+  status: 'green' | 'red';
+  offline: number;
+  reported_at: number;
+}
+
 export interface Database {
   people: PeopleTable;
   users: UsersTable;
@@ -197,4 +259,9 @@ export interface Database {
   audit_log: AuditLogTable;
   device_keys: DeviceKeysTable;
   venue_days: VenueDaysTable;
+  test_results: TestResultsTable;
+  entry_records: EntryRecordsTable;
+  health_notices: HealthNoticesTable;
+  code_displays: CodeDisplaysTable;
+  account_deletions: AccountDeletionsTable;
 }

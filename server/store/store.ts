@@ -3,6 +3,7 @@
 // several writes must land together.
 
 import type { Kysely } from 'kysely';
+import { AccountControlRepo } from './account-control.js';
 import { AccountsRepo } from './accounts.js';
 import { AuditRepo } from './audit.js';
 import { AuthRepo } from './auth.js';
@@ -10,6 +11,7 @@ import type { Connection } from './connect.js';
 import type { Dialect } from './dialect.js';
 import { DevSmsRepo } from './dev-sms.js';
 import { DeviceKeysRepo } from './device-keys.js';
+import { HolderRecordsRepo } from './holder-records.js';
 import { KeysRepo } from './keys.js';
 import { PeopleRepo } from './people.js';
 import { RecordsRepo } from './records.js';
@@ -33,6 +35,8 @@ export interface Store {
   readonly records: RecordsRepo;
   readonly deviceKeys: DeviceKeysRepo;
   readonly stats: StatsRepo;
+  readonly accountControl: AccountControlRepo;
+  readonly holderRecords: HolderRecordsRepo;
   /** Runs fn with a Store whose every repository writes in one transaction. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -53,6 +57,8 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, root: Kysely<Database
     records: new RecordsRepo(db, dialect),
     deviceKeys: new DeviceKeysRepo(db),
     stats: new StatsRepo(db, dialect),
+    accountControl: new AccountControlRepo(db),
+    holderRecords: new HolderRecordsRepo(db),
     transaction: (fn) =>
       db.isTransaction ? fn(storeOver(db, dialect, root)) : db.transaction().execute((tx) => fn(storeOver(tx, dialect, root))),
     close: () => root.destroy(),

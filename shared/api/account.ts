@@ -1,8 +1,14 @@
 // Accounts that people control: the devices signed in to their account (see, end one, end all
-// others, stop remembering one). Bound sign-in methods, export and deletion follow.
+// others, stop remembering one); the phone bound to it (change, unbind), everything the server holds
+// about them (export), and deleting the account. Changing or giving up the account needs a fresh
+// SMS code: POST /api/me/reverify marks this session as re-verified for 5 minutes.
 
 import * as v from 'valibot';
+import { ROLES } from '../roles.js';
+import { OtpRequestResponseSchema, PhoneSchema } from './auth.js';
 import { endpoint, OkSchema } from './contract.js';
+import { personal } from './personal.js';
+import { PersonRecordsSchema } from './records.js';
 
 /** A session's public id: 16 random bytes, base64url. Never the cookie token or its hash. */
 export const SessionIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{22}$/, 'not a session id'));
@@ -50,4 +56,97 @@ export const accountApi = {
     body: v.strictObject({ remember: v.literal(false) }),
     response: OkSchema,
   }),
+};
+
+/** How long a re-verification with an SMS code counts as fresh. */
+export const REVERIFY_FRESH_MS = 5 * 60_000;
+
+const SmsCodeSchema = v.pipe(v.string(), v.regex(/^\d{6}$/, 'the code is 6 digits'));
+
+export const BoundPhoneSchema = v.strictObject({
+  phone: personal(v.string()),
+  boundSince: v.number(),
+  /** What stops working for this account once the phone is gone: shown before unbinding. */
+  familyMembers: v.number(),
+  records: v.number(),
+  /** Until when this session counts as re-verified; null when it is not. */
+  freshUntil: v.nullable(v.number()),
+});
+export type BoundPhone = v.InferOutput<typeof BoundPhoneSchema>;
+
+/** What deleting an account removes, and what public-health law keeps (pseudonymised). */
+export const DELETED_CATEGORIES = ['phone-number', 'name', 'document-number', 'signed-in-devices', 'device-keys', 'code-displays'] as const;
+export const KEPT_CATEGORIES = ['test-results', 'entry-records', 'health-notices', 'temperature-checks', 'status-history', 'audit-log'] as const;
+
+export const DeletionReceiptSchema = v.strictObject({
+  receiptId: v.string(),
+  deletedAt: v.number(),
+  deleted: v.array(v.picklist(DELETED_CATEGORIES)),
+  keptPseudonymised: v.array(v.picklist(KEPT_CATEGORIES)),
+  /** The pseudonym the kept records stay under: not a name, not a number anyone else knows. */
+  pseudonym: v.string(),
+});
+export type DeletionReceipt = v.InferOutput<typeof DeletionReceiptSchema>;
+
+export const ExportSchema = v.strictObject({
+  exportedAt: v.number(),
+  account: v.strictObject({ id: v.string(), role: v.picklist(ROLES), phone: personal(v.string()), createdAt: v.number() }),
+  person: v.nullable(
+    v.strictObject({
+      id: v.string(),
+      name: personal(v.string()),
+      documentNumber: personal(v.nullable(v.string())),
+      status: v.string(),
+      reason: v.string(),
+      statusChangedAt: v.number(),
+    }),
+  ),
+  records: v.nullable(PersonRecordsSchema),
+  /** Family members the account looks after, each with their records (empty until families exist). */
+  familyMembers: v.array(v.strictObject({ id: v.string(), name: personal(v.string()), records: PersonRecordsSchema })),
+  sessions: v.array(DeviceSessionSchema),
+  deviceKeys: v.array(v.strictObject({ keyId: v.string(), createdAt: v.number(), lastUsedAt: v.number() })),
+});
+export type AccountExport = v.InferOutput<typeof ExportSchema>;
+
+export const accountControlApi = {
+  /** Texts a code to the account's own phone, for re-verification. */
+  reverifyRequest: endpoint({ method: 'POST', path: '/api/me/reverify/request', access: { roles: ['holder'] }, response: OtpRequestResponseSchema }),
+  reverify: endpoint({
+    method: 'POST',
+    path: '/api/me/reverify',
+    access: { roles: ['holder'] },
+    body: v.strictObject({ code: SmsCodeSchema }),
+    response: v.strictObject({ freshUntil: v.number() }),
+  }),
+  phone: endpoint({ method: 'GET', path: '/api/me/phone', access: { roles: ['holder'], self: true }, response: BoundPhoneSchema }),
+  /** Texts a code to the new number (re-verified sessions only). */
+  newPhoneRequest: endpoint({
+    method: 'POST',
+    path: '/api/me/phone/request',
+    access: { roles: ['holder'] },
+    body: v.strictObject({ phone: PhoneSchema }),
+    response: OtpRequestResponseSchema,
+  }),
+  /** Binds the new number (with the code texted to it) and ends every session. */
+  changePhone: endpoint({
+    method: 'PUT',
+    path: '/api/me/phone',
+    access: { roles: ['holder'] },
+    body: v.strictObject({ phone: PhoneSchema, code: SmsCodeSchema }),
+    response: OkSchema,
+  }),
+  /** Unbinds the phone and ends every session; the number may be bound again later. */
+  unbindPhone: endpoint({ method: 'DELETE', path: '/api/me/phone', access: { roles: ['holder'] }, response: OkSchema }),
+  /** Everything the server holds about the person and their family members, as JSON. */
+  exportJson: endpoint({ method: 'GET', path: '/api/me/export', access: { roles: ['holder'], self: true }, response: ExportSchema }),
+  /** The records of the export as CSV (a file download, not JSON). */
+  exportCsv: endpoint({
+    method: 'GET',
+    path: '/api/me/export/records.csv',
+    access: { roles: ['holder'], self: true },
+    query: v.strictObject({ lang: v.optional(v.picklist(['zh-CN', 'en'])) }),
+    response: v.string(),
+  }),
+  deleteAccount: endpoint({ method: 'DELETE', path: '/api/me', access: { roles: ['holder'], self: true }, response: DeletionReceiptSchema }),
 };

@@ -1,7 +1,7 @@
 // Every endpoint of the API in one list: the server checks that it mounts exactly these, and the
 // privacy test walks them. Pages import their own area's file, not this one.
 
-import { accountApi } from './account.js';
+import { accountApi, accountControlApi } from './account.js';
 import { authApi } from './auth.js';
 import type { Endpoint } from './contract.js';
 import { deviceKeysApi } from './device-keys.js';
@@ -9,10 +9,11 @@ import { gateApi } from './gate.js';
 import { listsApi } from './lists.js';
 import { peopleApi } from './people.js';
 import { statsApi } from './stats.js';
+import { recordsApi } from './records.js';
 import { syncApi } from './sync.js';
 import { systemApi } from './system.js';
 import { venuesApi } from './venues.js';
 
-export const API_AREAS = { auth: authApi, people: peopleApi, lists: listsApi, venues: venuesApi, sync: syncApi, system: systemApi, deviceKeys: deviceKeysApi, gate: gateApi, account: accountApi, stats: statsApi } as const;
+export const API_AREAS = { auth: authApi, people: peopleApi, lists: listsApi, venues: venuesApi, sync: syncApi, system: systemApi, deviceKeys: deviceKeysApi, gate: gateApi, account: accountApi, stats: statsApi, accountControl: accountControlApi, records: recordsApi } as const;
 
 export const ALL_ENDPOINTS: readonly Endpoint[] = Object.values(API_AREAS).flatMap((area) => Object.values(area) as Endpoint[]);

@@ -8,7 +8,8 @@ import type { Role } from '../roles.js';
 import { reachableBy, type Endpoint } from './contract.js';
 import { ALL_ENDPOINTS } from './endpoints.js';
 import { notPersonal, personal, personalFields } from './personal.js';
-import { accountApi } from './account.js';
+import { accountApi, accountControlApi } from './account.js';
+import { recordsApi } from './records.js';
 import { deviceKeysApi } from './device-keys.js';
 import { gateApi } from './gate.js';
 import { statsApi } from './stats.js';
@@ -83,6 +84,12 @@ describe('privacy of manager and organisation-admin responses', () => {
       expect(isSelf(e), label(e)).toBe(false);
       expect(ALL_ENDPOINTS, label(e)).toContain(e);
       expect(personalFields(e.response), label(e)).toEqual([]);
+    }
+  });
+
+  it('keeps records, export, phone and deletion endpoints away from managers and organisation admins', () => {
+    for (const e of [...Object.values(recordsApi), ...Object.values(accountControlApi)] as Endpoint[]) {
+      expect(AGGREGATE_ONLY.some((role) => reachableBy(e.access, role)), label(e)).toBe(false);
     }
   });
 });

@@ -45,6 +45,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'error.internal': 'The server had a problem. Please try again later.',
   'error.device_key_unknown': 'This phone needs to register again for a live code. Please try again.',
   'error.stats_range_invalid': 'Choose a range that starts on or before its end and spans at most 366 days.',
+  'error.reverify_required': 'First confirm with a new SMS code (valid for 5 minutes).',
+  'error.phone_taken': 'This phone number is already bound to another account.',
   'error.bad_response': 'The server sent an answer this app cannot read. Please update the app or try again later.',
   'error.network': 'No network. Please try again later.',
   'error.timeout': 'The network is too slow. Please try again later.',

@@ -44,6 +44,8 @@ export const zhCN = {
   'error.internal': '服务器出错了，请稍后再试',
   'error.device_key_unknown': '本机需重新登记后才能显示实时码，请重试',
   'error.stats_range_invalid': '请选择开始日期不晚于结束日期、且不超过 366 天的范围',
+  'error.reverify_required': '请先获取并输入新的短信验证码（5 分钟内有效）',
+  'error.phone_taken': '该手机号已绑定其他账号',
   'error.bad_response': '服务器的回答无法识别，请更新应用或稍后再试',
   'error.network': '网络不可用，请稍后再试',
   'error.timeout': '网络超时，请稍后再试',

@@ -7,6 +7,7 @@ import * as m002 from './002_house.js';
 import * as m007 from './007_device_keys.js';
 import * as m008 from './008_session_control.js';
 import * as m009 from './009_venue_stats.js';
+import * as m010 from './010_account_records.js';
 
 export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
   const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: st
     '007_device_keys': { up: (d) => m007.up(d, dialect) },
     '008_session_control': { up: (d) => m008.up(d, dialect) },
     '009_venue_stats': { up: (d) => m009.up(d, dialect) },
+    '010_account_records': { up: (d) => m010.up(d, dialect) },
   };
   // On PostgreSQL the migration tables live in the connection's own schema: without this Kysely
   // looks for them in any schema, and two schemas migrating at once trip over each other.

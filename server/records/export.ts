@@ -1,0 +1,52 @@
+// The records of an export as one CSV table: a line per test, entry, notice, venue check and code
+// display, in the person's language, through the shared CSV writer (BOM, RFC 4180, formula guard).
+
+import type { PersonRecords } from '../../shared/api/records.js';
+import type { ExportLang, ExportTable } from '../exports/table.js';
+
+export interface RecordLine {
+  kind: string;
+  at: string;
+  what: string;
+  where: string;
+  result: string;
+}
+
+export const RECORDS_TABLE: ExportTable<RecordLine> = {
+  name: { 'zh-CN': '健康记录', en: 'Health records' },
+  columns: [
+    { key: 'kind', header: { 'zh-CN': '类别', en: 'Kind' }, type: 'text' },
+    { key: 'at', header: { 'zh-CN': '时间 (UTC)', en: 'Time (UTC)' }, type: 'text' },
+    { key: 'what', header: { 'zh-CN': '内容', en: 'What' }, type: 'text' },
+    { key: 'where', header: { 'zh-CN': '地点/机构', en: 'Where' }, type: 'text' },
+    { key: 'result', header: { 'zh-CN': '结果', en: 'Result' }, type: 'text' },
+  ],
+};
+
+const WORDS = {
+  'zh-CN': {
+    'nucleic-acid': '核酸检测', antibody: '抗体检测', negative: '阴性', positive: '阳性', entry: '入境记录',
+    'health-certificate': '健康证明', 'observation-release': '医学观察解除通知', valid: '有效', expired: '已过期', revoked: '已撤销', released: '已解除',
+    check: '场所测温', fever: '发热', normal: '正常', display: '亮码记录', offline: '离线亮码，联网后上报', online: '在线亮码', green: '绿码', red: '红码',
+    air: '航空', sea: '水运', land: '陆路', rail: '铁路',
+  },
+  en: {
+    'nucleic-acid': 'Nucleic-acid test', antibody: 'Antibody test', negative: 'negative', positive: 'positive', entry: 'Entry',
+    'health-certificate': 'Health certificate', 'observation-release': 'Medical observation release', valid: 'valid', expired: 'expired', revoked: 'revoked', released: 'released',
+    check: 'Venue temperature check', fever: 'fever', normal: 'normal', display: 'Code display', offline: 'shown offline, reported later', online: 'shown online', green: 'green', red: 'red',
+    air: 'air', sea: 'sea', land: 'land', rail: 'rail',
+  },
+} as const;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function* recordLines(r: PersonRecords, lang: ExportLang): Generator<RecordLine> {
+  const w = WORDS[lang];
+  for (const t of r.tests) yield { kind: w[t.kind], at: iso(t.sampledAt), what: w[t.kind], where: t.institution, result: w[t.result] };
+  for (const e of r.entries) {
+    yield { kind: w.entry, at: e.entryDate, what: `${e.country} · ${e.documentType} ${e.documentNumber}`, where: e.port, result: `${w[e.transport]} ${e.transportDetail}`.trim() };
+  }
+  for (const n of r.notices) yield { kind: w[n.kind], at: iso(n.issuedAt), what: w[n.kind], where: n.issuer, result: w[n.state] };
+  for (const c of r.temperatureChecks) yield { kind: w.check, at: iso(c.at), what: `${c.temperature.toFixed(1)} °C`, where: c.venueName, result: c.fever ? w.fever : w.normal };
+  for (const d of r.codeDisplays) yield { kind: w.display, at: iso(d.shownAt), what: w[d.status], where: '', result: d.offline ? w.offline : w.online };
+}

@@ -1,0 +1,102 @@
+import { expect, it } from 'vitest';
+import { recordsApi, type PersonRecords } from '../../shared/api/records.js';
+import { mainlandIdCheckChar } from '../../shared/documents.js';
+import type { CheckpointRow } from '../store/records.js';
+import type { Store } from '../store/store.js';
+import { seedPeople, signInAs, testServer, type TestServer } from '../testing/server.js';
+import { describeStores } from '../testing/stores.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+// Born 1990-05-17, the 17th digit odd: a man.
+const ID_NUMBER = `44010619900517001${mainlandIdCheckChar('44010619900517001')}`;
+
+const send = (t: TestServer, method: string, path: string, cookie: string, body?: unknown) =>
+  t.app.request(path, {
+    method,
+    headers: { cookie, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+
+function check(id: string, sub: string, at: number, temperature: number, over: Partial<CheckpointRow> = {}): CheckpointRow {
+  return {
+    id, device_id: 'dev-1', seq: Number(id.replace(/\D/g, '')), batch_id: 'b1', venue_id: 'venue-demo', inspector_id: 'u-insp', code: 'HG1:X', sub,
+    temperature, client_verdict: 'green', server_verdict: 'green', captured_at: at, received_at: at, day: '2026-11-29', supersedes: null,
+    content_hash: `h-${id}`, flags: '', clock_skew_ms: 0, ...over,
+  };
+}
+
+describeStores('records routes', (store) => {
+  async function setup(s: Store) {
+    const t = await testServer(s);
+    await seedPeople(s);
+    return { t, cookie: await signInAs(t, s, '+8613800000002') };
+  }
+
+  it('gives a holder their tests, entries, notices and venue checks — never who checked — with sex and age band from their ID', async () => {
+    const s = store();
+    await s.people.createPerson({ id: 'p-id', sub: 'aWQtcGVyc29u', name: '王大伟', document_no: ID_NUMBER, status: 'green', reason: 'none', status_changed_at: 1, created_at: 1 });
+    await s.accounts.createUser({ id: 'u-id', phone: '+8613700000007', role: 'holder', person_id: 'p-id', created_at: 1 });
+    const { t } = await setup(s);
+    const cookie = await signInAs(t, s, '+8613700000007');
+    const now = t.clock.t;
+    await s.holderRecords.addTestResult({ id: 't1', person_id: 'p-id', kind: 'antibody', result: 'negative', institution: 'Lab', sampled_at: now - DAY, reported_at: now - HOUR });
+    await s.records.insertRecords([
+      check('r1', 'aWQtcGVyc29u', now - 3 * HOUR, 37.8),
+      check('r2', 'aWQtcGVyc29u', now - 2 * HOUR, 36.6, { supersedes: 'r1' }),
+      check('r3', 'Z3JlZW4tMDE', now - HOUR, 36.4),
+    ]);
+    const res = await send(t, 'GET', recordsApi.mine.path, cookie);
+    expect(res.status).toBe(200);
+    const r = (await res.json()) as PersonRecords;
+    expect(r).toMatchObject({ personId: 'p-id', maskedName: '王*伟', sex: 'male', ageBand: '30-39', status: 'green', reason: 'none' });
+    expect(r.tests).toEqual([{ id: 't1', kind: 'antibody', result: 'negative', institution: 'Lab', sampledAt: now - DAY, reportedAt: now - HOUR }]);
+    // The re-scan stands for the first one; another person's check is not here.
+    expect(r.temperatureChecks).toEqual([{ at: now - 2 * HOUR, venueName: '示范商场 Demo Mall', temperature: 36.6, fever: false }]);
+    expect(JSON.stringify(r)).not.toContain('u-insp');
+    expect(JSON.stringify(r)).not.toContain('dev-1');
+  });
+
+  it('says nothing of sex or age band without a mainland ID, and shows a red reason', async () => {
+    const s = store();
+    const { t } = await setup(s);
+    const red = await signInAs(t, s, '+8613800000003');
+    expect(await (await send(t, 'GET', recordsApi.mine.path, red)).json()).toMatchObject({ sex: null, ageBand: null, status: 'red', reason: 'close-contact' });
+  });
+
+  it('stores each reported code display once, keeps 3 days, and lists those shown offline as such', async () => {
+    const s = store();
+    const { t, cookie } = await setup(s);
+    const now = t.clock.t;
+    const displays = [
+      { id: '0190d9a0-0000-7000-8000-000000000001', shownAt: now - HOUR, status: 'green', offline: true },
+      { id: '0190d9a0-0000-7000-8000-000000000002', shownAt: now - 10 * 60_000, status: 'green', offline: false },
+      { id: '0190d9a0-0000-7000-8000-000000000003', shownAt: now - 4 * DAY, status: 'green', offline: true },
+    ];
+    const first = await send(t, 'POST', recordsApi.reportDisplays.path, cookie, { displays });
+    expect(await first.json()).toEqual({ stored: 2 });
+    const again = await send(t, 'POST', recordsApi.reportDisplays.path, cookie, { displays });
+    expect(await again.json()).toEqual({ stored: 0 });
+    const r = (await (await send(t, 'GET', recordsApi.mine.path, cookie)).json()) as PersonRecords;
+    expect(r.codeDisplays).toEqual([
+      { shownAt: now - 10 * 60_000, status: 'green', offline: false, reportedAt: now },
+      { shownAt: now - HOUR, status: 'green', offline: true, reportedAt: now },
+    ]);
+    t.clock.advance(3 * DAY);
+    const later = await signInAs(t, s, '+8613800000002');
+    expect(((await (await send(t, 'GET', recordsApi.mine.path, later)).json()) as PersonRecords).codeDisplays).toEqual([]);
+  });
+
+  it('is for holders only and refuses bad reports', async () => {
+    const s = store();
+    const { t, cookie } = await setup(s);
+    const inspector = await signInAs(t, s, '+8613800000001');
+    expect((await send(t, 'GET', recordsApi.mine.path, inspector)).status).toBe(403);
+    expect((await send(t, 'GET', recordsApi.mine.path, '')).status).toBe(401);
+    const one = { id: '0190d9a0-0000-7000-8000-000000000001', shownAt: t.clock.t, status: 'green', offline: false };
+    expect((await send(t, 'POST', recordsApi.reportDisplays.path, inspector, { displays: [one] })).status).toBe(403);
+    for (const bad of [{ displays: [] }, { displays: [{ ...one, id: 'nope' }] }, { displays: [{ ...one, status: 'yellow' }] }, { displays: Array.from({ length: 201 }, () => one) }, { displays: [{ ...one, extra: 1 }] }]) {
+      expect((await send(t, 'POST', recordsApi.reportDisplays.path, cookie, bad)).status).toBe(400);
+    }
+  });
+});
