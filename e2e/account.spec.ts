@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { AccountPage } from './pages/account.js';
 import { HolderPage } from './pages/holder.js';
 import { SignInPage } from './pages/signin.js';
+import { latestSmsCode } from './support/api.js';
 import { seriousA11yFindings } from './support/axe.js';
 import { TMP } from './support/paths.js';
 import { TestServer } from './support/server.js';
@@ -85,4 +86,72 @@ test('a person sees their devices, stops remembering this one, and signs the oth
   await page.screenshot({ path: resolve(SHOTS, 'account-devices-320.png'), fullPage: true });
   await phone.close();
   await laptop.close();
+});
+
+test('records offline, a code shown offline reported later, the export, and an unbinding refused without a fresh code then done', async ({ page }) => {
+  test.setTimeout(200_000);
+  const RED = '13800000003';
+  await new SignInPage(page, server.url).signIn(RED, { remember: false });
+  const signedInAt = Date.now();
+  await expect(new HolderPage(page).code).toHaveAttribute('data-status', 'red');
+
+  // The records page: red with the reason's guidance, the seeded test, no inspector anywhere.
+  await page.getByRole('link', { name: '健康记录' }).click();
+  await expect(page.locator('h1')).toHaveText('健康记录');
+  await expect(page.getByTestId('records-status')).toHaveAttribute('data-status', 'red');
+  await expect(page.getByTestId('red-guidance')).toContainText('隔离');
+  await expect(page.getByTestId('records-tests')).toContainText('广州市第八人民医院');
+  await expect(page.getByTestId('display-row').first()).toHaveAttribute('data-offline', 'no');
+  expect(await page.locator('h1').count()).toBe(1);
+  expect(await seriousA11yFindings(page)).toEqual([]);
+  await page.screenshot({ path: resolve(SHOTS, 'records-red.png'), fullPage: true });
+
+  // Offline: the code shown is noted on the phone, the records page shows its saved copy.
+  await page.route('**/api/**', (route) => route.abort('internetdisconnected'));
+  await page.getByRole('link', { name: '健康码' }).click();
+  await expect(new HolderPage(page).code).toBeVisible();
+  await page.getByRole('link', { name: '健康记录' }).click();
+  await expect(page.getByTestId('records-offline')).toBeVisible();
+  await expect(page.locator('[data-testid="display-row"][data-offline="queued"]')).toHaveCount(1);
+  await page.unroute('**/api/**');
+  await page.getByRole('button', { name: '刷新' }).click();
+  await expect(page.locator('[data-testid="display-row"][data-offline="yes"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid="display-row"][data-offline="queued"]')).toHaveCount(0);
+
+  // English.
+  await page.getByTestId('lang-switch').click();
+  await expect(page.locator('h1')).toHaveText('Health records');
+  expect(await seriousA11yFindings(page)).toEqual([]);
+  await page.screenshot({ path: resolve(SHOTS, 'records-red-en.png'), fullPage: true });
+  await page.getByTestId('lang-switch').click();
+
+  // The export holds the person's records (no family members exist yet).
+  const exported = await (await page.request.get(`${server.url}/api/me/export`)).json();
+  expect(exported.person.name).toBe('李红');
+  expect(exported.records.tests[0].institution).toBe('广州市第八人民医院');
+  expect(exported.records.codeDisplays.some((d: { offline: boolean }) => d.offline)).toBe(true);
+  const csv = await page.request.get(`${server.url}/api/me/export/records.csv?lang=en`);
+  expect(await csv.text()).toContain('Nucleic-acid test');
+
+  // Unbinding without a fresh code is refused; the page offers only the re-verification.
+  await page.getByRole('link', { name: '账号与设备' }).click();
+  await expect(page.getByTestId('unbind-warning')).toBeVisible();
+  await expect(page.getByTestId('unbind-phone')).toHaveCount(0);
+  const refused = await page.request.delete(`${server.url}/api/me/phone`, { headers: { origin: server.url } });
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).error.code).toBe('reverify_required');
+  expect(await seriousA11yFindings(page)).toEqual([]);
+  await page.screenshot({ path: resolve(SHOTS, 'account-holder.png'), fullPage: true });
+
+  // A fresh code (a new one may be texted a minute after the sign-in's), then unbinding works.
+  await page.waitForTimeout(Math.max(0, signedInAt + 62_000 - Date.now()));
+  await page.getByTestId('reverify-send').click();
+  await expect.poll(() => latestSmsCode(server.url, RED).catch(() => ''), { timeout: 10_000 }).toMatch(/^\d{6}$/);
+  await page.getByTestId('reverify-code').fill(await latestSmsCode(server.url, RED));
+  await page.getByTestId('reverify-confirm').click();
+  await expect(page.getByTestId('reverified')).toBeVisible();
+  await page.screenshot({ path: resolve(SHOTS, 'account-reverified.png'), fullPage: true });
+  await page.getByTestId('unbind-phone').click();
+  await expect(page).toHaveURL(/\/signin$/);
+  expect((await page.request.get(`${server.url}/api/me`)).status()).toBe(401);
 });

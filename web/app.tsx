@@ -8,7 +8,8 @@ import { useSignal } from '@preact/signals';
 import { lazy, LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import type { Role } from '../shared/roles.js';
 import { navigate } from './app/navigation.js';
-import { offline } from './app/network.js';
+import { flushDisplays, noteCodeShown } from './app/displays.js';
+import { offline, onResume } from './app/network.js';
 import { homeFor, me, sessionExpired } from './app/session.js';
 import { applyUpdate, dismissUpdate, showUpdatePrompt } from './app/update.js';
 import { hasText, lang, loadStrings, t } from './i18n/index.js';
@@ -46,6 +47,7 @@ const ROUTES: readonly { path: string; role?: Role; page: ComponentType }[] = [
   { path: '/home', page: page(() => import('./areas/staff/HomePage.js')) },
   { path: '/account', page: page(() => import('./areas/account/AccountPage.js')) },
   { path: '/dashboard', role: 'manager', page: page(() => import('./areas/dashboard/DashboardPage.js')) },
+  { path: '/records', role: 'holder', page: page(() => import('./areas/records/RecordsPage.js')) },
 ];
 
 /** Where the current path should go instead, or undefined to stay. */
@@ -89,8 +91,9 @@ function Routes() {
 function AppNav({ path }: { path: string }) {
   const user = me.value;
   if (!user || path === '/gate' || path === '/signin') return null;
-  type NavKey = 'nav.code' | 'nav.home' | 'nav.account';
-  const links: [string, NavKey][] = [user.role === 'holder' ? ['/code', 'nav.code'] : [homeFor(user), 'nav.home'], ['/account', 'nav.account']];
+  type NavKey = 'nav.code' | 'nav.home' | 'nav.records' | 'nav.account';
+  const own: [string, NavKey][] = user.role === 'holder' ? [['/code', 'nav.code'], ['/records', 'nav.records']] : [[homeFor(user), 'nav.home']];
+  const links: [string, NavKey][] = [...own, ['/account', 'nav.account']];
   return (
     <nav class="app-nav" aria-label={t('nav.label')}>
       {links.map(([href, key]) => (
@@ -109,6 +112,12 @@ function Shell() {
     if (target) navigate(target, { replace: true });
   }, [target]);
   const ready = me.value !== undefined && !target;
+  // A holder's code on screen is a display (亮码) for their records, noted offline too.
+  const holderId = me.value?.role === 'holder' ? me.value.id : undefined;
+  useEffect(() => {
+    if (holderId && ready && path === '/code') void noteCodeShown(holderId);
+  }, [holderId, ready, path]);
+  useEffect(() => (holderId ? onResume(() => void flushDisplays(holderId)) : undefined), [holderId]);
   // Each page its own title, in the current language (the gate adds the verdict on screen to it).
   const titleKey = `title.${path}`;
   const title = hasText(titleKey) ? t(titleKey) : t('app.name');

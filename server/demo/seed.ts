@@ -87,6 +87,7 @@ export class SeedService {
           });
         }
         await tx.accounts.createUser({ id: a.userId, phone: a.phone, role: a.role, person_id: a.person?.id ?? null, created_at: at });
+        if (a.person) await seedRecords(tx, a.person.id, at);
         if (a.role === 'inspector') await tx.venues.bindInspector(a.userId, DEMO_VENUE.id, at);
         report.created++;
       }
@@ -96,6 +97,23 @@ export class SeedService {
       if (report.created > 0) await record(tx, { at, actor, action: 'demo.seed', targetId: 'demo', detail: { created: report.created } });
       return report;
     });
+  }
+}
+
+const HOUR = 3_600_000;
+
+/** Example health records for the demo holders' records page (ids fixed, so seeding twice adds nothing). */
+async function seedRecords(tx: Store, personId: string, at: number): Promise<void> {
+  const r = tx.holderRecords;
+  if (personId === 'demo-zhang') {
+    await r.addTestResult({ id: 'demo-zhang-t1', person_id: personId, kind: 'nucleic-acid', result: 'negative', institution: '广州市第一人民医院', sampled_at: at - 30 * HOUR, reported_at: at - 22 * HOUR });
+    await r.addTestResult({ id: 'demo-zhang-t2', person_id: personId, kind: 'antibody', result: 'negative', institution: '广州金域医学检验中心', sampled_at: at - 80 * HOUR, reported_at: at - 70 * HOUR });
+    await r.addHealthNotice({ id: 'demo-zhang-n1', person_id: personId, kind: 'health-certificate', state: 'valid', issuer: '广州市卫生健康委员会', issued_at: at - 48 * HOUR, valid_until: at + 14 * 24 * HOUR });
+    await r.addHealthNotice({ id: 'demo-zhang-n2', person_id: personId, kind: 'observation-release', state: 'released', issuer: '天河区疾病预防控制中心', issued_at: at - 24 * 24 * HOUR, valid_until: null });
+    await r.addEntryRecord({ id: 'demo-zhang-e1', person_id: personId, country: 'SG', document_type: 'passport', document_number: 'E12345678', entry_date: new Date(at - 38 * 24 * HOUR).toISOString().slice(0, 10), port: '广州白云国际机场', transport: 'air', transport_detail: 'CZ352' });
+  }
+  if (personId === 'demo-li') {
+    await r.addTestResult({ id: 'demo-li-t1', person_id: personId, kind: 'nucleic-acid', result: 'negative', institution: '广州市第八人民医院', sampled_at: at - 20 * HOUR, reported_at: at - 12 * HOUR });
   }
 }
 

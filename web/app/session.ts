@@ -6,6 +6,7 @@ import { signal } from '@preact/signals';
 import { authApi, type Me } from '../../shared/api/auth.js';
 import { appDb, deleteMeta, getMeta, setMeta } from '../db/db.js';
 import { forgetCodes } from '../db/codes.js';
+import { forgetRecords } from '../db/records.js';
 import { ApiError, call } from '../http.js';
 import { navigate } from './navigation.js';
 
@@ -63,6 +64,7 @@ export async function signOut(): Promise<void> {
   await call(authApi.signOut, { timeoutMs: 5000 }).catch(() => undefined);
   const db = appDb();
   await forgetCodes(db);
+  if (me.value) await forgetRecords(db, me.value.id);
   await deleteMeta(db, 'me');
   me.value = null;
   sessionExpired.value = false;

@@ -11,6 +11,7 @@ import type { ServerTimeSeen } from '../../shared/clock.js';
 import type { VerdictKind } from '../../shared/code/verify.js';
 import type { CheckpointRecord, RecordFlag } from '../../shared/records.js';
 import type { TrustList } from '../../shared/trust.js';
+import type { PersonRecords } from '../../shared/api/records.js';
 
 /** A record waiting to be acknowledged by the server. */
 export interface OutboxRow extends CheckpointRecord {
@@ -67,6 +68,20 @@ export interface DeviceKeyRow {
 }
 
 /** Small device facts, one row each; the value type is fixed by the key. */
+/** A holder's records as last fetched (records.ts). */
+export interface CachedRecords {
+  records: PersonRecords;
+  fetchedAt: number;
+}
+
+/** A code display the phone made and has not reported yet (records.ts). */
+export interface PendingDisplay {
+  id: string;
+  shownAt: number;
+  status: 'green' | 'red';
+  offline: boolean;
+}
+
 export interface MetaValues {
   /** The phone's one device id from before ids were per inspector (records queued then still use it). */
   deviceId: string;
@@ -88,6 +103,10 @@ export interface MetaValues {
   gatePolicy: GatePolicy;
   /** Entries the gate refused and logged on this phone, per local day (not checks, not uploaded). */
   [refused: `refused:${string}`]: RefusedEntry[];
+  /** A holder's records as last fetched, per account (records.ts). */
+  [records: `records:${string}`]: CachedRecords;
+  /** Code displays not yet reported, per account (records.ts). */
+  [displays: `displays:${string}`]: PendingDisplay[];
 }
 
 /** A refused entry logged at the gate: when, what the scan showed, and a masked trace of the code. */

@@ -17,6 +17,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'nav.home': 'Home',
   'nav.account': 'Account and devices',
   'title./dashboard': 'Venue statistics · Health code',
+  'title./records': 'Health records · Health code',
+  'nav.records': 'Health records',
   'lang.other': '中文',
   'lang.label': 'Switch language',
   'update.available': 'A new version is available',

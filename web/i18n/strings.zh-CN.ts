@@ -16,6 +16,8 @@ export const zhCN = {
   'nav.home': '首页',
   'nav.account': '账号与设备',
   'title./dashboard': '场所统计 · 健康码',
+  'title./records': '健康记录 · 健康码',
+  'nav.records': '健康记录',
   'lang.other': 'English',
   'lang.label': '切换语言',
   'update.available': '有新版本可用',

@@ -1,0 +1,47 @@
+// Code displays (亮码记录): each time the holder's code page is opened with a code on it, the phone
+// notes when and what colour — offline too — and reports what it noted once the server answers.
+// The records page lists them (the last 3 days), those shown offline marked as reported later.
+
+import { recordsApi } from '../../shared/api/records.js';
+import { uuidv7 } from '../../shared/uuid.js';
+import { cachedCode } from '../db/codes.js';
+import { appDb } from '../db/db.js';
+import { dropDisplays, pendingDisplays, queueDisplay } from '../db/records.js';
+import { call } from '../http.js';
+import { offline } from './network.js';
+
+let flushing: Promise<void> | undefined;
+
+/** Notes one display of the account's cached code, then tries to report. */
+export async function noteCodeShown(userId: string): Promise<void> {
+  const db = appDb();
+  // On a first visit the code arrives just after the page: wait for it a little.
+  let row = await cachedCode(db, userId);
+  for (let i = 0; !row && i < 20; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    row = await cachedCode(db, userId);
+  }
+  if (!row) return;
+  await queueDisplay(db, userId, { id: uuidv7(), shownAt: Date.now(), status: row.code.status, offline: offline.value });
+  void flushDisplays(userId);
+}
+
+/** Reports the queued displays, one request at a time; what the server acknowledged leaves the queue. */
+export function flushDisplays(userId: string): Promise<void> {
+  flushing ??= (async () => {
+    try {
+      const db = appDb();
+      const queued = await pendingDisplays(db, userId);
+      for (let i = 0; i < queued.length; i += 200) {
+        const batch = queued.slice(i, i + 200);
+        await call(recordsApi.reportDisplays, { body: { displays: batch }, timeoutMs: 10_000 });
+        await dropDisplays(db, userId, batch.map((d) => d.id));
+      }
+    } catch {
+      // Offline or signed out: they wait for the next try.
+    } finally {
+      flushing = undefined;
+    }
+  })();
+  return flushing;
+}
