@@ -101,7 +101,9 @@ test('records offline, a code shown offline reported later, the export, and an u
   await expect(page.getByTestId('records-status')).toHaveAttribute('data-status', 'red');
   await expect(page.getByTestId('red-guidance')).toContainText('隔离');
   await expect(page.getByTestId('records-tests')).toContainText('广州市第八人民医院');
-  await expect(page.getByTestId('display-row').first()).toHaveAttribute('data-offline', 'no');
+  // The display of the code page a moment ago, reported online (refreshed in case it was still on its way).
+  await page.getByRole('button', { name: '刷新' }).click();
+  await expect(page.locator('[data-testid="display-row"][data-offline="no"]')).toHaveCount(1);
   expect(await page.locator('h1').count()).toBe(1);
   expect(await seriousA11yFindings(page)).toEqual([]);
   await page.screenshot({ path: resolve(SHOTS, 'records-red.png'), fullPage: true });
@@ -123,6 +125,17 @@ test('records offline, a code shown offline reported later, the export, and an u
   await expect(page.locator('h1')).toHaveText('Health records');
   expect(await seriousA11yFindings(page)).toEqual([]);
   await page.screenshot({ path: resolve(SHOTS, 'records-red-en.png'), fullPage: true });
+  await page.setViewportSize({ width: 320, height: 700 });
+  const wide = await page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      // A wide table scrolls inside its own box; nothing else may stick out.
+      .filter((el) => !el.closest('.table-wrap') && el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+      .map((el) => `${el.tagName}.${el.className}`)
+      .slice(0, 5),
+  );
+  expect(wide, 'nothing sticks out sideways at 320 px').toEqual([]);
+  await page.screenshot({ path: resolve(SHOTS, 'records-red-320.png'), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.getByTestId('lang-switch').click();
 
   // The export holds the person's records (no family members exist yet).

@@ -6,11 +6,11 @@ import { recordsApi } from '../../shared/api/records.js';
 import { uuidv7 } from '../../shared/uuid.js';
 import { cachedCode } from '../db/codes.js';
 import { appDb } from '../db/db.js';
-import { dropDisplays, pendingDisplays, queueDisplay } from '../db/records.js';
-import { call } from '../http.js';
+import { dropDisplays, markDisplayOffline, pendingDisplays, queueDisplay } from '../db/records.js';
+import { call, NetworkError } from '../http.js';
 import { offline } from './network.js';
 
-let flushing: Promise<void> | undefined;
+let flushing: Promise<unknown> | undefined;
 
 /** Notes one display of the account's cached code, then tries to report. */
 export async function noteCodeShown(userId: string): Promise<void> {
@@ -22,12 +22,17 @@ export async function noteCodeShown(userId: string): Promise<void> {
     row = await cachedCode(db, userId);
   }
   if (!row) return;
-  await queueDisplay(db, userId, { id: uuidv7(), shownAt: Date.now(), status: row.code.status, offline: offline.value });
-  void flushDisplays(userId);
+  const id = uuidv7();
+  await queueDisplay(db, userId, { id, shownAt: Date.now(), status: row.code.status, offline: offline.value });
+  // Shown while the server cannot be reached: it is reported later, and marked so.
+  if ((await flushDisplays(userId)) instanceof NetworkError) await markDisplayOffline(db, userId, id);
 }
 
-/** Reports the queued displays, one request at a time; what the server acknowledged leaves the queue. */
-export function flushDisplays(userId: string): Promise<void> {
+/**
+ * Reports the queued displays, one request at a time; what the server acknowledged leaves the
+ * queue. Resolves to the failure that stopped it, if any.
+ */
+export function flushDisplays(userId: string): Promise<unknown> {
   flushing ??= (async () => {
     try {
       const db = appDb();
@@ -37,8 +42,10 @@ export function flushDisplays(userId: string): Promise<void> {
         await call(recordsApi.reportDisplays, { body: { displays: batch }, timeoutMs: 10_000 });
         await dropDisplays(db, userId, batch.map((d) => d.id));
       }
-    } catch {
+      return undefined;
+    } catch (e) {
       // Offline or signed out: they wait for the next try.
+      return e;
     } finally {
       flushing = undefined;
     }

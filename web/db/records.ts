@@ -26,6 +26,14 @@ export async function pendingDisplays(db: HgDb, userId: string): Promise<Pending
   return (await getMeta(db, `displays:${userId}`)) ?? [];
 }
 
+/** Marks a queued display as made offline (its first report did not reach the server). */
+export async function markDisplayOffline(db: HgDb, userId: string, id: string): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const queued = (await getMeta(db, `displays:${userId}`)) ?? [];
+    if (queued.some((d) => d.id === id)) await setMeta(db, `displays:${userId}`, queued.map((d) => (d.id === id ? { ...d, offline: true } : d)));
+  });
+}
+
 /** Drops the displays the server acknowledged (by id), keeping any queued meanwhile. */
 export async function dropDisplays(db: HgDb, userId: string, ids: readonly string[]): Promise<void> {
   const gone = new Set(ids);
