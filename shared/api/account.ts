@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { ROLES } from '../roles.js';
 import { OtpRequestResponseSchema, PhoneSchema } from './auth.js';
 import { endpoint, OkSchema } from './contract.js';
+import { matching } from './fields.js';
 import { personal } from './personal.js';
 import { PersonRecordsSchema } from './records.js';
 
@@ -61,7 +62,7 @@ export const accountApi = {
 /** How long a re-verification with an SMS code counts as fresh. */
 export const REVERIFY_FRESH_MS = 5 * 60_000;
 
-const SmsCodeSchema = v.pipe(v.string(), v.regex(/^\d{6}$/, 'the code is 6 digits'));
+const SmsCodeSchema = matching(/^\d{6}$/, 'the code is 6 digits', 6);
 
 export const BoundPhoneSchema = v.strictObject({
   phone: personal(v.string()),

@@ -8,6 +8,7 @@ import { CODE_STATUSES, RED_REASONS } from '../code/claims.js';
 import { AGE_BANDS, DOCUMENT_TYPES } from '../documents.js';
 import { TEST_KINDS, TEST_RESULTS } from '../feeds.js';
 import { endpoint } from './contract.js';
+import { epochMs, matching } from './fields.js';
 import { notPersonal, personal } from './personal.js';
 
 /** Code displays are kept and shown for this long. */
@@ -86,8 +87,8 @@ export const CodeDisplayReportSchema = v.strictObject({
     v.array(
       v.strictObject({
         /** Made on the phone (a UUID), so a report sent twice stores each display once. */
-        id: v.pipe(v.string(), v.uuid()),
-        shownAt: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15)),
+        id: matching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'not a UUID', 36),
+        shownAt: epochMs(),
         status: v.picklist(CODE_STATUSES),
         offline: v.boolean(),
       }),
