@@ -67,7 +67,7 @@ function Records({ r, now }: { r: PersonRecords; now: number }) {
         {r.tests.length === 0 ? (
           <Empty />
         ) : (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>
@@ -140,7 +140,7 @@ function Records({ r, now }: { r: PersonRecords; now: number }) {
         {r.temperatureChecks.length === 0 ? (
           <Empty />
         ) : (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>
@@ -168,7 +168,7 @@ function Records({ r, now }: { r: PersonRecords; now: number }) {
         {r.codeDisplays.length + waiting.length === 0 ? (
           <Empty />
         ) : (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>
