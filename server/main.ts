@@ -73,7 +73,7 @@ export function buildServices(config: Config, store: Store, deps: ServiceDeps = 
     verifier,
     codes: new CodeService(store, keys, { issuer: config.issuer, ttlHours: config.codeTtlHours, now }),
     status: new StatusService(store, redList, now),
-    venues: new VenueService(store),
+    venues: new VenueService(store, now, { keys, trust }),
     seed: new SeedService(store, now),
     checkpoints: new CheckpointMerge(store, verifier, { now }),
     devSms: config.devRoutes && !config.production ? devSms : undefined,

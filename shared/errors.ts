@@ -26,6 +26,11 @@ export const ERROR_CODES = [
   'stats_range_invalid',
   'reverify_required',
   'phone_taken',
+  'venue_edit_too_soon',
+  'manager_has_venue',
+  'declaration_code_unknown',
+  'area_not_street_level',
+  'checkin_refused',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -171,5 +176,43 @@ export class PhoneTakenError extends AppError {
   override name = 'PhoneTakenError';
   constructor() {
     super('phone_taken', 'This phone number is already bound to another account.');
+  }
+}
+
+/** A venue was already changed this natural week; retryAfterSec says when the next change is allowed. */
+export class VenueEditTooSoonError extends AppError {
+  override name = 'VenueEditTooSoonError';
+  constructor(allowedFrom: string, retryAfterSec: number) {
+    super('venue_edit_too_soon', `The venue was already changed this week. It can be changed again from ${allowedFrom}.`, retryAfterSec);
+  }
+}
+
+/** A manager manages one venue: this one has a venue already (registering, or receiving a hand-over). */
+export class ManagerHasVenueError extends AppError {
+  override name = 'ManagerHasVenueError';
+  constructor(message = 'This manager already manages a venue.') {
+    super('manager_has_venue', message);
+  }
+}
+
+export class DeclarationCodeUnknownError extends AppError {
+  override name = 'DeclarationCodeUnknownError';
+  constructor() {
+    super('declaration_code_unknown', 'No venue has this declaration code.');
+  }
+}
+
+export class AreaNotStreetLevelError extends AppError {
+  override name = 'AreaNotStreetLevelError';
+  constructor() {
+    super('area_not_street_level', 'Pick the area down to a township or street.');
+  }
+}
+
+/** A check-in code that is forged, another deployment's, not for the day of the check-in, or unreadable. */
+export class CheckinRefusedError extends AppError {
+  override name = 'CheckinRefusedError';
+  constructor(readonly reason: string) {
+    super('checkin_refused', `This check-in code cannot be used (${reason}).`);
   }
 }

@@ -40,14 +40,18 @@ function page(load: () => Promise<{ default: ComponentType }>): ComponentType {
  * (staff/ today; venue/, org/, admin/ later) are built into assets/staff/, which the gate's service
  * worker does not precache (vite.config.ts).
  */
-const ROUTES: readonly { path: string; role?: Role; page: ComponentType }[] = [
+const ROUTES: readonly { path: string; role?: Role; /** Other roles that may open it too (a manager works a gate). */ alsoFor?: readonly Role[]; page: ComponentType }[] = [
   { path: '/signin', page: page(() => import('./areas/signin/SignInPage.js')) },
   { path: '/code', role: 'holder', page: page(() => import('./areas/holder/CodePage.js')) },
-  { path: '/gate', role: 'inspector', page: page(() => import('./areas/gate/GatePage.js')) },
+  { path: '/gate', role: 'inspector', alsoFor: ['manager'], page: page(() => import('./areas/gate/GatePage.js')) },
   { path: '/home', page: page(() => import('./areas/staff/HomePage.js')) },
   { path: '/account', page: page(() => import('./areas/account/AccountPage.js')) },
   { path: '/dashboard', role: 'manager', page: page(() => import('./areas/dashboard/DashboardPage.js')) },
   { path: '/records', role: 'holder', page: page(() => import('./areas/records/RecordsPage.js')) },
+  { path: '/checkin', role: 'holder', page: page(() => import('./areas/checkin/CheckinPage.js')) },
+  { path: '/venue', role: 'manager', page: page(() => import('./areas/venue/VenuePage.js')) },
+  { path: '/venue/members', role: 'manager', page: page(() => import('./areas/venue/MembersPage.js')) },
+  { path: '/venue/poster', role: 'manager', page: page(() => import('./areas/venue/PosterPage.js')) },
 ];
 
 /** Where the current path should go instead, or undefined to stay. */
@@ -56,7 +60,7 @@ function redirectFor(path: string): string | undefined {
   if (user === undefined || path === '/signin') return undefined;
   if (!user) return '/signin';
   const route = ROUTES.find((r) => r.path === path);
-  if (!route || (route.role && route.role !== user.role)) return homeFor(user);
+  if (!route || (route.role && route.role !== user.role && !route.alsoFor?.includes(user.role))) return homeFor(user);
   return undefined;
 }
 

@@ -19,5 +19,11 @@ export const AUDIT_ACTIONS = {
   'account.unbind-phone': 'account',
   'account.export': 'account',
   'account.delete': 'account',
+  'venue.register': 'venue',
+  'venue.edit': 'venue',
+  'venue.hand-over': 'venue',
+  'venue.bind-inspector': 'venue',
+  'venue.unbind-inspector': 'venue',
+  'venue.leave': 'venue',
 } as const satisfies Record<string, TargetKind>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -53,7 +53,7 @@ export class CheckpointMerge {
   ) {}
 
   async mergeBatch(batch: SyncBatch, inspector: UserActor): Promise<SyncResponse> {
-    if (inspector.role !== 'inspector') throw new ForbiddenError('Only inspectors sync checkpoint records.');
+    if (inspector.role !== 'inspector' && inspector.role !== 'manager') throw new ForbiddenError('Only inspectors sync checkpoint records.');
     const now = this.options.now?.() ?? Date.now();
     const results: RecordResult[] = new Array<RecordResult>(batch.records.length);
     // A device id belongs to the inspector who first sent under it: another's batch changes nothing.

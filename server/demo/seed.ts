@@ -8,8 +8,17 @@ import type { Role } from '../../shared/roles.js';
 import { record } from '../audit/log.js';
 import type { Actor } from '../auth/actor.js';
 import type { Store } from '../store/store.js';
+import { newDeclarationCode } from '../venues/declaration.js';
 
-export const DEMO_VENUE = { id: 'venue-demo', name: '示范商场 Demo Mall' } as const;
+export const DEMO_VENUE = {
+  id: 'venue-demo',
+  name: '示范商场 Demo Mall',
+  area_code: '440103001',
+  address: '沙面北街 1 号',
+  venue_type: 'retail',
+  manager_user_id: 'demo-manager',
+  contact_phone: '+8613800000004',
+} as const;
 
 export interface DemoAccount {
   userId: string;
@@ -24,6 +33,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { userId: 'demo-holder-red', phone: '+8613800000003', role: 'holder', person: { id: 'demo-li', name: '李红', status: 'red', reason: 'close-contact' } },
   { userId: 'demo-manager', phone: '+8613800000004', role: 'manager' },
   { userId: 'demo-admin', phone: '+8613800000005', role: 'admin' },
+  // A manager with no venue yet: to try registering one.
+  { userId: 'demo-manager-new', phone: '+8613800000040', role: 'manager' },
 ];
 
 /** Extra holder i (1-based): person demo-holder-i, phone +86139000000NN for i ≤ 99. */
@@ -68,7 +79,7 @@ export class SeedService {
     const at = this.now();
     return this.store.transaction(async (tx) => {
       const report: SeedReport = { created: 0, existing: 0 };
-      if (!(await tx.venues.getVenue(DEMO_VENUE.id))) await tx.venues.createVenue({ ...DEMO_VENUE, created_at: at });
+      if (!(await tx.venues.getVenue(DEMO_VENUE.id))) await tx.venues.createVenue({ ...DEMO_VENUE, declaration_code: newDeclarationCode(), created_at: at });
       for (const a of accounts) {
         if (await tx.accounts.getUser(a.userId)) {
           report.existing++;

@@ -29,6 +29,11 @@ export const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   stats_range_invalid: 400,
   reverify_required: 403,
   phone_taken: 409,
+  venue_edit_too_soon: 409,
+  manager_has_venue: 409,
+  declaration_code_unknown: 404,
+  area_not_street_level: 400,
+  checkin_refused: 400,
 };
 
 /** Hono's own exceptions (a bad cookie, a body limit) answered in our shape. */

@@ -33,6 +33,31 @@ function row(over: Partial<CheckpointRow> = {}): CheckpointRow {
 }
 
 describeStores('records', (store) => {
+  it('marks superseded records by the one rule, changing nothing stored', async () => {
+    const s = store();
+    const first = row({ sub: 'p1', captured_at: 100, temperature: 38.0 });
+    const again = row({ sub: 'p1', captured_at: 200, temperature: 36.6 });
+    const other = row({ sub: 'p2', captured_at: 150 });
+    const unreadable = row({ sub: null, captured_at: 120, server_verdict: 'malformed' });
+    const rescan = row({ sub: 'p3', captured_at: 130, supersedes: unreadable.id });
+    const lonelyUnreadable = row({ sub: null, captured_at: 300, server_verdict: 'malformed' });
+    const elsewhere = row({ sub: 'p1', captured_at: 400, venue_id: 'v2' });
+    // Arrival order is not capture order.
+    await s.records.insertRecords([again, elsewhere, rescan, lonelyUnreadable, first, other, unreadable]);
+    const marked = await s.records.recordsOfDay('v1', '2026-11-21');
+    expect(marked.map((r) => [r.id, r.superseded])).toEqual([
+      [first.id, true],
+      [unreadable.id, true],
+      [rescan.id, false],
+      [other.id, false],
+      [again.id, false],
+      [lonelyUnreadable.id, false],
+    ]);
+    // The superseded fever reading stays stored as it was; the count uses the latest.
+    expect(await s.records.getRecord(first.id)).toMatchObject({ temperature: 38.0 });
+    expect(await s.records.dailyCounts('v1', '2026-11-21', DEFAULT_FEVER_THRESHOLD)).toEqual({ people: 3, fever: 0, red: 0, total: 4 });
+  });
+
   it('inserts new rows, skips rows whose id or device+seq is taken, and reports which went in', async () => {
     const s = store();
     const a = row();

@@ -130,19 +130,7 @@ export class RecordsRepo {
    * latest record — latest by (captured_at, id), so the order records arrived in never matters.
    */
   async dailyCounts(venueId: string, day: string, feverThreshold: number): Promise<DailyCounts> {
-    const latest = this.db
-      .selectFrom('checkpoint_records')
-      .select((eb) => [
-        'temperature',
-        'server_verdict',
-        eb.fn
-          .agg<number>('row_number')
-          .over((ob) => ob.partitionBy('sub').orderBy('captured_at', 'desc').orderBy('id', 'desc'))
-          .as('rn'),
-      ])
-      .where('venue_id', '=', venueId)
-      .where('day', '=', day)
-      .where('sub', 'is not', null);
+    const latest = rankedPerPerson(this.db, venueId, day);
     const perPerson = await this.db
       .selectFrom(latest.as('l'))
       .select((eb) => [
@@ -172,6 +160,46 @@ export class RecordsRepo {
       total: people + Number(unreadable.n),
     };
   }
+
+  /**
+   * A venue day's records, oldest first, each marked superseded or not by the one rule: a readable
+   * record is superseded by a later one of the same person that day (rankedPerPerson); an
+   * unreadable one by a record that names it in `supersedes` (a re-scan at the gate). Nothing is
+   * changed in the table: superseded records stay as they were stored.
+   */
+  async recordsOfDay(venueId: string, day: string): Promise<(CheckpointRow & { superseded: boolean })[]> {
+    const ranked = await rankedPerPerson(this.db, venueId, day).execute();
+    const rank = new Map(ranked.map((r) => [r.id, Number(r.rn)]));
+    const rows = await this.db.selectFrom('checkpoint_records').selectAll().where('venue_id', '=', venueId).where('day', '=', day).orderBy('captured_at').orderBy('id').execute();
+    const named = new Set(rows.map((r) => r.supersedes).filter((id): id is string => id !== null));
+    return rows.map((r) => ({ ...r, superseded: r.sub !== null ? (rank.get(r.id) ?? 1) > 1 : named.has(r.id) }));
+  }
+}
+
+/**
+ * The supersede rule, in one place: at a venue on a local day each person (code subject) counts by
+ * their latest record — latest by (captured_at, id), so the order records arrived in never matters.
+ * Rank 1 counts; a higher rank is superseded (kept, never deleted). Counts and statistics select
+ * from this query with `rn = 1`.
+ */
+export function rankedPerPerson(db: Kysely<Database>, venueId: string, day: string) {
+  return db
+    .selectFrom('checkpoint_records')
+    .select((eb) => [
+      'id',
+      'sub',
+      'temperature',
+      'server_verdict',
+      'inspector_id',
+      'captured_at',
+      eb.fn
+        .agg<number>('row_number')
+        .over((ob) => ob.partitionBy('sub').orderBy('captured_at', 'desc').orderBy('id', 'desc'))
+        .as('rn'),
+    ])
+    .where('venue_id', '=', venueId)
+    .where('day', '=', day)
+    .where('sub', 'is not', null);
 }
 
 /**

@@ -35,6 +35,17 @@ export interface VenuesTable {
   fever_threshold: Generated<number>;
   /** The venue's one manager (migration 009). */
   manager_user_id: Generated<string | null>;
+  /** GB/T 2260 township or street code (migration 011); null for venues made before registration existed. */
+  area_code: string | null;
+  address: Generated<string>;
+  /** One of VENUE_TYPES (shared/api/venue.ts). */
+  venue_type: Generated<string>;
+  /** E.164; never sent to anyone in full. */
+  contact_phone: string | null;
+  /** The venue's fixed declaration code (场所申报码) inspectors bind with; unique. */
+  declaration_code: string | null;
+  /** When the manager last changed the venue (once per natural week), epoch ms. */
+  edited_at: number | null;
 }
 
 /** A venue day's raw counts and whether they are up to date with its records (migration 009). */
@@ -241,6 +252,19 @@ export interface CodeDisplaysTable {
   reported_at: number;
 }
 
+/** A visitor's sunflower check-in (migration 012). */
+export interface CheckinsTable {
+  id: string;
+  user_id: string;
+  sub: string;
+  venue_id: string;
+  inspector_tag: string;
+  day: string;
+  captured_at: number;
+  received_at: number;
+  code_kid: string;
+}
+
 export interface Database {
   people: PeopleTable;
   users: UsersTable;
@@ -264,4 +288,5 @@ export interface Database {
   health_notices: HealthNoticesTable;
   code_displays: CodeDisplaysTable;
   account_deletions: AccountDeletionsTable;
+  checkins: CheckinsTable;
 }

@@ -7,6 +7,7 @@ import { AccountControlRepo } from './account-control.js';
 import { AccountsRepo } from './accounts.js';
 import { AuditRepo } from './audit.js';
 import { AuthRepo } from './auth.js';
+import { CheckinsRepo } from './checkins.js';
 import type { Connection } from './connect.js';
 import type { Dialect } from './dialect.js';
 import { DevSmsRepo } from './dev-sms.js';
@@ -37,6 +38,7 @@ export interface Store {
   readonly stats: StatsRepo;
   readonly accountControl: AccountControlRepo;
   readonly holderRecords: HolderRecordsRepo;
+  readonly checkins: CheckinsRepo;
   /** Runs fn with a Store whose every repository writes in one transaction. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -59,6 +61,7 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, root: Kysely<Database
     stats: new StatsRepo(db, dialect),
     accountControl: new AccountControlRepo(db),
     holderRecords: new HolderRecordsRepo(db),
+    checkins: new CheckinsRepo(db),
     transaction: (fn) =>
       db.isTransaction ? fn(storeOver(db, dialect, root)) : db.transaction().execute((tx) => fn(storeOver(tx, dialect, root))),
     close: () => root.destroy(),

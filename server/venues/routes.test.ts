@@ -10,7 +10,7 @@ describeStores('venues route', (store) => {
     await seedPeople(s);
     const inspector = await signInAs(t, s, '+8613800000001');
     const res = await t.app.request(venuesApi.mine.path, { headers: { cookie: inspector } });
-    expect(await res.json()).toEqual({ venues: [{ id: 'venue-demo', name: '示范商场 Demo Mall', timeZone: 'Asia/Shanghai', feverThreshold: 37.3 }] });
+    expect(await res.json()).toEqual({ venues: [{ id: 'venue-demo', name: '示范商场 Demo Mall', timeZone: 'Asia/Shanghai', feverThreshold: 37.3, tag: expect.stringMatching(/^[A-HJ-NP-Z2-9]{6}$/) as unknown }] });
     const holder = await signInAs(t, s, '+8613800000002');
     expect((await t.app.request(venuesApi.mine.path, { headers: { cookie: holder } })).status).toBe(403);
     expect((await t.app.request(venuesApi.mine.path)).status).toBe(401);

@@ -3,6 +3,7 @@
 
 import { accountApi, accountControlApi } from './account.js';
 import { authApi } from './auth.js';
+import { checkinApi } from './checkin.js';
 import type { Endpoint } from './contract.js';
 import { deviceKeysApi } from './device-keys.js';
 import { gateApi } from './gate.js';
@@ -12,8 +13,9 @@ import { statsApi } from './stats.js';
 import { recordsApi } from './records.js';
 import { syncApi } from './sync.js';
 import { systemApi } from './system.js';
+import { venueManagerApi } from './venue-manager.js';
 import { venuesApi } from './venues.js';
 
-export const API_AREAS = { auth: authApi, people: peopleApi, lists: listsApi, venues: venuesApi, sync: syncApi, system: systemApi, deviceKeys: deviceKeysApi, gate: gateApi, account: accountApi, stats: statsApi, accountControl: accountControlApi, records: recordsApi } as const;
+export const API_AREAS = { auth: authApi, people: peopleApi, lists: listsApi, venues: venuesApi, sync: syncApi, system: systemApi, deviceKeys: deviceKeysApi, gate: gateApi, account: accountApi, stats: statsApi, accountControl: accountControlApi, records: recordsApi, venueManager: venueManagerApi, checkin: checkinApi } as const;
 
 export const ALL_ENDPOINTS: readonly Endpoint[] = Object.values(API_AREAS).flatMap((area) => Object.values(area) as Endpoint[]);

@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import { endpoint } from './contract.js';
 import { int } from './fields.js';
 import { notPersonal } from './personal.js';
+import { GATE_ROLES } from './venues.js';
 
 export const GatePolicySchema = v.strictObject({
   /**
@@ -20,5 +21,5 @@ export const GatePolicySchema = v.strictObject({
 export type GatePolicy = v.InferOutput<typeof GatePolicySchema>;
 
 export const gateApi = {
-  policy: endpoint({ method: 'GET', path: '/api/gate/policy', access: { roles: ['inspector'] }, response: GatePolicySchema }),
+  policy: endpoint({ method: 'GET', path: '/api/gate/policy', access: { roles: GATE_ROLES }, response: GatePolicySchema }),
 };

@@ -13,6 +13,7 @@ import { recordsApi } from './records.js';
 import { deviceKeysApi } from './device-keys.js';
 import { gateApi } from './gate.js';
 import { statsApi } from './stats.js';
+import { venueManagerApi } from './venue-manager.js';
 import { venuesApi } from './venues.js';
 
 /** Roles that must never see other people's personal data. */
@@ -66,10 +67,19 @@ describe('privacy of manager and organisation-admin responses', () => {
   });
 
   it('keeps the live-code endpoints apart from managers, and their answers free of personal fields', () => {
-    for (const e of [deviceKeysApi.register, gateApi.policy]) {
-      expect(AGGREGATE_ONLY.some((role) => reachableBy(e.access, role)), label(e)).toBe(false);
+    expect(AGGREGATE_ONLY.some((role) => reachableBy(deviceKeysApi.register.access, role))).toBe(false);
+    // A manager can work at a gate too (as an inspector): the gate's policy holds nothing personal.
+    for (const e of [deviceKeysApi.register, gateApi.policy]) expect(personalFields(e.response), label(e)).toEqual([]);
+  });
+
+  it('covers the venue manager routes: reachable by managers, none of them self, nothing personal', () => {
+    for (const e of Object.values(venueManagerApi)) {
+      expect(reachableBy(e.access, 'manager'), label(e)).toBe(true);
+      expect(isSelf(e), label(e)).toBe(false);
       expect(personalFields(e.response), label(e)).toEqual([]);
     }
+    // The venue's contact phone reaches its manager only masked, and says so in its schema.
+    expect(personalFields(v.strictObject({ phone: v.string() }))).toEqual([{ path: 'phone', why: 'name' }]);
   });
 
   it('keeps the device-session answers free of personal fields (every role may call them)', () => {

@@ -56,6 +56,7 @@ export function homeFor(user: Me | null | undefined): string {
   if (!user) return '/signin';
   if (user.role === 'holder') return '/code';
   if (user.role === 'inspector') return '/gate';
+  if (user.role === 'manager') return '/venue';
   return '/home';
 }
 

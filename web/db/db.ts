@@ -101,12 +101,23 @@ export interface MetaValues {
   serverTimeSeen: ServerTimeSeen;
   /** The deployment's live-code policy, as the gate last heard it. */
   gatePolicy: GatePolicy;
+  /** Sunflower check-in codes this inspector's phone holds per venue, today's and the coming days' (checkins.ts). */
+  [checkinCodes: `checkinCodes:${string}`]: { day: string; code: string }[];
+  /** A visitor's check-ins not yet accepted by the server (checkins.ts). */
+  checkinQueue: QueuedCheckin[];
   /** Entries the gate refused and logged on this phone, per local day (not checks, not uploaded). */
   [refused: `refused:${string}`]: RefusedEntry[];
   /** A holder's records as last fetched, per account (records.ts). */
   [records: `records:${string}`]: CachedRecords;
   /** Code displays not yet reported, per account (records.ts). */
   [displays: `displays:${string}`]: PendingDisplay[];
+}
+
+/** A check-in made on a visitor's phone, waiting for the network. */
+export interface QueuedCheckin {
+  id: string;
+  code: string;
+  capturedAt: number;
 }
 
 /** A refused entry logged at the gate: when, what the scan showed, and a masked trace of the code. */

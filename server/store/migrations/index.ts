@@ -8,6 +8,8 @@ import * as m007 from './007_device_keys.js';
 import * as m008 from './008_session_control.js';
 import * as m009 from './009_venue_stats.js';
 import * as m010 from './010_account_records.js';
+import * as m011 from './011_venue_registration.js';
+import * as m012 from './012_checkins.js';
 
 export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
   const migrations: Record<string, Migration> = {
@@ -17,6 +19,8 @@ export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: st
     '008_session_control': { up: (d) => m008.up(d, dialect) },
     '009_venue_stats': { up: (d) => m009.up(d, dialect) },
     '010_account_records': { up: (d) => m010.up(d, dialect) },
+    '011_venue_registration': { up: (d) => m011.up(d, dialect) },
+    '012_checkins': { up: (d) => m012.up(d, dialect) },
   };
   // On PostgreSQL the migration tables live in the connection's own schema: without this Kysely
   // looks for them in any schema, and two schemas migrating at once trip over each other.

@@ -26,6 +26,9 @@ import { startUploads } from './uploads.js';
 import { isCheckable, spokenKey, toneOf } from './verdicts.js';
 import { loadVenues, pickVenue, venueId, venues, venuesError } from './venues.js';
 import { listenForWedge } from './wedge.js';
+import { bindByCode, binding, isDeclarationCode } from './binding.js';
+import { VenueBinding } from './VenueBinding.js';
+import { CheckinCode } from './CheckinCode.js';
 
 /** The usual camera failures in words; anything else keeps the browser's own message. */
 function cameraMessage(e: Error): string {
@@ -44,11 +47,22 @@ export default function GatePage() {
   const scanner = useRef<ScannerHandle | null>(null);
   /** The code id last handled and when: a live code's text changes every few seconds, its id does not. */
   const handled = useRef<{ cti: string; at: number } | null>(null);
+  const lastDeclaration = useRef<string | null>(null);
   const cameraState = useSignal<'off' | 'starting' | 'on'>('off');
   const cameraError = useSignal<Error | null>(null);
   const cameraId = useSignal<string | undefined>(undefined);
 
   async function submit(text: string, fromCamera = false) {
+    // A venue's declaration code binds this inspector to the venue; it is not a person to check.
+    if (isDeclarationCode(text)) {
+      if (manualRef.current) manualRef.current.value = '';
+      // The camera keeps seeing the poster: one bind per code until another is scanned.
+      const code = text.trim().toUpperCase();
+      if (binding.value || (fromCamera && lastDeclaration.current === code)) return;
+      lastDeclaration.current = code;
+      await bindByCode(code);
+      return;
+    }
     const current = scan.value;
     // The camera still sees the person being checked: do not wipe the temperature being typed.
     if (fromCamera && current?.text === text.trim()) return;
@@ -189,7 +203,7 @@ export default function GatePage() {
       {venues.value.length === 0 && venuesError.value === null && <p class="muted small">{t('gate.noVenues')}</p>}
       <ClockWarning />
 
-      {/* Binding to a venue by scanning its declaration code belongs beside the venue picker, above. */}
+      <VenueBinding />
       <ScanPanel onSave={() => void save()} onDiscard={next} onRefuse={() => void refuse()} />
 
       <section class="scanner" aria-label={t('gate.scannerTitle')}>
@@ -237,7 +251,7 @@ export default function GatePage() {
       </section>
 
       <DoneNotice doneRef={doneRef} />
-      {/* Between people: the place for what the gate shows visitors (the venue's check-in code). */}
+      <CheckinCode />
 
       <GateStatus />
       <TodayList />

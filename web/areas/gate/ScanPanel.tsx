@@ -2,6 +2,7 @@
 // gate page (the verdict paints sooner): the scan panel, and the screen reader's announcement.
 
 import { useEffect, useRef } from 'preact/hooks';
+import { RedGuidance } from './RedGuidance.js';
 import { ScanActions } from './ScanActions.js';
 import { gateError, saving, scan } from './state.js';
 import { t, type GateKey } from './strings.js';
@@ -33,8 +34,9 @@ export function ScanPanel({ onSave, onDiscard, onRefuse }: { onSave: () => void;
   return (
     <section class="scan" ref={ref} aria-label={t('gate.scanRegion')} data-testid="scan">
       <VerdictBand verdict={current.verdict} />
-      {/* More about this verdict from other parts of the gate (a red code's handling guidance) goes in as children. */}
-      <VerdictDetails verdict={current.verdict} at={current.at} />
+      <VerdictDetails verdict={current.verdict} at={current.at}>
+        <RedGuidance verdict={current.verdict} />
+      </VerdictDetails>
       {checkable ? <TemperatureEntry onSubmit={onSave} error={tempError} /> : <p class="refused-hint">{t('gate.refusedHint')}</p>}
       {error && !tempError && (
         <p class="error" role="alert">
