@@ -24,6 +24,8 @@ let browser: Browser;
 let codes: string[];
 
 test.beforeAll(async () => {
+  // 21 CLI processes (seed, then a code per holder): on a loaded machine each start takes seconds.
+  test.setTimeout(300_000);
   server = await TestServer.create({ database: 'gate' });
   server.cli('seed', '--extra-holders', String(N));
   // One process for all N codes: a CLI start costs seconds on a loaded machine.
