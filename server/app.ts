@@ -26,6 +26,10 @@ import type { CodeService } from './people/codes.js';
 import type { DeviceKeyService } from './people/device-keys.js';
 import type { GatePolicy } from '../shared/api/gate.js';
 import { peopleRoutes } from './people/routes.js';
+import { holderRoutes } from './holders/routes.js';
+import type { MemberService } from './holders/members.js';
+import type { PrintedCodeService } from './holders/printed.js';
+import type { TravellerService } from './holders/travellers.js';
 import type { DevSmsOutbox } from './sms/dev-outbox.js';
 import { devSmsRoutes } from './sms/routes.js';
 import { statsRoutes } from './stats/routes.js';
@@ -54,6 +58,9 @@ export interface AppServices {
   statsExport: StatsExport;
   accountControl: AccountControlService;
   records: RecordsService;
+  travellers: TravellerService;
+  members: MemberService;
+  printed: PrintedCodeService;
 }
 
 export interface AppOptions {
@@ -89,6 +96,7 @@ export function buildApp(services: AppServices, options: AppOptions): App {
   authRoutes(api, services.otp, services.sessions, { secureCookies: options.production, trustProxy: options.trustProxy ?? false });
   listRoutes(api, services.trust, services.redList);
   peopleRoutes(api, services.codes, services.deviceKeys, services.codeCache);
+  holderRoutes(api, services, { trustProxy: options.trustProxy ?? false });
   venueRoutes(api, services.venues);
   checkpointRoutes(api, services.checkpoints);
   gatePolicyRoutes(api, services.gatePolicy);

@@ -1,5 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from './cli.js';
 import { loadConfig, type Config } from './config.js';
@@ -111,6 +113,35 @@ describe('cli', () => {
       await store.close();
     }
     await expect(runCli(['--as', 'bad name!', 'seed'], config)).rejects.toThrow('--as needs a name');
+  });
+});
+
+describe('cli registry import', () => {
+  it('prints a report per row, imports a good file and nothing of a bad one', async () => {
+    const config = loadConfig({ HG_DATA_DIR: tempDataDir() });
+    const out = captured();
+    const good = join(config.dataDir, 'good.csv');
+    const bad = join(config.dataDir, 'bad.csv');
+    writeFileSync(good, 'name,document_type,document_number,country\nLEE ANNA,passport,E1234567,GB\nDOE JOHN,passport,E7654321,US\n');
+    writeFileSync(bad, 'name,document_type,document_number,country\nSMITH JO,passport,E1111111,GB\nSMITH 2,passport,E2222222,GB\n');
+    await runCli(['registry', 'import', good, '--dry-run'], config);
+    expect(out.lines).toEqual(['line 2: ok', 'line 3: ok', '2 rows checked, all good (dry run: nothing imported).']);
+    out.lines.length = 0;
+    await runCli(['registry', 'import', good], config);
+    expect(out.lines.at(-1)).toBe('Imported 2 rows into the identity registry.');
+    out.lines.length = 0;
+    await runCli(['registry', 'import', bad], config);
+    expect(out.lines).toEqual(['line 2: ok', 'line 3: name: name-digits', '1 of 2 rows have problems: nothing imported. Fix them and import the file again.']);
+    expect(process.exitCode).toBe(1);
+    process.exitCode = 0;
+    const store = createStore(await connect({ url: config.databaseUrl }));
+    try {
+      expect(await store.registry.count()).toBe(2);
+      expect((await store.audit.recent(1))[0]).toMatchObject({ action: 'registry.import', target: 'system:identity-registry' });
+    } finally {
+      await store.close();
+    }
+    await expect(runCli(['registry', 'import'], config)).rejects.toThrow('registry import needs a CSV file');
   });
 });
 

@@ -2,6 +2,7 @@
 // printing a code for someone without a phone, and status changes — each through the same
 // services the HTTP routes use, so the rules (and the audit log) are the same.
 
+import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { AppError } from '../shared/errors.js';
@@ -10,6 +11,7 @@ import type { OperatorActor } from './auth/actor.js';
 import { ConfigError, describeConfig, loadConfig, type Config } from './config.js';
 import { buildServices, startServer, stopOnSignals, type Services } from './main.js';
 import { findPerson } from './people/find.js';
+import { importRegistryCsv } from './registry/import.js';
 import { connect } from './store/connect.js';
 import { createStore, type Store } from './store/store.js';
 
@@ -24,6 +26,10 @@ const USAGE = `Usage: npm run cli -- [--as <name>] <command>
   keys create                      new active signing key; the active one is retired
   keys withdraw <kid>              withdraw a key: its codes stop verifying
   issue-code <person-id|phone>...  print a freshly signed code (the QR text), one line per person
+  registry import <file.csv> [--dry-run]
+                                   fill the identity registry from an entry manifest (columns: name,
+                                   document_type, document_number, issue_count, country); a report per
+                                   row; any bad row and nothing is imported
   set-status <person-id|phone> green|red [reason]
                                    change a status (red needs a reason, e.g. close-contact)`;
 
@@ -98,6 +104,28 @@ export async function runCli(args: string[], config: Config): Promise<void> {
       });
       // Only the codes on stdout, one per line, so scripts can capture them.
       console.log(texts.join('\n'));
+      return;
+    }
+    case 'registry': {
+      const [sub, file] = rest;
+      if (sub !== 'import' || !file) throw new UsageError('registry import needs a CSV file');
+      const dryRun = rest.includes('--dry-run');
+      const report = await withServices(config, async (_s, store) => {
+        const text = await readFile(file, 'utf8');
+        const at = Date.now();
+        const r = await importRegistryCsv(store, text, { now: at, dryRun });
+        if (r.imported > 0) await record(store, { at, actor: operator, action: 'registry.import', targetId: 'identity-registry', detail: { rows: r.imported } });
+        return r;
+      });
+      for (const row of report.rows) console.log(`line ${row.line}: ${row.ok ? 'ok' : row.problems.join('; ')}`);
+      console.log(
+        report.invalid > 0
+          ? `${report.invalid} of ${report.rows.length} rows have problems: nothing imported. Fix them and import the file again.`
+          : dryRun
+            ? `${report.valid} rows checked, all good (dry run: nothing imported).`
+            : `Imported ${report.imported} rows into the identity registry.`,
+      );
+      if (report.invalid > 0) process.exitCode = 1;
       return;
     }
     case 'set-status': {

@@ -15,6 +15,8 @@ export interface Config {
   databaseUrl: string;
   production: boolean;
   codeTtlHours: number;
+  /** How long a printed code is valid (HG_PRINTED_CODE_DAYS): longer than a phone code, it cannot refresh itself. */
+  printedCodeDays: number;
   staticDir: string;
   sms: SmsConfig;
   /** From HG_OTP_SECRET; when absent the server generates one and keeps it in the data dir. */
@@ -121,6 +123,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const maxPhoneHours = int('HG_MAX_PHONE_CODE_HOURS', DEFAULT_MAX_VALIDITY_HOURS.phone, 1, 366 * 24);
   const maxPrintedDays = int('HG_MAX_PRINTED_CODE_DAYS', DEFAULT_MAX_VALIDITY_HOURS.printed / 24, 1, 10 * 366);
   const codeTtlHours = int('HG_CODE_TTL_HOURS', 72, 1, 24 * 30);
+  const printedCodeDays = int('HG_PRINTED_CODE_DAYS', 30, 1, 365);
+  if (printedCodeDays > maxPrintedDays) problems.push(`HG_PRINTED_CODE_DAYS (${printedCodeDays}) is above HG_MAX_PRINTED_CODE_DAYS (${maxPrintedDays}): every printed code would be refused`);
   if (codeTtlHours > maxPhoneHours) problems.push(`HG_CODE_TTL_HOURS (${codeTtlHours}) is above HG_MAX_PHONE_CODE_HOURS (${maxPhoneHours}): every code would be refused`);
 
   const staticDir = get('HG_STATIC_DIR') ?? 'dist/web';
@@ -131,6 +135,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     databaseUrl: /^postgres(ql)?:\/\//.test(databaseUrl) || isAbsolute(databaseUrl) ? databaseUrl : resolve(cwd, databaseUrl),
     production,
     codeTtlHours,
+    printedCodeDays,
     staticDir: resolve(cwd, staticDir),
     sms,
     otpSecret,
@@ -163,6 +168,7 @@ export function describeConfig(c: Config): Record<string, string | number | bool
     database: maskUrlPassword(c.databaseUrl),
     production: c.production,
     codeTtlHours: c.codeTtlHours,
+    printedCodeDays: c.printedCodeDays,
     staticDir: c.staticDir,
     sms: c.sms.kind === 'http' ? `http ${maskUrlPassword(c.sms.url)} (token ${maskSecret(c.sms.token)})` : 'development outbox (server log + /api/dev/sms)',
     otpSecret: c.otpSecret ? maskSecret(c.otpSecret) : 'generated, kept in the data dir',

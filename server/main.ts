@@ -21,6 +21,10 @@ import { ServerCodeVerifier } from './lists/verifier.js';
 import { CodeCache } from './people/code-cache.js';
 import { CodeService } from './people/codes.js';
 import { DeviceKeyService } from './people/device-keys.js';
+import { MemberService } from './holders/members.js';
+import { PrintedCodeService } from './holders/printed.js';
+import { TravellerService } from './holders/travellers.js';
+import { TableRegistry, type IdentityRegistry } from './registry/registry.js';
 import { DEFAULT_LIVE_TOLERANCE_MS } from '../shared/clock.js';
 import { StatusService } from './people/status.js';
 import { DevSmsOutbox } from './sms/dev-outbox.js';
@@ -37,6 +41,7 @@ export interface Services extends AppServices {
   status: StatusService;
   verifier: ServerCodeVerifier;
   seed: SeedService;
+  registry: IdentityRegistry;
 }
 
 export interface ServiceDeps {
@@ -64,6 +69,10 @@ export function buildServices(config: Config, store: Store, deps: ServiceDeps = 
   const otp = new OtpService(store, { secret: config.otpSecret ?? files.otpSecret(), sms, now, log });
   const deviceSessions = new DeviceSessionService(store, now);
   const records = new RecordsService(store, now);
+  // The embedded registry; a deployment with a registry service puts its client here.
+  const registry = new TableRegistry(store);
+  const codes = new CodeService(store, keys, { issuer: config.issuer, ttlHours: config.codeTtlHours, now });
+  const members = new MemberService(store, registry, now);
   return {
     keys,
     otp,
@@ -71,7 +80,7 @@ export function buildServices(config: Config, store: Store, deps: ServiceDeps = 
     trust,
     redList,
     verifier,
-    codes: new CodeService(store, keys, { issuer: config.issuer, ttlHours: config.codeTtlHours, now }),
+    codes,
     status: new StatusService(store, redList, now),
     venues: new VenueService(store, now, { keys, trust }),
     seed: new SeedService(store, now),
@@ -85,6 +94,10 @@ export function buildServices(config: Config, store: Store, deps: ServiceDeps = 
     codeCache: new CodeCache(store, keys, { now }),
     records,
     accountControl: new AccountControlService(store, otp, records, deviceSessions, now),
+    registry,
+    travellers: new TravellerService(store, registry, { sms, now, log }),
+    members,
+    printed: new PrintedCodeService(store, codes, members, redList, { validDays: config.printedCodeDays, now }),
   };
 }
 

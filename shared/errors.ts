@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'declaration_code_unknown',
   'area_not_street_level',
   'checkin_refused',
+  'identity_rejected',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -39,6 +40,8 @@ export const ErrorBodySchema = v.strictObject({
     code: v.picklist(ERROR_CODES),
     message: v.string(),
     retryAfterSec: v.optional(v.number()),
+    /** identity_rejected: one problem per wrong field, so a form can mark each (shared/identity.ts codes). */
+    problems: v.optional(v.array(v.strictObject({ field: v.string(), problem: v.string() }))),
   }),
 });
 export type ErrorBody = v.InferOutput<typeof ErrorBodySchema>;
@@ -214,5 +217,19 @@ export class CheckinRefusedError extends AppError {
   override name = 'CheckinRefusedError';
   constructor(readonly reason: string) {
     super('checkin_refused', `This check-in code cannot be used (${reason}).`);
+  }
+}
+
+/** A problem with one field of a form: the field's name and a problem code its page can say in words. */
+export interface FieldProblem {
+  field: string;
+  problem: string;
+}
+
+/** A typed identity (or the phone beside it) was refused: which fields, and why, for the form to show. */
+export class IdentityRejectedError extends AppError {
+  override name = 'IdentityRejectedError';
+  constructor(readonly problems: FieldProblem[]) {
+    super('identity_rejected', `Check ${problems.map((p) => `${p.field} (${p.problem})`).join(', ')}.`);
   }
 }

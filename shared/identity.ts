@@ -13,8 +13,12 @@ import {
 } from './documents.js';
 import { NAME_PROBLEMS, checkEnteredName, namesMatch, type NameProblemCode } from './names.js';
 
-export const REGISTRY_PROBLEMS = ['identity-not-found', 'identity-name-mismatch'] as const;
+export const REGISTRY_PROBLEMS = ['identity-not-found', 'identity-name-mismatch', 'identity-already-registered', 'identity-is-you'] as const;
 export type RegistryProblemCode = (typeof REGISTRY_PROBLEMS)[number];
+
+/** Problems with the fields beside an identity on the traveller's form (its phone and country). */
+export const SIGN_UP_PROBLEMS = ['phone-invalid', 'phone-taken', 'country-missing'] as const;
+export type SignUpProblemCode = (typeof SIGN_UP_PROBLEMS)[number];
 
 /** Every problem a person can be told about on an identity form: the keys of its messages. */
 export const IDENTITY_PROBLEMS = [...NAME_PROBLEMS, ...DOCUMENT_PROBLEMS, ...REGISTRY_PROBLEMS] as const;

@@ -40,9 +40,14 @@ function page(load: () => Promise<{ default: ComponentType }>): ComponentType {
  * (staff/ today; venue/, org/, admin/ later) are built into assets/staff/, which the gate's service
  * worker does not precache (vite.config.ts).
  */
-const ROUTES: readonly { path: string; role?: Role; /** Other roles that may open it too (a manager works a gate). */ alsoFor?: readonly Role[]; page: ComponentType }[] = [
+const ROUTES: readonly { path: string; role?: Role; /** Other roles that may open it too (a manager works a gate). */ alsoFor?: readonly Role[]; public?: true; page: ComponentType }[] = [
   { path: '/signin', page: page(() => import('./areas/signin/SignInPage.js')) },
+  // A traveller's first use (from the border's link or QR) and the personal link texted afterwards.
+  { path: '/travel', public: true, page: page(() => import('./areas/traveller/SignUpPage.js')) },
+  { path: '/travel/return', public: true, page: page(() => import('./areas/traveller/ReturnPage.js')) },
   { path: '/code', role: 'holder', page: page(() => import('./areas/holder/CodePage.js')) },
+  { path: '/family', role: 'holder', page: page(() => import('./areas/holder/FamilyPage.js')) },
+  { path: '/print', role: 'holder', page: page(() => import('./areas/holder/PrintPage.js')) },
   { path: '/gate', role: 'inspector', alsoFor: ['manager'], page: page(() => import('./areas/gate/GatePage.js')) },
   { path: '/home', page: page(() => import('./areas/staff/HomePage.js')) },
   { path: '/account', page: page(() => import('./areas/account/AccountPage.js')) },
@@ -57,9 +62,14 @@ const ROUTES: readonly { path: string; role?: Role; /** Other roles that may ope
 /** Where the current path should go instead, or undefined to stay. */
 function redirectFor(path: string): string | undefined {
   const user = me.value;
-  if (user === undefined || path === '/signin') return undefined;
-  if (!user) return '/signin';
+  if (user === undefined) return undefined;
+  // Signed in while on the sign-in page: the device's storage was cleared but the cookie still
+  // holds a session (/api/me answered), so the person goes on without a new SMS code.
+  if (path === '/signin') return user && !sessionExpired.value ? homeFor(user) : undefined;
   const route = ROUTES.find((r) => r.path === path);
+  // Pages for the signed-out; someone signed in goes to their own page instead.
+  if (route?.public) return user ? homeFor(user) : undefined;
+  if (!user) return '/signin';
   if (!route || (route.role && route.role !== user.role && !route.alsoFor?.includes(user.role))) return homeFor(user);
   return undefined;
 }

@@ -18,6 +18,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly retryAfterSec?: number,
+    /** identity_rejected: the wrong fields and why (shared/identity.ts problem codes). */
+    readonly problems?: readonly { field: string; problem: string }[],
   ) {
     super(message);
   }
@@ -88,8 +90,8 @@ async function errorFrom(res: Response): Promise<ApiError> {
   }
   const parsed = v.safeParse(ErrorBodySchema, body);
   if (parsed.success) {
-    const { code, message, retryAfterSec } = parsed.output.error;
-    return new ApiError(res.status, code, message, retryAfterSec);
+    const { code, message, retryAfterSec, problems } = parsed.output.error;
+    return new ApiError(res.status, code, message, retryAfterSec, problems);
   }
   const retry = Number(res.headers.get('retry-after'));
   return new ApiError(res.status, statusCode(res.status), res.statusText, Number.isFinite(retry) && retry > 0 ? retry : undefined);

@@ -25,5 +25,10 @@ export const AUDIT_ACTIONS = {
   'venue.bind-inspector': 'venue',
   'venue.unbind-inspector': 'venue',
   'venue.leave': 'venue',
+  'registry.import': 'system',
+  'traveller.sign-up': 'person',
+  'member.add': 'person',
+  'member.remove': 'person',
+  'printed-code.issue': 'person',
 } as const satisfies Record<string, TargetKind>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

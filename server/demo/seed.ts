@@ -20,16 +20,30 @@ export const DEMO_VENUE = {
   contact_phone: '+8613800000004',
 } as const;
 
+/**
+ * Identity-registry rows for trying travellers and families: as an entry manifest lists them
+ * (registry name form, canonical numbers). 张小明's own ID card is among them.
+ */
+export const DEMO_REGISTRY = [
+  { name: '张小明', document_type: 'mainland-id', document_number: '440103198805201233', country: 'CN' },
+  { name: '张小宝', document_type: 'mainland-id', document_number: '440103201806150022', country: 'CN' },
+  { name: '张建国', document_type: 'mainland-id', document_number: '44010319550301456X', country: 'CN' },
+  { name: '陈小文', document_type: 'hk-macau-permit', document_number: 'H12345678', country: 'HK' },
+  { name: 'MARTIN JEAN PAUL', document_type: 'passport', document_number: '18AV12345', country: 'FR' },
+  { name: 'MARTIN CLAIRE', document_type: 'passport', document_number: '19CD67890', country: 'FR' },
+  { name: 'LEE SMITH ANNA MARIE', document_type: 'passport', document_number: 'E12345678', country: 'GB' },
+] as const;
+
 export interface DemoAccount {
   userId: string;
   phone: string;
   role: Role;
-  person?: { id: string; name: string; status: 'green' | 'red'; reason: string; documentNo?: string };
+  person?: { id: string; name: string; status: 'green' | 'red'; reason: string; documentNo?: string; document?: { type: string; number: string } };
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { userId: 'demo-inspector', phone: '+8613800000001', role: 'inspector' },
-  { userId: 'demo-holder-green', phone: '+8613800000002', role: 'holder', person: { id: 'demo-zhang', name: '张小明', status: 'green', reason: 'none' } },
+  { userId: 'demo-holder-green', phone: '+8613800000002', role: 'holder', person: { id: 'demo-zhang', name: '张小明', status: 'green', reason: 'none', document: { type: 'mainland-id', number: '440103198805201233' } } },
   { userId: 'demo-holder-red', phone: '+8613800000003', role: 'holder', person: { id: 'demo-li', name: '李红', status: 'red', reason: 'close-contact' } },
   { userId: 'demo-manager', phone: '+8613800000004', role: 'manager' },
   { userId: 'demo-admin', phone: '+8613800000005', role: 'admin' },
@@ -80,6 +94,7 @@ export class SeedService {
     return this.store.transaction(async (tx) => {
       const report: SeedReport = { created: 0, existing: 0 };
       if (!(await tx.venues.getVenue(DEMO_VENUE.id))) await tx.venues.createVenue({ ...DEMO_VENUE, declaration_code: newDeclarationCode(), created_at: at });
+      await tx.registry.upsert(DEMO_REGISTRY.map((r) => ({ ...r, imported_at: at })));
       for (const a of accounts) {
         if (await tx.accounts.getUser(a.userId)) {
           report.existing++;
@@ -90,7 +105,9 @@ export class SeedService {
             id: a.person.id,
             sub: toBase64Url(randomBytes(8)),
             name: a.person.name,
-            document_no: a.person.documentNo ?? null,
+            // Extra holders' made-up numbers may repeat across 100,000 of them: no type, so the one-person-per-document index leaves them be.
+            document_type: a.person.document?.type ?? null,
+            document_no: a.person.document?.number ?? a.person.documentNo ?? null,
             status: a.person.status,
             reason: a.person.reason,
             status_changed_at: at,

@@ -4,7 +4,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { AppError, type ErrorBody, type ErrorCode } from '../../shared/errors.js';
+import { AppError, IdentityRejectedError, type ErrorBody, type ErrorCode } from '../../shared/errors.js';
 import type { AppEnv } from './context.js';
 
 export const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
@@ -34,6 +34,7 @@ export const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   declaration_code_unknown: 404,
   area_not_street_level: 400,
   checkin_refused: 400,
+  identity_rejected: 422,
 };
 
 /** Hono's own exceptions (a bad cookie, a body limit) answered in our shape. */
@@ -47,7 +48,9 @@ export function errorBody(code: ErrorCode, message: string, retryAfterSec?: numb
 export function answerError(err: Error, c: Context<AppEnv>, log: (line: string) => void): Response {
   if (err instanceof AppError) {
     if (err.retryAfterSec !== undefined) c.header('Retry-After', String(err.retryAfterSec));
-    return c.json(errorBody(err.code, err.message, err.retryAfterSec), HTTP_STATUS[err.code]);
+    const body = errorBody(err.code, err.message, err.retryAfterSec);
+    if (err instanceof IdentityRejectedError) body.error.problems = err.problems;
+    return c.json(body, HTTP_STATUS[err.code]);
   }
   const fromHttp = err instanceof HTTPException ? FROM_HTTP[err.status] : undefined;
   if (fromHttp) return c.json(errorBody(fromHttp, err.message || 'Request refused.'), HTTP_STATUS[fromHttp]);

@@ -3,7 +3,7 @@
 
 import type { MyCode } from '../../shared/api/people.js';
 import { fromBase64Url, randomBytes } from '../../shared/bytes.js';
-import { RED_REASONS, type HealthClaims, type RedReason } from '../../shared/code/claims.js';
+import { RED_REASONS, type CodeKind, type HealthClaims, type RedReason } from '../../shared/code/claims.js';
 import { issueCode } from '../../shared/code/issue.js';
 import { NoCodeError } from '../../shared/errors.js';
 import { maskName } from '../../shared/names.js';
@@ -20,6 +20,10 @@ export interface CodeServiceOptions {
 /** Which phone a code is for: its device key (a compressed P-256 point), or none for an unbound code. */
 export interface CodeBinding {
   cnf?: Uint8Array;
+  /** The code's kind; by default the person's own (resident or traveller). A guardian's phone asks for 'dependent'. */
+  kind?: CodeKind;
+  /** How long it is valid, in seconds; by default the configured phone-code validity. Printed codes last longer. */
+  validForSec?: number;
 }
 
 export class CodeService {
@@ -40,6 +44,11 @@ export class CodeService {
   }
 
   async codeFor(personId: string, bind: CodeBinding = {}): Promise<MyCode> {
+    return (await this.issue(personId, bind)).code;
+  }
+
+  /** A signed code and its id (cti), for callers that keep track of the codes they hand out (printed codes). */
+  async issue(personId: string, bind: CodeBinding = {}): Promise<{ code: MyCode; cti: Uint8Array }> {
     const person = await this.store.people.getPerson(personId);
     if (!person) throw new NoCodeError();
     const iat = Math.floor(this.now() / 1000);
@@ -47,18 +56,18 @@ export class CodeService {
     const claims: HealthClaims = {
       iss: this.options.issuer,
       iat,
-      exp: iat + this.options.ttlHours * 3600,
+      exp: iat + (bind.validForSec ?? this.options.ttlHours * 3600),
       cti: randomBytes(8),
       sub: fromBase64Url(person.sub),
       status: person.status,
       reason,
       maskedName: maskName(person.name),
-      kind: 'resident',
+      kind: bind.kind ?? person.kind,
     };
     // A printed code never carries a device key (claimsToCbor refuses it): it has no phone.
     if (bind.cnf && claims.kind !== 'printed') claims.cnf = bind.cnf;
     const text = await issueCode(claims, await this.keys.signer());
-    return {
+    const code: MyCode = {
       text,
       status: claims.status,
       reason,
@@ -67,5 +76,6 @@ export class CodeService {
       issuedAt: iat * 1000,
       expiresAt: claims.exp * 1000,
     };
+    return { code, cti: claims.cti };
   }
 }

@@ -7,6 +7,7 @@ import { record } from '../audit/log.js';
 import type { Actor } from '../auth/actor.js';
 import type { RedListService } from '../lists/redlist.js';
 import type { Store } from '../store/store.js';
+import { revokeAll } from '../holders/printed.js';
 
 export interface StatusChange {
   personId: string;
@@ -42,7 +43,11 @@ export class StatusService {
       const person = await tx.people.getPerson(personId);
       if (!person) throw new NotFoundError(`No person ${personId}.`);
       await tx.people.setStatus(personId, to, why, at);
-      const redListChanged = to === 'red' ? await tx.redList.add(entry, personId, at) : await tx.redList.remove(entry, at);
+      const subjectChanged = to === 'red' ? await tx.redList.add(entry, personId, at) : await tx.redList.remove(entry, at);
+      // Printouts made before the change would say the old status: their ids go on the red list.
+      const changed = person.status !== to || person.reason !== why;
+      const revoked = changed ? await revokeAll(tx, this.redList, personId, at) : [];
+      const redListChanged = subjectChanged || revoked.length > 0;
       await record(tx, { at, actor, action: 'person.set-status', targetId: personId, detail: { from: person.status, to, reason: why, redListChanged } });
       return { personId, from: person.status, to, reason: why, redListChanged };
     });

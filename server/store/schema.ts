@@ -14,6 +14,12 @@ export interface PeopleTable {
   reason: string;
   status_changed_at: number;
   created_at: number;
+  /** Migration 013: the document the person is (document_no holds its canonical number). */
+  document_type: string | null;
+  /** ISO 3166-1 alpha-2, travellers. */
+  country: string | null;
+  /** 'resident' or 'traveller': the kind of their own phone code. */
+  kind: Generated<'resident' | 'traveller'>;
 }
 
 export interface UsersTable {
@@ -35,7 +41,7 @@ export interface VenuesTable {
   fever_threshold: Generated<number>;
   /** The venue's one manager (migration 009). */
   manager_user_id: Generated<string | null>;
-  /** GB/T 2260 township or street code (migration 011); null for venues made before registration existed. */
+  /** GB/T 2260 township or street code (migration 013); null for venues made before registration existed. */
   area_code: string | null;
   address: Generated<string>;
   /** One of VENUE_TYPES (shared/api/venue.ts). */
@@ -265,6 +271,42 @@ export interface CheckinsTable {
   code_kid: string;
 }
 
+/** One person of the entry manifest or another registry source (migration 013). */
+export interface IdentityRegistryTable {
+  document_type: string;
+  document_number: string;
+  name: string;
+  country: string | null;
+  imported_at: number;
+}
+
+/** An account that looks after a person other than its own (migration 013). */
+export interface GuardianshipsTable {
+  user_id: string;
+  person_id: string;
+  relation: 'companion' | 'family';
+  created_at: number;
+}
+
+/** A traveller's personal return link (migration 013). */
+export interface TravellerLinksTable {
+  token_hash: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+/** A printed code (migration 013); revoked ones are on the red list by their id. */
+export interface PrintedCodesTable {
+  id: string;
+  person_id: string;
+  seq: number;
+  issued_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
 export interface Database {
   people: PeopleTable;
   users: UsersTable;
@@ -289,4 +331,8 @@ export interface Database {
   code_displays: CodeDisplaysTable;
   account_deletions: AccountDeletionsTable;
   checkins: CheckinsTable;
+  identity_registry: IdentityRegistryTable;
+  guardianships: GuardianshipsTable;
+  traveller_links: TravellerLinksTable;
+  printed_codes: PrintedCodesTable;
 }

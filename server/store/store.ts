@@ -13,10 +13,12 @@ import type { Dialect } from './dialect.js';
 import { DevSmsRepo } from './dev-sms.js';
 import { DeviceKeysRepo } from './device-keys.js';
 import { HolderRecordsRepo } from './holder-records.js';
+import { HoldersRepo } from './holders.js';
 import { KeysRepo } from './keys.js';
 import { PeopleRepo } from './people.js';
 import { RecordsRepo } from './records.js';
 import { RedListRepo } from './redlist.js';
+import { RegistryRepo } from './registry.js';
 import type { Database } from './schema.js';
 import { SettingsRepo } from './settings.js';
 import { StatsRepo } from './stats.js';
@@ -39,6 +41,8 @@ export interface Store {
   readonly accountControl: AccountControlRepo;
   readonly holderRecords: HolderRecordsRepo;
   readonly checkins: CheckinsRepo;
+  readonly registry: RegistryRepo;
+  readonly holders: HoldersRepo;
   /** Runs fn with a Store whose every repository writes in one transaction. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -62,6 +66,8 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, root: Kysely<Database
     accountControl: new AccountControlRepo(db),
     holderRecords: new HolderRecordsRepo(db),
     checkins: new CheckinsRepo(db),
+    registry: new RegistryRepo(db),
+    holders: new HoldersRepo(db),
     transaction: (fn) =>
       db.isTransaction ? fn(storeOver(db, dialect, root)) : db.transaction().execute((tx) => fn(storeOver(tx, dialect, root))),
     close: () => root.destroy(),

@@ -35,7 +35,7 @@ describe('privacy of manager and organisation-admin responses', () => {
 
   it('allows personal fields only where the answer is the caller’s own data', () => {
     const self = ALL_ENDPOINTS.filter((e) => AGGREGATE_ONLY.some((role) => reachableBy(e.access, role)) && isSelf(e)).map(label);
-    expect(self.sort()).toEqual(['GET /api/me', 'POST /api/auth/otp/verify']);
+    expect(self.sort()).toEqual(['GET /api/me', 'POST /api/auth/otp/verify', 'POST /api/travellers/link']);
   });
 
   it('fails when a name field is added to a manager-visible response', () => {

@@ -236,6 +236,8 @@ function judge(
   if (now >= code.expiresAt) return { kind: 'expired', ...shown };
   if (code.status === 'red') return { kind: 'red', reason: code.reason, ...shown };
   if (redList && redList.entries.has(redListEntry(redList.salt, claims.sub))) return { kind: 'red-listed', ...shown };
+  // A printout replaced by a reprint, or made before a status change, is listed by its code id.
+  if (redList && claims.kind === 'printed' && redList.entries.has(redListEntry(redList.salt, claims.cti))) return { kind: 'red-listed', ...shown };
   if (!trust) return { kind: 'cannot-confirm', because: 'no-trust-list', ...shown };
   if (basis.trustAgeMs! > maxAge) return { kind: 'cannot-confirm', because: 'trust-list-stale', ...shown };
   if (!redList) return { kind: 'cannot-confirm', because: 'no-red-list', ...shown };

@@ -4,6 +4,7 @@
 // The ES2018 build (see dexie-modern.d.ts): this file is Dexie's only importer, so there is one copy.
 import { Dexie, liveQuery, type Table } from 'dexie/dist/modern/dexie.mjs';
 import type { MeResponse } from '../../shared/api/auth.js';
+import type { Member } from '../../shared/api/members.js';
 import type { MyCode } from '../../shared/api/people.js';
 import type { Venue } from '../../shared/api/venues.js';
 import type { GatePolicy } from '../../shared/api/gate.js';
@@ -35,6 +36,7 @@ export interface RejectedRow {
   rejectedAt: number;
 }
 export interface CodeRow {
+  /** The account's id for its own code; `<account>:<person>` for a member's code on this phone. */
   userId: string;
   code: MyCode;
   fetchedAt: number;
@@ -99,6 +101,8 @@ export interface MetaValues {
   [deviceKey: `deviceKey:${string}`]: string;
   /** The server's clock and this phone's at one moment: how far off this phone's clock is. */
   serverTimeSeen: ServerTimeSeen;
+  /** The account's own person and the people it looks after, as the code page last heard (offline switch). */
+  [members: `members:${string}`]: Member[];
   /** The deployment's live-code policy, as the gate last heard it. */
   gatePolicy: GatePolicy;
   /** Sunflower check-in codes this inspector's phone holds per venue, today's and the coming days' (checkins.ts). */

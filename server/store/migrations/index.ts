@@ -10,6 +10,7 @@ import * as m009 from './009_venue_stats.js';
 import * as m010 from './010_account_records.js';
 import * as m011 from './011_venue_registration.js';
 import * as m012 from './012_checkins.js';
+import * as m013 from './013_holders.js';
 
 export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
   const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: st
     '010_account_records': { up: (d) => m010.up(d, dialect) },
     '011_venue_registration': { up: (d) => m011.up(d, dialect) },
     '012_checkins': { up: (d) => m012.up(d, dialect) },
+    '013_holders': { up: (d) => m013.up(d, dialect) },
   };
   // On PostgreSQL the migration tables live in the connection's own schema: without this Kysely
   // looks for them in any schema, and two schemas migrating at once trip over each other.

@@ -1,5 +1,8 @@
-// The holder's code: colour band with icon and words, the QR large, the masked name, a live clock,
-// how fresh it is, and whether the phone is offline. Works from the device's copy with no network.
+// The holder's code: colour band with icon and words, the QR large, the masked name (the switch
+// between members), a live clock, how fresh it is, and whether the phone is offline. Works from the
+// device's copy with no network. An expired copy turns the whole card grey and says so; the screen
+// stays awake while a code is shown; the QR's text alternative says whose code it is, its colour
+// and how long it is valid.
 
 import { useEffect } from 'preact/hooks';
 import { offline as appOffline } from '../../app/network.js';
@@ -8,8 +11,10 @@ import { ago, errorText, formatTime, reasonText } from '../../i18n/index.js';
 import { Clock } from '../../ui/Clock.js';
 import { SignOutButton } from '../../ui/SignOutButton.js';
 import { useNow } from '../../ui/useNow.js';
+import { useWakeLock } from '../../ui/useWakeLock.js';
 import { LiveQr } from './LiveQr.js';
-import { codeError, codeFetching, codeOffline, myCode, refreshCode, watchMyCode } from './state.js';
+import { MemberSwitch } from './MemberSwitch.js';
+import { codeError, codeFetching, codeOffline, members, myCode, refreshCode, showMember, shownMember, watchMyCode } from './state.js';
 import { t } from './strings.js';
 
 export default function CodePage() {
@@ -19,11 +24,19 @@ export default function CodePage() {
   const now = useNow(15_000);
   const row = myCode.value;
   const offline = appOffline.value || codeOffline.value;
+  const expired = !!row && now >= row.code.expiresAt;
+  useWakeLock(!!row && !expired);
 
   if (!userId) return null;
+  const familyLink = (
+    <a class="btn btn-quiet family-link" href="/family" data-testid="family-link">
+      {t('member.manage')}
+    </a>
+  );
   if (!row) {
     return (
       <section class="card stack center">
+        <h1 class="sr-only">{t('code.title')}</h1>
         {row === undefined || codeFetching.value ? (
           <p>{t('code.loading')}</p>
         ) : (
@@ -34,6 +47,7 @@ export default function CodePage() {
             </button>
           </>
         )}
+        {members.value.length > 1 && <MemberSwitch members={members.value} shownId={shownMember.value} maskedName="…" onPick={(id) => void showMember(userId, id)} />}
         <SignOutButton onClick={() => void signOut()} />
       </section>
     );
@@ -41,20 +55,26 @@ export default function CodePage() {
 
   const { code, fetchedAt } = row;
   const green = code.status === 'green';
-  const expired = now >= code.expiresAt;
+  const tone = expired ? 'is-expired' : green ? 'is-green' : 'is-red';
+  const statusWord = green ? t('code.green') : t('code.red');
+  const qrLabel = expired
+    ? t('code.qrLabelExpired', { name: code.maskedName })
+    : t('code.qrLabel', { name: code.maskedName, status: statusWord, time: formatTime(code.expiresAt) });
   return (
-    <section class={`code-page ${green ? 'is-green' : 'is-red'}`} data-testid="my-code" data-status={code.status}>
+    <section class={`code-page ${tone}`} data-testid="my-code" data-status={code.status} data-expired={expired ? 'true' : undefined}>
       <h1 class="sr-only">{t('code.title')}</h1>
       <div class="code-band" role="status">
         <span class="code-icon" aria-hidden="true">
-          {green ? '✓' : '✕'}
+          {expired ? '!' : green ? '✓' : '✕'}
         </span>
         <div>
-          <strong class="code-status">{green ? t('code.green') : t('code.red')}</strong>
-          <span class="code-hint">{green ? t('code.greenHint') : t('code.redHint')}</span>
+          <strong class="code-status" data-testid="code-status">
+            {expired ? t('code.expiredTitle') : statusWord}
+          </strong>
+          <span class="code-hint">{expired ? t('code.expiredHint') : green ? t('code.greenHint') : t('code.redHint')}</span>
         </div>
       </div>
-      {!green && (
+      {!green && !expired && (
         <p class="code-reason" data-testid="code-reason">
           {t('code.reason', { reason: reasonText(code.reason) })}
         </p>
@@ -62,16 +82,11 @@ export default function CodePage() {
       <div class="code-body">
         <p class="code-name">
           <span class="sr-only">{t('code.name')}</span>
-          <span data-testid="masked-name">{code.maskedName}</span>
+          <MemberSwitch members={members.value} shownId={shownMember.value} maskedName={code.maskedName} onPick={(id) => void showMember(userId, id)} />
           <span class="code-kind">{t(`code.kind.${code.kind}`)}</span>
         </p>
         <Clock testId="code-clock" />
-        <LiveQr frameClass={`qr-frame ${expired ? 'is-expired' : ''}`} text={code.text} label={green ? t('code.green') : t('code.red')} testId="code-qr" />
-        {expired && (
-          <p class="banner banner-warn" role="alert">
-            {t('code.expired')}
-          </p>
-        )}
+        <LiveQr frameClass="qr-frame" text={code.text} label={qrLabel} testId="code-qr" />
         <p class="code-meta">
           <span data-testid="code-updated">{t('code.updated', { ago: ago(fetchedAt, now) })}</span>
           <span>{t('code.expiresAt', { time: formatTime(code.expiresAt) })}</span>
@@ -83,6 +98,7 @@ export default function CodePage() {
         )}
         {codeError.value && <p class="error">{errorText(codeError.value.code, codeError.value.retryAfterSec)}</p>}
       </div>
+      {familyLink}
       <SignOutButton onClick={() => void signOut()} />
     </section>
   );

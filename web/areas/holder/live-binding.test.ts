@@ -61,4 +61,10 @@ describe('binding the holder’s codes to this phone', () => {
     expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['PUT /api/me/device-key', 'GET /api/me/code']);
     expect(await registeredKeyId(appDb(), 'u-2')).toBeUndefined();
   });
+
+  it('asks for a member’s code by the member’s id, bound to the same device key', async () => {
+    const calls = fakeServer(() => json({ ...CODE, kind: 'dependent', maskedName: '张*宝' }));
+    expect(await fetchMyCode('u-1', 'p-child')).toMatchObject({ code: { kind: 'dependent' }, deviceKey: 'KEYID000003' });
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['GET /api/me/members/p-child/code?deviceKey=KEYID000003']);
+  });
 });

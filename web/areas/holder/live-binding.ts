@@ -6,6 +6,7 @@
 
 import { signal } from '@preact/signals';
 import { deviceKeysApi } from '../../../shared/api/device-keys.js';
+import { membersApi, type Member } from '../../../shared/api/members.js';
 import { peopleApi, type MyCode } from '../../../shared/api/people.js';
 import type { ServerTimeSeen } from '../../../shared/clock.js';
 import { appDb, getMeta, setMeta } from '../../db/db.js';
@@ -62,18 +63,26 @@ async function boundKeyId(userId: string): Promise<string | undefined> {
 }
 
 /**
- * The signed-in holder's code, bound to this phone when it can be. Network failures are thrown as
- * call() throws them; a server that has forgotten the key gets it registered again, once.
+ * The signed-in holder's code (or, with memberId, a member's), bound to this phone when it can be.
+ * Network failures are thrown as call() throws them; a server that has forgotten the key gets it
+ * registered again, once.
  */
-export async function fetchMyCode(userId: string): Promise<{ code: MyCode; deviceKey?: string; canBind: boolean }> {
+export async function fetchMyCode(userId: string, memberId?: string): Promise<{ code: MyCode; deviceKey?: string; canBind: boolean }> {
   for (let attempt = 0; ; attempt++) {
     const deviceKey = await boundKeyId(userId);
     try {
-      const code = await call(peopleApi.myCode, { query: deviceKey ? { deviceKey } : {}, timeoutMs: TIMEOUT_MS, onResponse: noteServerTime });
+      const query = deviceKey ? { deviceKey } : {};
+      const options = { query, timeoutMs: TIMEOUT_MS, onResponse: noteServerTime };
+      const code = memberId ? await call(membersApi.memberCode, { ...options, params: { id: memberId } }) : await call(peopleApi.myCode, options);
       return deviceKey ? { code, deviceKey, canBind: true } : { code, canBind: !cannotBind };
     } catch (e) {
       if (attempt > 0 || !(e instanceof ApiError) || e.code !== 'device_key_unknown') throw e;
       await forgetRegisteredKey(appDb(), userId);
     }
   }
+}
+
+/** The account's own person and the people it looks after. */
+export async function fetchMembers(): Promise<Member[]> {
+  return (await call(membersApi.members, { timeoutMs: TIMEOUT_MS })).members;
 }

@@ -1,10 +1,12 @@
-// The holder's own code: shown from the device's copy at once, refreshed from the server when there
-// is none or the copy is past half its life, and again whenever the page comes back online or into view.
+// The code on the holder's page: the account's own, or a member's (a companion, a child) picked from
+// the name at the top. Shown from the device's copy at once, refreshed from the server when there is
+// none or the copy is past half its life, and again whenever the page comes back online or into view.
 
 import { signal } from '@preact/signals';
+import type { Member } from '../../../shared/api/members.js';
 import { onResume, reachable } from '../../app/network.js';
 import { sessionExpired } from '../../app/session.js';
-import { appDb, type CodeRow } from '../../db/db.js';
+import { appDb, getMeta, setMeta, type CodeRow } from '../../db/db.js';
 import { cachedCode, saveCode } from '../../db/codes.js';
 import { failureCode } from '../../http.js';
 
@@ -14,8 +16,15 @@ export const codeFetching = signal(false);
 /** The last refresh failed for want of a network: the page says it shows the saved copy. */
 export const codeOffline = signal(false);
 export const codeError = signal<ReturnType<typeof failureCode> | null>(null);
+/** The account's own person first, then the people it looks after; [] until known. */
+export const members = signal<Member[]>([]);
+/** The member whose code is shown: null for the account's own. */
+export const shownMember = signal<string | null>(null);
 /** False once this phone has shown it cannot keep a device key: its unbound code is then as good as it gets. */
 let canBind = true;
+
+/** Where a code is kept on the device: the account's own under its id, a member's under account:person. */
+export const codeKey = (userId: string, memberId: string | null): string => (memberId ? `${userId}:${memberId}` : userId);
 
 /** Past half its life (issuedAt → expiresAt), a code is refreshed, so a fresh one is on the phone long before it expires. */
 export function needsRefresh(row: CodeRow | null | undefined, now: number): boolean {
@@ -29,12 +38,15 @@ export function needsRefresh(row: CodeRow | null | undefined, now: number): bool
 export async function refreshCode(userId: string, force = false): Promise<void> {
   if (codeFetching.value) return;
   if (!force && !needsRefresh(myCode.value, Date.now())) return;
+  const memberId = shownMember.value;
   codeFetching.value = true;
   try {
     const { fetchMyCode } = await import('./live-binding.js');
-    const { code, deviceKey, canBind: bindable } = await fetchMyCode(userId);
+    const { code, deviceKey, canBind: bindable } = await fetchMyCode(userId, memberId ?? undefined);
     canBind = bindable;
-    myCode.value = await saveCode(appDb(), userId, code, Date.now(), deviceKey);
+    const row = await saveCode(appDb(), codeKey(userId, memberId), code, Date.now(), deviceKey);
+    // The person may have switched to another member meanwhile: that one's code stays on screen.
+    if (shownMember.value === memberId) myCode.value = row;
     codeOffline.value = false;
     codeError.value = null;
   } catch (e) {
@@ -47,14 +59,43 @@ export async function refreshCode(userId: string, force = false): Promise<void> 
   }
 }
 
+/** Shows the chosen member's saved code at once, then asks for a fresh one if it needs it. */
+export async function showMember(userId: string, memberId: string | null): Promise<void> {
+  shownMember.value = memberId;
+  myCode.value = undefined;
+  codeError.value = null;
+  const row = (await cachedCode(appDb(), codeKey(userId, memberId)).catch(() => undefined)) ?? null;
+  if (shownMember.value !== memberId) return;
+  myCode.value = row;
+  await refreshCode(userId);
+}
+
+/** The members the device knows, then the server's list (kept for offline switching). */
+async function loadMembers(userId: string): Promise<void> {
+  const held = await getMeta(appDb(), `members:${userId}`).catch(() => undefined);
+  if (held) members.value = held;
+  try {
+    const { fetchMembers } = await import('./live-binding.js');
+    const list = await fetchMembers();
+    members.value = list;
+    await setMeta(appDb(), `members:${userId}`, list).catch(() => undefined);
+    // A member this account no longer looks after: back to the account's own code.
+    if (shownMember.value && !list.some((m) => m.id === shownMember.value)) await showMember(userId, null);
+  } catch {
+    // Offline: the held list (or none) stays; the switch works from it.
+  }
+}
+
 /** Shows the saved code, then keeps it fresh while the page is open. Returns the stop function. */
 export function watchMyCode(userId: string): () => void {
   let stopped = false;
   void (async () => {
-    const row = (await cachedCode(appDb(), userId).catch(() => undefined)) ?? null;
+    const memberId = shownMember.value;
+    const row = (await cachedCode(appDb(), codeKey(userId, memberId)).catch(() => undefined)) ?? null;
     if (stopped) return;
-    myCode.value = row;
+    if (shownMember.value === memberId) myCode.value = row;
     await refreshCode(userId);
+    if (!stopped) await loadMembers(userId);
   })();
   // Back online or back in view: the status may have changed meanwhile, so ask even if the copy is young.
   const stopResume = onResume(() => void refreshCode(userId, true));

@@ -62,4 +62,12 @@ export const identityStrings: Record<keyof typeof zhCN, string> = {
     'No registration was found for this document number: check the document type and number; if you changed your passport after arriving, enter the passport you entered with.',
   'identity.identity-name-mismatch':
     'The name does not match the registration: enter it as on your document, Latin names surname first, e.g. LEE SMITH ANNA MARIE.',
+  'identity.identity-already-registered':
+    'This document already has an account with another phone number: sign in with that number; if you no longer have it, ask the help desk.',
+  'identity.identity-is-you': 'This is your own document: enter the document of the person you are adding.',
+  'identity.field.phone': 'Mobile phone number',
+  'identity.hint.phone': 'We text your personal link and sign-in codes to this number',
+  'identity.phone-invalid': 'Enter a mobile number: 11 digits for a mainland number, or + and the country code for another.',
+  'identity.phone-taken': 'This phone number already has a health code account: sign in with it, or enter another number.',
+  'identity.country-missing': 'Enter the country or region that issued your document: pick it from the list.',
 };

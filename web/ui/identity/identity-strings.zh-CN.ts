@@ -54,4 +54,11 @@ export const identityStrings = {
     '没有找到这个证件号码的登记信息：请检查证件类型和号码；如果入境后更换了护照，请填写入境时使用的护照。',
   'identity.identity-name-mismatch':
     '姓名与登记信息不一致：请按证件填写；拉丁字母姓名先姓后名，例如 LEE SMITH ANNA MARIE。',
+  'identity.identity-already-registered': '这个证件已用另一个手机号码注册：请用那个号码登录；如果那个号码已不再使用，请联系服务台。',
+  'identity.identity-is-you': '这是您本人的证件：请填写要添加的人的证件。',
+  'identity.field.phone': '手机号码',
+  'identity.hint.phone': '个人链接和登录验证码会发送到这个号码',
+  'identity.phone-invalid': '请填写手机号码：内地号码为 11 位数字，其他号码请以 + 和国家代码开头。',
+  'identity.phone-taken': '这个手机号码已有健康码账号：请用它登录，或填写其他号码。',
+  'identity.country-missing': '请选择签发证件的国家或地区：从列表中选择。',
 };

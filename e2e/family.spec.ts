@@ -1,0 +1,107 @@
+// A guardian adds a child (name + ID card checked against the registry), switches to the child's
+// code from the name at the top, and prints the family sheet: the printed QR decodes and verifies at
+// a gate as a printed code; printing again revokes the first sheet. Pages at 390×844 and desktop.
+
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { HolderPage } from './pages/holder.js';
+import { SignInPage } from './pages/signin.js';
+import { seriousA11yFindings } from './support/axe.js';
+import { decodeQrElement, gateVerdict } from './support/decode.js';
+import { TMP } from './support/paths.js';
+import { TestServer } from './support/server.js';
+
+const SHOTS = resolve(TMP, 'screenshots');
+let server: TestServer;
+
+test.beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await TestServer.create({ database: 'family' });
+  server.cli('seed');
+  await server.start();
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+test('a guardian adds a child, shows the child’s code and prints the family sheet', async ({ page }) => {
+  await new SignInPage(page, server.url).signIn('13800000002');
+  const holder = new HolderPage(page);
+  await expect(holder.maskedName).toHaveText('张*明');
+  await page.getByTestId('family-link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('家庭成员');
+
+  // A wrong check digit is caught on the phone, tied to its field.
+  await page.getByTestId('member-name').fill('张小宝');
+  await page.getByTestId('member-number').fill('440103 20180615 0023');
+  await page.getByTestId('member-add').click();
+  await expect(page.getByTestId('member-documentNumber-error')).toBeVisible();
+  await expect(page.getByTestId('member-number')).toHaveAttribute('aria-invalid', 'true');
+  // A name that does not match the registry is caught by the server.
+  await page.getByTestId('member-name').fill('张小明');
+  await page.getByTestId('member-number').fill('440103 20180615 0022');
+  await page.getByTestId('member-add').click();
+  await expect(page.getByTestId('member-name-error')).toBeVisible();
+  await page.getByTestId('member-name').fill('张小宝');
+  await page.getByTestId('member-add').click();
+  await expect(page.getByTestId('member-added')).toContainText('张*宝');
+  await expect(page.getByTestId('family-list')).toContainText('张*宝');
+  expect(await seriousA11yFindings(page)).toEqual([]);
+  await page.screenshot({ path: resolve(SHOTS, 'family.png'), fullPage: true });
+
+  // The child's own code, from the name at the top of the code page.
+  await page.getByText('返回健康码').click();
+  await page.getByTestId('member-switch').click();
+  await page.getByTestId('member-option').filter({ hasText: '张*宝' }).click();
+  await expect(holder.maskedName).toHaveText('张*宝');
+  await expect(page.getByText('家属健康码')).toBeVisible();
+  await expect(holder.code).toHaveAttribute('data-status', 'green');
+  await expect(holder.qr).toHaveAttribute('aria-label', /张\*宝的健康码，绿码，有效期至/);
+  await holder.expectLive();
+  expect(await seriousA11yFindings(page)).toEqual([]);
+  await page.screenshot({ path: resolve(SHOTS, 'code-member.png') });
+
+  // The whole family on one sheet.
+  await page.getByTestId('family-link').click();
+  await page.getByTestId('print-all').click();
+  await page.getByTestId('print-make').click();
+  const cards = page.getByTestId('print-card');
+  await expect(cards).toHaveCount(2);
+  await expect(page.getByTestId('print-seq').first()).toHaveText('第 1 次打印');
+  const childCard = cards.filter({ hasText: '张*宝' });
+  const printed = await decodeQrElement(childCard.getByTestId('print-qr'));
+  expect(await gateVerdict(server.url, printed)).toMatchObject({ kind: 'green', presence: 'printed', code: { kind: 'printed', maskedName: '张*宝' } });
+  expect(await seriousA11yFindings(page)).toEqual([]);
+  await page.screenshot({ path: resolve(SHOTS, 'print-sheet.png'), fullPage: true });
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
+  await page.screenshot({ path: resolve(SHOTS, 'print-sheet-a4.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize({ width: 390, height: 844 });
+
+  // Printing the child again revokes the first sheet, offline at the gate (red list).
+  await page.goto(`${server.url}/family`);
+  await page.getByTestId('member-print').click();
+  await page.getByTestId('print-make').click();
+  await expect(page.getByTestId('print-seq')).toHaveText('第 2 次打印');
+  expect(await gateVerdict(server.url, printed)).toMatchObject({ kind: 'red-listed' });
+  const reprinted = await decodeQrElement(page.getByTestId('print-qr'));
+  expect(await gateVerdict(server.url, reprinted)).toMatchObject({ kind: 'green', presence: 'printed' });
+});
+
+test('the family page and the sheet on a desktop screen, in English', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'en', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await new SignInPage(page, server.url).signIn('13800000003');
+  await expect(new HolderPage(page).code).toBeVisible();
+  await page.getByTestId('family-link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Family members');
+  await page.getByTestId('member-name').fill('张小宝');
+  await page.getByTestId('member-number').fill('440103201806150022');
+  await page.getByTestId('member-add').click();
+  await expect(page.getByTestId('member-added')).toContainText('张*宝');
+  expect(await seriousA11yFindings(page)).toEqual([]);
+  await page.screenshot({ path: resolve(SHOTS, 'family-desktop.png'), fullPage: true });
+  await context.close();
+});

@@ -1,0 +1,55 @@
+// Travellers' sign-up and return link, and the members an account looks after with their codes.
+// The link's page posts "continue" (openLink); a GET of the link only serves the PWA.
+
+import { membersApi } from '../../shared/api/members.js';
+import { travellersApi } from '../../shared/api/travellers.js';
+import { clientIp } from '../http/security.js';
+import type { ApiRouter } from '../http/route.js';
+import type { CodeService } from '../people/codes.js';
+import type { DeviceKeyService } from '../people/device-keys.js';
+import type { MemberService } from './members.js';
+import type { PrintedCodeService } from './printed.js';
+import { memberKind } from './members.js';
+import type { TravellerService } from './travellers.js';
+
+export interface HolderRouteOptions {
+  trustProxy: boolean | number;
+}
+
+export function holderRoutes(
+  api: ApiRouter,
+  services: { travellers: TravellerService; members: MemberService; printed: PrintedCodeService; codes: CodeService; deviceKeys: DeviceKeyService },
+  options: HolderRouteOptions,
+): void {
+  const { travellers, members, printed, codes, deviceKeys } = services;
+
+  api.on(travellersApi.signUp, async ({ body, c }) => {
+    // The link points back at the site the form was filled on (rejectCrossSite has checked the Origin).
+    const base = c.req.header('origin') ?? new URL(c.req.url).origin;
+    await travellers.signUp(body, clientIp(c, options.trustProxy), base);
+    return { sent: true as const };
+  });
+
+  api.on(travellersApi.openLink, async ({ body, c }) => travellers.openLink(body.token, clientIp(c, options.trustProxy)));
+
+  api.on(membersApi.members, async ({ actor }) => ({ members: await members.list(actor) }));
+
+  api.on(membersApi.addMember, async ({ actor, body }) => ({ member: await members.add(actor, body) }));
+
+  api.on(membersApi.removeMember, async ({ actor, params }) => {
+    await members.remove(actor, params.id!);
+    return { ok: true };
+  });
+
+  api.on(membersApi.memberCode, async ({ actor, params, query, c }) => {
+    c.header('Cache-Control', 'no-store');
+    const { person, relation } = await members.memberOf(actor, params.id!);
+    const cnf = query.deviceKey ? await deviceKeys.cnfFor(actor, query.deviceKey) : undefined;
+    return codes.codeFor(person.id, { cnf, kind: memberKind(relation, person) });
+  });
+
+  api.on(membersApi.printCode, async ({ actor, params, c }) => {
+    c.header('Cache-Control', 'no-store');
+    return printed.print(actor, params.id!);
+  });
+}

@@ -1,0 +1,119 @@
+// Inbound travellers: sign-up from a link at the border (identity checked against the registry, an
+// account for the phone, a personal link texted), and coming back by that link. The link is a
+// random token stored hashed; only the POST behind the page's "continue" spends it, never a GET
+// (link previews and SMS scanners fetch links). Signing in is then the usual phone + SMS code.
+
+import { createHash, randomBytes } from 'node:crypto';
+import type { TravellerSignUp } from '../../shared/api/travellers.js';
+import { toBase64Url, randomBytes as randomCodeBytes } from '../../shared/bytes.js';
+import { IdentityRejectedError, NotFoundError } from '../../shared/errors.js';
+import { record } from '../audit/log.js';
+import { RateLimiter } from '../auth/rate-limit.js';
+import type { SmsSender } from '../sms/sender.js';
+import { maskPhone } from '../sms/sender.js';
+import type { IdentityRegistry } from '../registry/registry.js';
+import type { Store } from '../store/store.js';
+import { verifyIdentity } from './identity-check.js';
+
+const HOUR = 3_600_000;
+export const TRAVELLER_RULES = {
+  linkTtlMs: 30 * 24 * HOUR,
+  signUpsPerIpPerHour: 20,
+  signUpsPerPhonePerDay: 5,
+  linkOpensPerIpPerHour: 30,
+} as const;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export interface TravellerServiceOptions {
+  sms: SmsSender;
+  now?: () => number;
+  log?: (line: string) => void;
+}
+
+export class TravellerService {
+  private readonly now: () => number;
+  private readonly limiter: RateLimiter;
+
+  constructor(
+    private readonly store: Store,
+    private readonly registry: IdentityRegistry,
+    private readonly options: TravellerServiceOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.limiter = new RateLimiter(store, this.now);
+  }
+
+  /**
+   * Checks the identity, makes the person and their holder account (or finds the ones this phone
+   * made before) and texts the personal link to `${baseUrl}/travel/return?k=…`.
+   */
+  async signUp(input: TravellerSignUp, ip: string, baseUrl: string): Promise<void> {
+    const tooMany = 'Too many sign-ups were tried; try again later.';
+    await this.limiter.take([
+      { key: `traveller:ip:${ip}`, windowMs: HOUR, limit: TRAVELLER_RULES.signUpsPerIpPerHour, code: 'rate_limited', message: tooMany },
+      { key: `traveller:phone:${input.phone}`, windowMs: 24 * HOUR, limit: TRAVELLER_RULES.signUpsPerPhonePerDay, code: 'rate_limited', message: tooMany },
+    ]);
+    const at = this.now();
+    const identity = await verifyIdentity(this.registry, input, at);
+    const { type, number } = identity.document;
+    const token = randomBytes(32).toString('base64url');
+    await this.store.transaction(async (tx) => {
+      const holder = (await tx.accounts.usersByPhone(input.phone)).find((u) => u.role === 'holder');
+      const existing = await tx.people.personByDocument(type, number);
+      if (existing) {
+        // The same traveller again from the same phone: just a new link. Anyone else: refused.
+        if (holder?.person_id !== existing.id) throw new IdentityRejectedError([{ field: 'documentNumber', problem: 'identity-already-registered' }]);
+      } else if (holder) {
+        throw new IdentityRejectedError([{ field: 'phone', problem: 'phone-taken' }]);
+      }
+      let userId = holder?.id;
+      if (!existing) {
+        const personId = `p-${crypto.randomUUID()}`;
+        await tx.people.createPerson({
+          id: personId,
+          sub: toBase64Url(randomCodeBytes(8)),
+          name: identity.entry.name,
+          document_type: type,
+          document_no: number,
+          country: input.country,
+          kind: 'traveller',
+          status: 'green',
+          reason: 'none',
+          status_changed_at: at,
+          created_at: at,
+        });
+        userId = `u-${crypto.randomUUID()}`;
+        await tx.accounts.createUser({ id: userId, phone: input.phone, role: 'holder', person_id: personId, created_at: at });
+        await record(tx, { at, actor: { kind: 'system', name: 'traveller-sign-up' }, action: 'traveller.sign-up', targetId: personId });
+      }
+      await tx.holders.createLink({ token_hash: hashToken(token), user_id: userId!, created_at: at, expires_at: at + TRAVELLER_RULES.linkTtlMs, used_at: null });
+    });
+    const url = `${baseUrl}/travel/return?k=${token}`;
+    try {
+      await this.options.sms.send(input.phone, linkText(url));
+    } catch (e) {
+      // The account is there; signing in by phone + SMS code works without the link.
+      (this.options.log ?? console.error)(`link SMS to ${maskPhone(input.phone)} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  /** Spends a link (the page's "continue") and says which phone it belongs to, masked. */
+  async openLink(token: string, ip: string): Promise<{ maskedPhone: string }> {
+    await this.limiter.take([
+      { key: `traveller-link:ip:${ip}`, windowMs: HOUR, limit: TRAVELLER_RULES.linkOpensPerIpPerHour, code: 'rate_limited', message: 'Too many links were opened from this network; try again later.' },
+    ]);
+    const at = this.now();
+    const gone = 'This link has expired or has been used. Sign in with your phone number.';
+    const link = await this.store.holders.link(hashToken(token));
+    if (!link || link.expires_at <= at) throw new NotFoundError(gone);
+    if (!(await this.store.holders.useLink(link.token_hash, at))) throw new NotFoundError(gone);
+    const user = await this.store.accounts.getUser(link.user_id);
+    if (!user) throw new NotFoundError(gone);
+    return { maskedPhone: maskPhone(user.phone) };
+  }
+}
+
+function linkText(url: string): string {
+  return `【healthgate】您的入境健康码个人链接：${url} 再次使用时打开此链接。Your inbound health code link: ${url}`;
+}

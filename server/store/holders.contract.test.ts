@@ -1,0 +1,69 @@
+import { expect, it } from 'vitest';
+import { describeStores } from '../testing/stores.js';
+import type { Store } from './store.js';
+
+async function people(s: Store) {
+  const person = (id: string, documentNo: string | null, kind: 'resident' | 'traveller' = 'resident') =>
+    s.people.createPerson({ id, sub: `sub-${id}`, name: id, document_type: documentNo ? 'passport' : null, document_no: documentNo, kind, status: 'green', reason: 'none', status_changed_at: 1, created_at: 1 });
+  await person('p-parent', null);
+  await person('p-other-parent', null);
+  await person('p-child', 'E1234567');
+  await person('p-grandpa', 'E7654321');
+  await s.accounts.createUser({ id: 'u-parent', phone: '+8613800000011', role: 'holder', person_id: 'p-parent', created_at: 1 });
+  await s.accounts.createUser({ id: 'u-other', phone: '+8613800000012', role: 'holder', person_id: 'p-other-parent', created_at: 1 });
+}
+
+describeStores('holders store', (store) => {
+  it('keeps one person per document, and people without a document apart', async () => {
+    const s = store();
+    await people(s);
+    expect((await s.people.personByDocument('passport', 'E1234567'))?.id).toBe('p-child');
+    expect(await s.people.personByDocument('mainland-id', 'E1234567')).toBeUndefined();
+    expect((await s.people.getPerson('p-parent'))?.kind).toBe('resident');
+    await expect(
+      s.people.createPerson({ id: 'p-dup', sub: 'sub-dup', name: 'x', document_type: 'passport', document_no: 'E1234567', status: 'green', reason: 'none', status_changed_at: 1, created_at: 1 }),
+    ).rejects.toThrow();
+  });
+
+  it('adds a guardianship once, lists wards oldest first, and a child of two guardians is one person', async () => {
+    const s = store();
+    await people(s);
+    expect(await s.holders.addGuardianship({ user_id: 'u-parent', person_id: 'p-grandpa', relation: 'family', created_at: 20 })).toBe(true);
+    expect(await s.holders.addGuardianship({ user_id: 'u-parent', person_id: 'p-child', relation: 'family', created_at: 10 })).toBe(true);
+    expect(await s.holders.addGuardianship({ user_id: 'u-parent', person_id: 'p-child', relation: 'family', created_at: 30 })).toBe(false);
+    expect(await s.holders.addGuardianship({ user_id: 'u-other', person_id: 'p-child', relation: 'family', created_at: 40 })).toBe(true);
+    expect((await s.holders.wardsOf('u-parent')).map((w) => [w.id, w.relation, w.added_at])).toEqual([
+      ['p-child', 'family', 10],
+      ['p-grandpa', 'family', 20],
+    ]);
+    expect((await s.holders.guardiansOf('p-child')).map((g) => g.user_id)).toEqual(['u-parent', 'u-other']);
+    expect(await s.holders.guardianship('u-other', 'p-grandpa')).toBeUndefined();
+    expect(await s.holders.removeGuardianship('u-parent', 'p-child')).toBe(true);
+    expect(await s.holders.removeGuardianship('u-parent', 'p-child')).toBe(false);
+    expect((await s.holders.wardsOf('u-parent')).map((w) => w.id)).toEqual(['p-grandpa']);
+  });
+
+  it('spends a link once', async () => {
+    const s = store();
+    await people(s);
+    await s.holders.createLink({ token_hash: 'h1', user_id: 'u-parent', created_at: 1, expires_at: 100, used_at: null });
+    expect(await s.holders.link('h1')).toMatchObject({ user_id: 'u-parent', used_at: null });
+    const [a, b] = await Promise.all([s.holders.useLink('h1', 5), s.holders.useLink('h1', 6)]);
+    expect([a, b].filter(Boolean)).toHaveLength(1);
+    expect((await s.holders.link('h1'))?.used_at).not.toBeNull();
+    expect(await s.holders.link('nope')).toBeUndefined();
+  });
+
+  it('numbers printed codes per person and revokes the live ones', async () => {
+    const s = store();
+    await people(s);
+    await s.holders.createPrintedCode({ id: 'c1', person_id: 'p-child', seq: 1, issued_at: 1, expires_at: 10, revoked_at: null });
+    await s.holders.createPrintedCode({ id: 'c2', person_id: 'p-child', seq: 2, issued_at: 2, expires_at: 10, revoked_at: null });
+    await s.holders.createPrintedCode({ id: 'g1', person_id: 'p-grandpa', seq: 1, issued_at: 2, expires_at: 10, revoked_at: null });
+    await expect(s.holders.createPrintedCode({ id: 'c3', person_id: 'p-child', seq: 2, issued_at: 3, expires_at: 10, revoked_at: null })).rejects.toThrow();
+    expect((await s.holders.printedCodesOf('p-child')).map((c) => c.id)).toEqual(['c2', 'c1']);
+    expect((await s.holders.revokePrintedCodes('p-child', 5)).sort()).toEqual(['c1', 'c2']);
+    expect(await s.holders.revokePrintedCodes('p-child', 6)).toEqual([]);
+    expect((await s.holders.printedCodesOf('p-grandpa'))[0]?.revoked_at).toBeNull();
+  });
+});

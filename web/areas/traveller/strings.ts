@@ -1,0 +1,9 @@
+// The traveller pages' strings, loaded in the current language before the page renders.
+
+import { defineStrings } from '../../i18n/index.js';
+import type { zhCN } from './strings.zh-CN.js';
+
+export const { t, has: hasText } = defineStrings<keyof typeof zhCN>('traveller', {
+  'zh-CN': () => import('./strings.zh-CN.js').then((m) => m.zhCN),
+  en: () => import('./strings.en.js').then((m) => m.en),
+});
