@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANGS, stringTables } from './i18n/index.js';
 
-import.meta.glob('./areas/*/strings.ts', { eager: true });
+import.meta.glob('./areas/*/*strings.ts', { eager: true });
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -4,16 +4,15 @@
 // stays awake while a code is shown; the QR's text alternative says whose code it is, its colour
 // and how long it is valid.
 
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { offline as appOffline } from '../../app/network.js';
 import { me, signOut } from '../../app/session.js';
 import { ago, errorText, formatTime, reasonText } from '../../i18n/index.js';
 import { Clock } from '../../ui/Clock.js';
 import { SignOutButton } from '../../ui/SignOutButton.js';
 import { useNow } from '../../ui/useNow.js';
-import { useWakeLock } from '../../ui/useWakeLock.js';
 import { LiveQr } from './LiveQr.js';
-import { MemberSwitch } from './MemberSwitch.js';
+import type { MemberSwitch as MemberSwitchType } from './MemberSwitch.js';
 import { codeError, codeFetching, codeOffline, members, myCode, refreshCode, showMember, shownMember, watchMyCode } from './state.js';
 import { t } from './strings.js';
 
@@ -25,7 +24,26 @@ export default function CodePage() {
   const row = myCode.value;
   const offline = appOffline.value || codeOffline.value;
   const expired = !!row && now >= row.code.expiresAt;
-  useWakeLock(!!row && !expired);
+  const showing = !!row && !expired;
+  // The screen stays on while a code is shown; the wake lock and the member switch come after
+  // first paint (their own chunks), so the code is on screen before they load.
+  useEffect(() => {
+    if (!showing) return;
+    let stop: (() => void) | undefined;
+    let gone = false;
+    void import('../../ui/wake-lock.js').then((m) => {
+      if (!gone) stop = m.keepScreenOn();
+    }, () => undefined);
+    return () => {
+      gone = true;
+      stop?.();
+    };
+  }, [showing]);
+  const [MemberSwitch, setMemberSwitch] = useState<typeof MemberSwitchType | null>(null);
+  const hasMembers = members.value.length > 1;
+  useEffect(() => {
+    if (hasMembers && !MemberSwitch) void import('./MemberSwitch.js').then((m) => setMemberSwitch(() => m.MemberSwitch), () => undefined);
+  }, [hasMembers]);
 
   if (!userId) return null;
   const familyLink = (
@@ -47,7 +65,7 @@ export default function CodePage() {
             </button>
           </>
         )}
-        {members.value.length > 1 && <MemberSwitch members={members.value} shownId={shownMember.value} maskedName="…" onPick={(id) => void showMember(userId, id)} />}
+        {hasMembers && MemberSwitch && <MemberSwitch members={members.value} shownId={shownMember.value} maskedName="…" onPick={(id) => void showMember(userId, id)} />}
         <SignOutButton onClick={() => void signOut()} />
       </section>
     );
@@ -82,7 +100,11 @@ export default function CodePage() {
       <div class="code-body">
         <p class="code-name">
           <span class="sr-only">{t('code.name')}</span>
-          <MemberSwitch members={members.value} shownId={shownMember.value} maskedName={code.maskedName} onPick={(id) => void showMember(userId, id)} />
+          {MemberSwitch ? (
+            <MemberSwitch members={members.value} shownId={shownMember.value} maskedName={code.maskedName} onPick={(id) => void showMember(userId, id)} />
+          ) : (
+            <span data-testid="masked-name">{code.maskedName}</span>
+          )}
           <span class="code-kind">{t(`code.kind.${code.kind}`)}</span>
         </p>
         <Clock testId="code-clock" />

@@ -13,6 +13,7 @@ import { errorText } from '../../i18n/index.js';
 import { IdentityFields, type FieldProblems } from '../../ui/identity/IdentityFields.js';
 import { addMember, loadFamily, removeMember } from './family.js';
 import { members } from './state.js';
+import { ft } from './family-strings.js';
 import { t } from './strings.js';
 
 export default function FamilyPage() {
@@ -70,9 +71,9 @@ export default function FamilyPage() {
 
   return (
     <section class="card stack family">
-      <h1>{traveller ? t('family.titleCompanions') : t('family.title')}</h1>
+      <h1>{traveller ? ft('family.titleCompanions') : ft('family.title')}</h1>
       {others.length === 0 ? (
-        <p class="muted">{traveller ? t('family.noneCompanions') : t('family.none')}</p>
+        <p class="muted">{traveller ? ft('family.noneCompanions') : ft('family.none')}</p>
       ) : (
         <ul class="family-list" data-testid="family-list">
           {others.map((m) => (
@@ -81,17 +82,17 @@ export default function FamilyPage() {
                 <strong>{m.maskedName}</strong> <span class="muted">{t(`member.relation.${m.relation}`)}</span>
               </span>
               <a class="btn btn-small btn-quiet" href={`/print?ids=${m.id}`} data-testid="member-print">
-                {t('family.print')}
+                {ft('family.print')}
                 <span class="sr-only"> {m.maskedName}</span>
               </a>
               <button
                 type="button"
                 class="btn btn-small btn-quiet"
                 onClick={() => {
-                  if (confirm(t('family.removeConfirm', { name: m.maskedName }))) void removeMember(userId, m.id);
+                  if (confirm(ft('family.removeConfirm', { name: m.maskedName }))) void removeMember(userId, m.id);
                 }}
               >
-                {t('family.remove')}
+                {ft('family.remove')}
                 <span class="sr-only"> {m.maskedName}</span>
               </button>
             </li>
@@ -100,19 +101,19 @@ export default function FamilyPage() {
       )}
       {others.length > 0 && (
         <a class="btn btn-quiet btn-block" href={`/print?ids=${members.value.map((m) => m.id).join(',')}`} data-testid="print-all">
-          {t('family.printAll')}
+          {ft('family.printAll')}
         </a>
       )}
       <form class="stack" onSubmit={submit} noValidate>
-        <h2>{traveller ? t('family.addCompanion') : t('family.add')}</h2>
-        <p class="banner banner-info small">{t('family.realName')}</p>
+        <h2>{traveller ? ft('family.addCompanion') : ft('family.add')}</h2>
+        <p class="banner banner-info small">{ft('family.realName')}</p>
         <IdentityFields values={values} problems={problems.value} idPrefix="member" />
         <button type="submit" class="btn btn-primary btn-block" data-testid="member-add" disabled={busy.value}>
-          {busy.value ? t('family.adding') : traveller ? t('family.addCompanion') : t('family.add')}
+          {busy.value ? ft('family.adding') : traveller ? ft('family.addCompanion') : ft('family.add')}
         </button>
         {added.value && (
           <p class="banner banner-info" role="status" data-testid="member-added">
-            {t('family.added', { name: added.value })}
+            {ft('family.added', { name: added.value })}
           </p>
         )}
         {error.value && (
@@ -122,7 +123,7 @@ export default function FamilyPage() {
         )}
       </form>
       <button type="button" class="btn btn-link" onClick={() => navigate('/code')}>
-        {t('family.back')}
+        {ft('family.back')}
       </button>
     </section>
   );

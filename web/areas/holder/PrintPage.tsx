@@ -15,12 +15,13 @@ import { Qr } from '../../ui/Qr.js';
 import { loadFamily } from './family.js';
 import { cardImage, printCodes } from './print.js';
 import { members } from './state.js';
+import { ft } from './family-strings.js';
 import { t } from './strings.js';
 
 const formatDay = (ms: number) => new Intl.DateTimeFormat(document.documentElement.lang || undefined, { year: 'numeric', month: 'short', day: 'numeric' }).format(ms);
 
 function cardLines(code: PrintedCode): string[] {
-  return [code.maskedName, t('print.issued', { date: formatDay(code.issuedAt) }), t('print.validUntil', { time: formatTime(code.expiresAt) }), t('print.seq', { n: code.seq })];
+  return [code.maskedName, ft('print.issued', { date: formatDay(code.issuedAt) }), ft('print.validUntil', { time: formatTime(code.expiresAt) }), ft('print.seq', { n: code.seq })];
 }
 
 async function saveImage(code: PrintedCode): Promise<void> {
@@ -61,16 +62,16 @@ export default function PrintPage() {
   return (
     <section class="print-page stack">
       <div class="card stack no-print">
-        <h1>{ids.length > 1 ? t('print.titleFamily') : t('print.title')}</h1>
+        <h1>{ids.length > 1 ? ft('print.titleFamily') : ft('print.title')}</h1>
         <p>{names.join('、')}</p>
-        <p class="banner banner-warn">{t('print.revokes')}</p>
+        <p class="banner banner-warn">{ft('print.revokes')}</p>
         {!printed.value ? (
           <button type="button" class="btn btn-primary btn-block" data-testid="print-make" disabled={busy.value || ids.length === 0} onClick={() => void make()}>
-            {busy.value ? t('print.making') : t('print.make')}
+            {busy.value ? ft('print.making') : ft('print.make')}
           </button>
         ) : (
           <button type="button" class="btn btn-primary btn-block" data-testid="print-now" onClick={() => window.print()}>
-            {t('print.print')}
+            {ft('print.print')}
           </button>
         )}
         {error.value && (
@@ -79,7 +80,7 @@ export default function PrintPage() {
           </p>
         )}
         <button type="button" class="btn btn-link" onClick={() => navigate('/family')}>
-          {t('family.back')}
+          {ft('family.back')}
         </button>
       </div>
       {printed.value && (
@@ -90,11 +91,11 @@ export default function PrintPage() {
               <div class="print-words">
                 <strong class="print-name">{code.maskedName}</strong>
                 <span>{t('code.kind.printed')}</span>
-                <span>{t('print.issued', { date: formatDay(code.issuedAt) })}</span>
-                <span>{t('print.validUntil', { time: formatTime(code.expiresAt) })}</span>
-                <span data-testid="print-seq">{t('print.seq', { n: code.seq })}</span>
+                <span>{ft('print.issued', { date: formatDay(code.issuedAt) })}</span>
+                <span>{ft('print.validUntil', { time: formatTime(code.expiresAt) })}</span>
+                <span data-testid="print-seq">{ft('print.seq', { n: code.seq })}</span>
                 <button type="button" class="btn btn-small btn-quiet no-print" onClick={() => void saveImage(code)}>
-                  {t('print.saveImage')}
+                  {ft('print.saveImage')}
                 </button>
               </div>
             </article>
