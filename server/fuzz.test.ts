@@ -25,11 +25,15 @@ const PG_URL = process.env.TEST_DATABASE_URL;
 // Bounded: about 10 s per engine on a quiet 2-core machine (HG_FUZZ_RUNS for a longer hunt).
 const RUNS = Number(process.env.HG_FUZZ_RUNS ?? 250);
 
-/** Rows a refusal is meant to write: the attempt counters, the audit of failed sign-ins, a session's "last seen". */
+/** Rows a refusal is meant to write: the attempt counters, the audit of failed sign-ins, a session's "last seen", a device's claim and contact. */
 const BOOKKEEPING: Record<string, { table?: true; columns?: string[]; rows?: (row: Record<string, unknown>) => boolean }> = {
   rate_events: { table: true },
   otp_challenges: { columns: ['attempts'] },
   sessions: { columns: ['last_seen_at'] },
+  // A sync batch's first contact claims its device id for the sending inspector and notes the contact, also
+  // when every record in it is rejected (e.g. a venue the sender is not bound to): the claim is what keeps a
+  // second inspector off that id, and server/checkpoints tests that another inspector's batch changes nothing.
+  devices: { table: true },
   audit_log: { rows: (r) => r.action === 'sign-in.failure' },
 };
 
