@@ -9,6 +9,7 @@ import type { DeviceSessionService } from './account/sessions.js';
 import { recordsRoutes } from './records/routes.js';
 import type { RecordsService } from './records/service.js';
 import { authRoutes } from './auth/routes.js';
+import { authorityRoutes, type AuthorityServices } from './authority/routes.js';
 import type { OtpService } from './auth/otp.js';
 import type { SessionService } from './auth/sessions.js';
 import { checkpointRoutes } from './checkpoints/routes.js';
@@ -61,6 +62,7 @@ export interface AppServices {
   travellers: TravellerService;
   members: MemberService;
   printed: PrintedCodeService;
+  authority: AuthorityServices;
 }
 
 export interface AppOptions {
@@ -102,6 +104,7 @@ export function buildApp(services: AppServices, options: AppOptions): App {
   gatePolicyRoutes(api, services.gatePolicy);
   accountRoutes(api, services.deviceSessions, services.accountControl, { secureCookies: options.production, trustProxy: options.trustProxy ?? false });
   recordsRoutes(api, services.records);
+  authorityRoutes(api, services.authority);
   if (services.devSms && !options.production) {
     hono.use('/api/dev/*', onlyFromLoopback());
     devSmsRoutes(api, services.devSms);

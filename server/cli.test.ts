@@ -30,6 +30,15 @@ async function serverVerdict(config: Config, text: string) {
   }
 }
 
+async function serverPerson(config: Config, id: string) {
+  const store = createStore(await connect({ url: config.databaseUrl }));
+  try {
+    return await store.people.getPerson(id);
+  } finally {
+    await store.close();
+  }
+}
+
 describe('cli', () => {
   it('makes keys once, rotates and withdraws them, and lists them in their states', async () => {
     const config = loadConfig({ HG_DATA_DIR: tempDataDir() });
@@ -114,6 +123,77 @@ describe('cli', () => {
     }
     await expect(runCli(['--as', 'bad name!', 'seed'], config)).rejects.toThrow('--as needs a name');
   });
+
+  it('import-status: dry run, a rejected file that changes nothing, then the import that turns a holder red', async () => {
+    const config = loadConfig({ HG_DATA_DIR: tempDataDir() });
+    const out = captured();
+    await runCli(['seed'], config);
+    const store = createStore(await connect({ url: config.databaseUrl }));
+    try {
+      await store.people.createPerson({ id: 'p-doc', sub: 'ZG9jLXN1Yi0x', name: '王五', document_no: 'E12345678', status: 'green', reason: 'none', status_changed_at: 1, created_at: 1 });
+    } finally {
+      await store.close();
+    }
+    const file = (name: string, text: string) => {
+      const path = `${config.dataDir}/${name}`;
+      writeFileSync(path, text);
+      return path;
+    };
+    const today = new Date().toISOString().slice(0, 10);
+    await runCli(['import-status', '--template', 'key-population', '--header', 'en'], config);
+    const header = 'documentType,documentNumber,category,startDate,endDate,sourceNote';
+    const good = file('contacts.csv', `${header}\npassport,E12345678,close-contact,${today},,CDC\n`);
+    const bad = file('bad.csv', `${header}\npassport,E12345678,close-contact,${today},,CDC\npassport,E1,close-contact,${today},,CDC\n`);
+
+    await runCli(['import-status', good, '--dry-run'], config);
+    expect(out.lines.at(-1)).toBe('Nothing applied (dry run). It would apply: 1 statuses changed, red list +1 −0.');
+    try {
+      await runCli(['import-status', bad], config);
+      expect(out.lines).toContain('  line 3: documentNumber: not a valid document number');
+      expect(out.lines.at(-1)).toContain('Nothing applied');
+      expect(process.exitCode).toBe(1);
+    } finally {
+      process.exitCode = 0;
+    }
+    expect(await serverPerson(config, 'p-doc')).toMatchObject({ status: 'green' });
+    await runCli(['--as', 'cdc.clerk', 'import-status', good], config);
+    expect(out.lines.at(-2)).toMatch(/^key-population import [0-9a-f-]{36}: 1 rows accepted, 0 rejected\.$/);
+    expect(out.lines.at(-1)).toMatch(/^Applied: 1 statuses changed, red list \+1 −0 \(red-list version \d+\)\.$/);
+    expect(await serverPerson(config, 'p-doc')).toMatchObject({ status: 'red', reason: 'close-contact' });
+    await expect(runCli(['import-status', file('x.txt', 'a')], config)).rejects.toThrow('must end in .csv');
+    await expect(runCli(['import-status', file('y.csv', 'a,b\n1,2\n')], config)).rejects.toThrow('cannot tell the feed');
+  });
+
+  it('verify-audit passes an intact log and names the first broken link of a tampered one', async () => {
+    const config = loadConfig({ HG_DATA_DIR: tempDataDir() });
+    const out = captured();
+    await runCli(['seed'], config);
+    await runCli(['set-status', 'demo-zhang', 'red', 'close-contact'], config);
+    await runCli(['set-status', 'demo-zhang', 'green'], config);
+    await runCli(['verify-audit'], config);
+    expect(out.lines.at(-1)).toMatch(/^Audit log intact: \d+ entries, head seq \d+ [0-9a-f]{64}\.$/);
+    expect(process.exitCode ?? 0).toBe(0);
+
+    const store = createStore(await connect({ url: config.databaseUrl }));
+    let seq: number;
+    try {
+      const [cleared] = await store.audit.recent(1);
+      seq = Number(cleared!.seq);
+      // Someone with database access rewrites who cleared the person.
+      const db = (store.audit as unknown as { db: import('kysely').Kysely<import('./store/schema.js').Database> }).db;
+      await db.updateTable('audit_log').set({ actor: 'operator:nobody' }).where('seq', '=', seq).execute();
+    } finally {
+      await store.close();
+    }
+    try {
+      await runCli(['verify-audit'], config);
+      expect(out.lines.at(-1)).toContain(`Audit log BROKEN at seq ${seq} `);
+      expect(out.lines.at(-1)).toContain('tampered');
+      expect(process.exitCode).toBe(1);
+    } finally {
+      process.exitCode = 0;
+    }
+  });
 });
 
 describe('cli registry import', () => {
@@ -180,5 +260,22 @@ describe('cli and server as processes', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(log).toContain('SIGTERM: stopping');
+  });
+});
+
+describe('cli corrections', () => {
+  it('correct-status re-issues the code and red-lists the old one in one step', async () => {
+    const config = loadConfig({ HG_DATA_DIR: tempDataDir() });
+    const out = captured();
+    await runCli(['seed'], config);
+    await runCli(['issue-code', 'demo-zhang'], config);
+    const old = out.lines.at(-1)!;
+    expect((await serverVerdict(config, old)).kind).toBe('green');
+    await expect(runCli(['correct-status', 'demo-zhang', 'green'], config)).rejects.toThrow('--note');
+    await runCli(['correct-status', 'demo-zhang', 'green', '--note', 'wrong person linked by the feed'], config);
+    expect(out.lines.at(-1)).toContain('corrected to green');
+    expect((await serverVerdict(config, old)).kind).toBe('red-listed');
+    await runCli(['issue-code', 'demo-zhang'], config);
+    expect((await serverVerdict(config, out.lines.at(-1)!)).kind).toBe('green');
   });
 });

@@ -27,6 +27,8 @@ import { TravellerService } from './holders/travellers.js';
 import { TableRegistry, type IdentityRegistry } from './registry/registry.js';
 import { DEFAULT_LIVE_TOLERANCE_MS } from '../shared/clock.js';
 import { StatusService } from './people/status.js';
+import { ImportService, StatusSweeper } from './authority/import.js';
+import { AuthorityConsole, FeedTokens } from './authority/console.js';
 import { DevSmsOutbox } from './sms/dev-outbox.js';
 import { HttpSmsSender } from './sms/http.js';
 import type { SmsSender } from './sms/sender.js';
@@ -42,6 +44,8 @@ export interface Services extends AppServices {
   verifier: ServerCodeVerifier;
   seed: SeedService;
   registry: IdentityRegistry;
+  imports: ImportService;
+  sweeper: StatusSweeper;
 }
 
 export interface ServiceDeps {
@@ -73,7 +77,14 @@ export function buildServices(config: Config, store: Store, deps: ServiceDeps = 
   const registry = new TableRegistry(store);
   const codes = new CodeService(store, keys, { issuer: config.issuer, ttlHours: config.codeTtlHours, now });
   const members = new MemberService(store, registry, now);
+  // A red-list entry is kept until every code it can catch has expired.
+  const authority = { maxCodeValidityMs: config.codeTtlHours * 3600_000, now };
+  const imports = new ImportService(store, redList, authority);
+  const status = new StatusService(store, redList, now, authority.maxCodeValidityMs);
   return {
+    imports,
+    authority: { console: new AuthorityConsole(store, keys, redList, now), imports, feedTokens: new FeedTokens(store, now), keys, status },
+    sweeper: new StatusSweeper(store, redList, authority),
     keys,
     otp,
     sessions: new SessionService(store, now),
@@ -81,7 +92,7 @@ export function buildServices(config: Config, store: Store, deps: ServiceDeps = 
     redList,
     verifier,
     codes,
-    status: new StatusService(store, redList, now),
+    status,
     venues: new VenueService(store, now, { keys, trust }),
     seed: new SeedService(store, now),
     checkpoints: new CheckpointMerge(store, verifier, { now }),
@@ -134,9 +145,16 @@ export async function startServer(config: Config, deps: ServiceDeps = {}, option
     if (seeded) log(`Seeded demo data on the empty database.`);
     if (options.seedIfEmpty) log(demoSignInHelp(url, services.devSms !== undefined));
     log(`healthgate is running: open ${url}`);
+    // Time alone changes statuses (a quarantine ends) and retires red-list entries: check every minute.
+    const SWEEPER: Actor = { kind: 'system', name: 'status-sweep' };
+    const sweep = setInterval(() => {
+      services.sweeper.sweep(SWEEPER).catch((e: unknown) => console.error('status sweep failed:', e));
+    }, 60_000);
+    sweep.unref();
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
+        clearInterval(sweep);
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         // Idle keep-alive connections would hold close() open; requests in flight may finish.
         if ('closeIdleConnections' in server) server.closeIdleConnections();

@@ -47,6 +47,13 @@ export const SyncBatchSchema = v.strictObject({
   /** Device clock when the batch was sent, epoch ms: lets the server see clock skew. */
   sentAt: epochMs(),
   records: v.pipe(v.array(CheckpointRecordSchema), v.minLength(1), v.maxLength(MAX_BATCH_RECORDS)),
+  /** The trust-list and red-list versions the device holds (null: none yet), so the authority sees who took a change. */
+  lists: v.optional(
+    v.strictObject({
+      trust: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER))),
+      redList: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER))),
+    }),
+  ),
 });
 export type SyncBatch = v.InferOutput<typeof SyncBatchSchema>;
 

@@ -37,4 +37,21 @@ describe('trust list', () => {
     expect(dropped.keys).toEqual([{ ...trustKey, state: 'withdrawn' }]);
     expect(() => acceptTrustList(held, { ...trustList, version: 1 })).toThrow(TrustRollbackError);
   });
+
+  it('keeps a withdrawal point from moving later, and a validity from growing back', async () => {
+    const { trustList, trustKey } = await makeTestIssuer();
+    const held: TrustList = { ...trustList, version: 2, keys: [{ ...trustKey, state: 'withdrawn', withdrawnFrom: 5000, validTo: 9000 }] };
+    const later = acceptTrustList(held, { ...trustList, version: 3, keys: [{ ...trustKey, state: 'withdrawn', withdrawnFrom: 7000, validTo: 10_000 }] });
+    expect(later.keys).toEqual([{ ...trustKey, state: 'withdrawn', withdrawnFrom: 5000, validTo: 9000 }]);
+    const earlier = acceptTrustList(held, { ...trustList, version: 3, keys: [{ ...trustKey, state: 'withdrawn', withdrawnFrom: 4000, validTo: 9000 }] });
+    expect(earlier.keys[0]).toMatchObject({ withdrawnFrom: 4000 });
+    const revived = acceptTrustList(held, { ...trustList, version: 3, keys: [{ ...trustKey, state: 'retired', validTo: 9000 }] });
+    expect(revived.keys).toEqual([{ ...trustKey, state: 'withdrawn', withdrawnFrom: 5000, validTo: 9000 }]);
+    const whole = acceptTrustList(held, { ...trustList, version: 3, keys: [{ ...trustKey, state: 'withdrawn', validTo: 9000 }] });
+    expect(whole.keys[0]).not.toHaveProperty('withdrawnFrom');
+    // A fully withdrawn key is not brought back to a partial withdrawal.
+    const partial = acceptTrustList(whole, { ...trustList, version: 4, keys: [{ ...trustKey, state: 'withdrawn', withdrawnFrom: 5000, validTo: 9000 }] });
+    expect(partial.keys[0]).not.toHaveProperty('withdrawnFrom');
+    expect(() => acceptTrustList(partial, { ...trustList, version: 3, keys: [] })).toThrow(TrustRollbackError);
+  });
 });

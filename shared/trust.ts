@@ -6,7 +6,12 @@ import * as v from 'valibot';
 import { fromBase64Url } from './bytes.js';
 import { importPublicJwk } from './code/keys.js';
 
-export const KEY_STATES = ['active', 'retired', 'withdrawn'] as const;
+/**
+ * standby: published ahead of use (devices learn it before its first code); active: signs codes;
+ * retired: signs no more, its codes verify until they expire; withdrawn: compromised — codes it
+ * signed from `withdrawnFrom` on are refused (all of them when that is absent).
+ */
+export const KEY_STATES = ['standby', 'active', 'retired', 'withdrawn'] as const;
 export type KeyState = (typeof KEY_STATES)[number];
 
 const JwkSchema = v.strictObject({
@@ -23,6 +28,8 @@ export const TrustKeySchema = v.strictObject({
   validFrom: v.number(),
   validTo: v.number(),
   state: v.picklist(KEY_STATES),
+  /** Withdrawn keys only: codes issued at or after this instant (epoch ms) are refused; before it they stay valid. */
+  withdrawnFrom: v.optional(v.number()),
 });
 export type TrustKey = v.InferOutput<typeof TrustKeySchema>;
 
@@ -42,17 +49,32 @@ export class TrustRollbackError extends Error {
 
 const keyId = (k: TrustKey) => `${k.kid}:${k.jwk.x}:${k.jwk.y}`;
 
+/** The earlier of two withdrawal points; absent means "from the start", the earliest of all. */
+function earlierWithdrawal(a: TrustKey, b: TrustKey): number | undefined {
+  if (a.withdrawnFrom === undefined || b.withdrawnFrom === undefined) return undefined;
+  return Math.min(a.withdrawnFrom, b.withdrawnFrom);
+}
+
 /**
- * The list a device should hold after receiving `incoming`: rejects an older version, and keeps
- * every key the held list withdrew withdrawn (a forged or buggy update cannot revive it).
+ * The list a device should hold after receiving `incoming`: rejects an older version, keeps every
+ * key the held list withdrew withdrawn — from the earlier of the two withdrawal points — and never
+ * lets a key's validity grow back. A forged or buggy update can tighten trust, never loosen it.
  */
 export function acceptTrustList(held: TrustList | undefined, incoming: TrustList): TrustList {
   if (!held) return incoming;
   if (incoming.version < held.version) throw new TrustRollbackError(`trust list ${incoming.version} is older than ${held.version}`);
-  const withdrawn = new Map(held.keys.filter((k) => k.state === 'withdrawn').map((k) => [keyId(k), k]));
-  const keys = incoming.keys.map((k) => (withdrawn.has(keyId(k)) ? { ...k, state: 'withdrawn' as const } : k));
+  const heldKeys = new Map(held.keys.map((k) => [keyId(k), k]));
+  const keys = incoming.keys.map((k): TrustKey => {
+    const before = heldKeys.get(keyId(k));
+    if (!before) return k;
+    const merged: TrustKey = { ...k, validTo: Math.min(k.validTo, before.validTo) };
+    if (before.state !== 'withdrawn') return merged;
+    const from = k.state === 'withdrawn' ? earlierWithdrawal(before, k) : before.withdrawnFrom;
+    const { withdrawnFrom: _, ...rest } = merged;
+    return from === undefined ? { ...rest, state: 'withdrawn' } : { ...rest, state: 'withdrawn', withdrawnFrom: from };
+  });
   const seen = new Set(keys.map(keyId));
-  for (const [id, k] of withdrawn) if (!seen.has(id)) keys.push(k);
+  for (const [id, k] of heldKeys) if (!seen.has(id) && k.state === 'withdrawn') keys.push(k);
   return { ...incoming, keys };
 }
 
@@ -61,7 +83,7 @@ export interface TrustStore {
   iss: string;
   version: number;
   issuedAt: number;
-  keys: { kid: Uint8Array; key: CryptoKey; validFrom: number; validTo: number; state: KeyState }[];
+  keys: { kid: Uint8Array; key: CryptoKey; validFrom: number; validTo: number; state: KeyState; withdrawnFrom?: number }[];
 }
 
 export async function loadTrustStore(list: TrustList): Promise<TrustStore> {
@@ -72,6 +94,7 @@ export async function loadTrustStore(list: TrustList): Promise<TrustStore> {
       validFrom: k.validFrom,
       validTo: k.validTo,
       state: k.state,
+      ...(k.withdrawnFrom === undefined ? {} : { withdrawnFrom: k.withdrawnFrom }),
     })),
   );
   return { iss: list.iss, version: list.version, issuedAt: list.issuedAt, keys };

@@ -57,6 +57,7 @@ const ROUTES: readonly { path: string; role?: Role; /** Other roles that may ope
   { path: '/venue', role: 'manager', page: page(() => import('./areas/venue/VenuePage.js')) },
   { path: '/venue/members', role: 'manager', page: page(() => import('./areas/venue/MembersPage.js')) },
   { path: '/venue/poster', role: 'manager', page: page(() => import('./areas/venue/PosterPage.js')) },
+  { path: '/admin', role: 'admin', page: page(() => import('./areas/admin/AdminPage.js')) },
 ];
 
 /** Where the current path should go instead, or undefined to stay. */

@@ -6,6 +6,7 @@ import { TestServer } from '../support/server.js';
 import { benchBrowser } from './browser.js';
 import { benchCrypto } from './crypto.js';
 import { benchDecoders } from './decoders.js';
+import { benchImport } from './import.js';
 import { benchMerge } from './merge.js';
 import { benchPeak, benchTwoProcesses } from './peak.js';
 import { benchStats } from './stats.js';
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   await section('crypto', rows, () => benchCrypto());
   await section('merge', rows, () => benchMerge(PG_URL));
   await section('venue statistics', rows, () => benchStats(PG_URL));
+  await section('status feed import', rows, () => benchImport(PG_URL));
   await section('decoders', rows, async () =>
     (await benchDecoders())
       // The full per-class breakdown prints with `npx tsx e2e/bench/decoders.ts`; the table keeps

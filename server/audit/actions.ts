@@ -1,7 +1,7 @@
 // Every privileged action the audit log knows, with the kind of thing it acts on. Adding an action
 // is one line here; a free-text action cannot reach the log.
 
-export const TARGET_KINDS = ['person', 'key', 'trust-root', 'system', 'phone', 'venue', 'account'] as const;
+export const TARGET_KINDS = ['person', 'key', 'trust-root', 'system', 'phone', 'venue', 'account', 'import', 'feed-token'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
 export const AUDIT_ACTIONS = {
@@ -30,5 +30,13 @@ export const AUDIT_ACTIONS = {
   'member.add': 'person',
   'member.remove': 'person',
   'printed-code.issue': 'person',
+  'status.import': 'import',
+  'status.sweep': 'system',
+  'person.correct-status': 'person',
+  'person.lookup': 'person',
+  'feed-token.create': 'feed-token',
+  'feed-token.revoke': 'feed-token',
+  'signing-key.activate': 'key',
+  'signing-key.retire': 'key',
 } as const satisfies Record<string, TargetKind>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

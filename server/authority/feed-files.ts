@@ -262,6 +262,37 @@ export async function* readFeedNdjson<F extends FeedKind>(feed: F, input: AsyncI
   }
 }
 
+// --- which feed a file is ---------------------------------------------------------------------
+
+/**
+ * The feed a file's first line names: a CSV header or the keys of the first JSON object, matched
+ * against the columns only one feed has (by key, English or zh-CN title). Undefined when unsure.
+ */
+export function detectFeed(firstLine: string): FeedKind | undefined {
+  const text = firstLine.replace(/^\uFEFF/, '').toLowerCase();
+  const names = (feed: FeedKind) => new Set(feedColumns(feed).flatMap((c) => [c.key, c.title.en, c.title['zh-CN']].map((n) => n.toLowerCase())));
+  const only = (feed: FeedKind, other: FeedKind) => [...names(feed)].filter((n) => !names(other).has(n));
+  const cells = text.trimStart().startsWith('{')
+    ? (() => {
+        try {
+          return Object.keys(JSON.parse(firstLine.replace(/^\uFEFF/, '')) as object).map((k) => k.toLowerCase());
+        } catch {
+          return [];
+        }
+      })()
+    : text.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
+  const hits = FEED_KINDS.filter((feed) => only(feed, FEED_KINDS.find((f) => f !== feed)!).some((n) => cells.includes(n)));
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+/** csv for .csv, ndjson for .ndjson / .jsonl / .json (one object per line), else undefined. */
+export function formatOfFileName(name: string): FeedFormat | undefined {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.csv')) return 'csv';
+  if (lower.endsWith('.ndjson') || lower.endsWith('.jsonl') || lower.endsWith('.json')) return 'ndjson';
+  return undefined;
+}
+
 // --- the import report --------------------------------------------------------------------------
 
 /** Counts every row and lists the first MAX_REPORTED_ROWS rejected ones, so a report stays small. */

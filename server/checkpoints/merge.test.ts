@@ -52,7 +52,7 @@ describeStores('sync merge', (store) => {
       flags: '',
       clock_skew_ms: 0,
     });
-    expect(await store().records.getDevice('device-1')).toEqual({ device_id: 'device-1', inspector_id: INSPECTOR.id, max_seq: 1, last_seen_at: NOW });
+    expect(await store().records.getDevice('device-1')).toEqual({ device_id: 'device-1', inspector_id: INSPECTOR.id, max_seq: 1, last_seen_at: NOW, trust_version: null, red_list_version: null });
     expect(await store().records.dailyCounts(VENUE, '2026-11-21', DEFAULT_FEVER_THRESHOLD)).toEqual({ people: 1, fever: 1, red: 0, total: 1 });
   });
 
@@ -117,6 +117,18 @@ describeStores('sync merge', (store) => {
     expect((await sync.mergeBatch(make.batch([changed]), INSPECTOR)).results).toEqual([{ id: r.id, status: 'rejected', reason: 'conflict' }]);
     expect(await count()).toBe(1);
     expect((await store().records.getRecord(r.id))?.temperature).toBe(36.5);
+  });
+
+  it('keeps the list versions a device reports (they only grow) and counts its rejected records by reason', async () => {
+    const r = make.record(green);
+    await sync.mergeBatch(make.batch([r], { lists: { trust: 3, redList: 40 } }), INSPECTOR);
+    await sync.mergeBatch(make.batch([make.record(green)], { lists: { trust: 2, redList: 41 } }), INSPECTOR);
+    await sync.mergeBatch(make.batch([make.record(green)]), INSPECTOR);
+    expect(await store().records.getDevice('device-1')).toMatchObject({ trust_version: 3, red_list_version: 41 });
+    await sync.mergeBatch(make.batch([{ ...r, temperature: 38.5 }]), INSPECTOR);
+    await sync.mergeBatch(make.batch([{ ...r, temperature: 38.6 }]), INSPECTOR);
+    expect(await store().records.rejectionsByReason()).toEqual([{ reason: 'conflict', n: 2, devices: 1, lastAt: NOW }]);
+    expect((await store().records.devices()).map((d) => d.device_id)).toEqual(['device-1']);
   });
 
   it('rejects a new id that reuses a stored sequence number of the device', async () => {

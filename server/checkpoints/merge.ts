@@ -138,7 +138,18 @@ export class CheckpointMerge {
     if (changed.length > 0) await tx.stats.markDaysChanged(changed);
 
     // max_seq −1 means nothing from this device is stored yet; the upsert never lowers it.
-    await tx.records.noteDevice({ device_id: batch.deviceId, inspector_id: inspector.id, max_seq: maxSeq, last_seen_at: now });
+    await tx.records.noteDevice({
+      device_id: batch.deviceId,
+      inspector_id: inspector.id,
+      max_seq: maxSeq,
+      last_seen_at: now,
+      trust_version: batch.lists?.trust ?? null,
+      red_list_version: batch.lists?.redList ?? null,
+    });
+    // Sync health for the authority: rejected records are not stored, so they are counted here.
+    const rejected = new Map<string, number>();
+    for (const r of results) if (r?.status === 'rejected') rejected.set(r.reason, (rejected.get(r.reason) ?? 0) + 1);
+    if (rejected.size > 0) await tx.records.noteRejections(batch.deviceId, rejected, now);
   }
 
   /**

@@ -64,7 +64,7 @@ export class MemberService {
           created_at: at,
         };
         await tx.people.createPerson(row);
-        person = { ...row };
+        person = { ...row, status_until: null };
       }
       if (await tx.holders.addGuardianship({ user_id: user.id, person_id: person.id, relation, created_at: at })) {
         await record(tx, { at, actor: user, action: 'member.add', targetId: person.id, detail: { relation } });

@@ -65,6 +65,40 @@ describeStores('key ring', (store) => {
     await expect(ring.withdraw('nope', TEST_ACTOR)).rejects.toThrow('No signing key nope');
   });
 
+  it('publishes a standby key first, activates it, retires keys, and withdraws one from a point in time', async () => {
+    const clock = new TestClock();
+    const ring = new KeyRing(store(), new KeyFiles(tempDataDir()), { now: clock.now, recheckMs: 0 });
+    await ring.ensureKeys(TEST_ACTOR);
+    const first = (await ring.signer()).kidText;
+    const standby = await ring.createSigningKey(TEST_ACTOR, { standby: true });
+    expect(standby.state).toBe('standby');
+    expect((await ring.signer()).kidText).toBe(first);
+    clock.advance(60_000);
+    await ring.activate(standby.kid, TEST_ACTOR);
+    expect((await ring.signer()).kidText).toBe(standby.kid);
+    expect((await ring.list()).find((k) => k.kid === first)).toMatchObject({ state: 'retired' });
+    await expect(ring.activate(first, TEST_ACTOR)).rejects.toThrow('Only a standby key');
+
+    // Retiring the active key makes a fresh active one.
+    const { replacement } = await ring.retire(standby.kid, TEST_ACTOR);
+    expect(replacement?.state).toBe('active');
+    clock.advance(3_600_000);
+    const compromisedAt = clock.t - 1_800_000;
+    await expect(ring.withdraw(replacement!.kid, TEST_ACTOR, clock.t + 1)).rejects.toThrow('already come');
+    const w = await ring.withdraw(replacement!.kid, TEST_ACTOR, compromisedAt);
+    expect(w.withdrawnFrom).toBe(compromisedAt);
+    expect(w.replacement?.state).toBe('active');
+    expect((await ring.list()).find((k) => k.kid === replacement!.kid)).toMatchObject({ state: 'withdrawn', withdrawnFrom: compromisedAt });
+    // Again, later: the point does not move; earlier: it does; with no time: every code.
+    expect((await ring.withdraw(replacement!.kid, TEST_ACTOR, compromisedAt + 1000)).withdrawnFrom).toBe(compromisedAt);
+    expect((await ring.withdraw(replacement!.kid, TEST_ACTOR, compromisedAt - 1000)).withdrawnFrom).toBe(compromisedAt - 1000);
+    expect((await ring.withdraw(replacement!.kid, TEST_ACTOR)).withdrawnFrom).toBeNull();
+    expect((await ring.list()).find((k) => k.kid === replacement!.kid)).not.toHaveProperty('withdrawnFrom');
+    const actions = (await store().audit.recent()).map((a) => a.action);
+    expect(actions).toContain('signing-key.activate');
+    expect(actions.filter((a) => a === 'signing-key.withdraw')).toHaveLength(3);
+  });
+
   it('a running server notices a rotation made by another process (the CLI)', async () => {
     const dir = tempDataDir();
     const clock = new TestClock();

@@ -10,9 +10,12 @@ import type { KeyState, TrustKey } from '../../shared/trust.js';
 import { record } from '../audit/log.js';
 import type { Actor } from '../auth/actor.js';
 import type { Store } from '../store/store.js';
+import { NotFoundError, ValidationError } from '../../shared/errors.js';
 import type { KeyFiles } from './files.js';
 
 export const TRUST_VERSION_SETTING = 'trust_version';
+/** The trust-list version that carried the latest withdrawal. */
+export const LAST_WITHDRAWAL_SETTING = 'trust_version_last_withdrawal';
 const YEAR = 365 * 86_400_000;
 /** A new signing key is valid this long unless retired or withdrawn earlier. */
 const KEY_LIFETIME_MS = 5 * YEAR;
@@ -91,8 +94,12 @@ export class KeyRing {
     return this.root;
   }
 
-  /** A new active key; the previous active key becomes retired (its codes keep verifying). */
-  async createSigningKey(actor: Actor): Promise<KeyInfo> {
+  /**
+   * A new signing key. Active at once (the previous active key is retired: its codes keep
+   * verifying), or on standby: published in the trust list first, so devices know it before it
+   * signs its first code, and made active later with activate().
+   */
+  async createSigningKey(actor: Actor, options: { standby?: boolean } = {}): Promise<KeyInfo> {
     const pair = await generateSigningKey();
     const kid = toBase64Url(await kidOf(pair.publicKey));
     const jwk = await publicJwkOf(pair.publicKey);
@@ -101,35 +108,91 @@ export class KeyRing {
     const now = this.now();
     // Codes carry iat in whole seconds: start validity on the second so a code made now verifies.
     const validFrom = now - (now % 1000);
-    const row = { kid, public_jwk: JSON.stringify(jwk), valid_from: validFrom, valid_to: validFrom + KEY_LIFETIME_MS, state: 'active' as const, created_at: now };
+    const state = options.standby ? ('standby' as const) : ('active' as const);
+    const row = { kid, public_jwk: JSON.stringify(jwk), valid_from: validFrom, valid_to: validFrom + KEY_LIFETIME_MS, state, created_at: now, withdrawn_from: null };
     await this.store.transaction(async (tx) => {
-      for (const old of await tx.keys.signingKeys()) {
-        if (old.state === 'active') await tx.keys.setKeyState(old.kid, 'retired', Math.min(old.valid_to, now + RETIRE_GRACE_MS));
-      }
+      if (state === 'active') await this.retireActive(tx, now);
       await tx.keys.addSigningKey(row);
       await tx.settings.incrementCounter(TRUST_VERSION_SETTING);
-      await record(tx, { at: now, actor, action: 'signing-key.create', targetId: kid });
+      await record(tx, { at: now, actor, action: 'signing-key.create', targetId: kid, detail: { state } });
     });
     this.changed();
     return toKeyInfo(row);
   }
 
-  /**
-   * Withdraws a key: its codes stop verifying everywhere once devices fetch the new trust list.
-   * Withdrawing the active key makes a new active key in its place, so codes keep being issued.
-   */
-  async withdraw(kid: string, actor: Actor): Promise<{ replacement: KeyInfo | undefined }> {
+  /** Makes a standby key the active one; the active key is retired. */
+  async activate(kid: string, actor: Actor): Promise<KeyInfo> {
     const key = await this.store.keys.getSigningKey(kid);
-    if (!key) throw new Error(`No signing key ${kid}.`);
-    if (key.state === 'withdrawn') return { replacement: undefined };
+    if (!key) throw new NotFoundError(`No signing key ${kid}.`);
+    if (key.state === 'active') return toKeyInfo(key);
+    if (key.state !== 'standby') throw new ValidationError(`Only a standby key can be made active; ${kid} is ${key.state}.`);
+    if (!this.files.readSigningKey(kid)) throw new ValidationError(`Signing key ${kid} has no private key on this server.`);
     const now = this.now();
     await this.store.transaction(async (tx) => {
-      await tx.keys.setKeyState(kid, 'withdrawn');
+      await this.retireActive(tx, now);
+      await tx.keys.setKeyState(kid, 'active');
       await tx.settings.incrementCounter(TRUST_VERSION_SETTING);
-      await record(tx, { at: now, actor, action: 'signing-key.withdraw', targetId: kid, detail: { was: key.state } });
+      await record(tx, { at: now, actor, action: 'signing-key.activate', targetId: kid });
     });
     this.changed();
-    return { replacement: key.state === 'active' ? await this.createSigningKey(actor) : undefined };
+    return toKeyInfo((await this.store.keys.getSigningKey(kid))!);
+  }
+
+  /**
+   * Retires a key: it signs no more and its codes verify until they expire. Retiring the active
+   * key makes a new active key (the newest standby one, or a fresh one) so codes keep being issued.
+   */
+  async retire(kid: string, actor: Actor): Promise<{ replacement: KeyInfo | undefined }> {
+    const key = await this.store.keys.getSigningKey(kid);
+    if (!key) throw new NotFoundError(`No signing key ${kid}.`);
+    if (key.state === 'retired' || key.state === 'withdrawn') return { replacement: undefined };
+    if (key.state === 'active') {
+      const standby = (await this.store.keys.signingKeys()).filter((k) => k.state === 'standby' && this.files.readSigningKey(k.kid)).at(-1);
+      return { replacement: standby ? await this.activate(standby.kid, actor) : await this.createSigningKey(actor) };
+    }
+    const now = this.now();
+    await this.store.transaction(async (tx) => {
+      await tx.keys.setKeyState(kid, 'retired', Math.min(key.valid_to, now + RETIRE_GRACE_MS));
+      await tx.settings.incrementCounter(TRUST_VERSION_SETTING);
+      await record(tx, { at: now, actor, action: 'signing-key.retire', targetId: kid, detail: { was: key.state } });
+    });
+    this.changed();
+    return { replacement: undefined };
+  }
+
+  private async retireActive(tx: Store, now: number): Promise<void> {
+    for (const old of await tx.keys.signingKeys()) {
+      if (old.state === 'active') await tx.keys.setKeyState(old.kid, 'retired', Math.min(old.valid_to, now + RETIRE_GRACE_MS));
+    }
+  }
+
+  /**
+   * Withdraws a compromised key from a point in time: codes it signed before `from` stay valid,
+   * codes signed at or after it are refused by every verifier once it has the new trust list.
+   * Without `from`, every code it ever signed. Withdrawing again can only move the point earlier.
+   * Withdrawing the active key makes a new active key in its place, so codes keep being issued —
+   * and a holder whose code it signed gets one from the new key on their next refresh.
+   */
+  async withdraw(kid: string, actor: Actor, from?: number): Promise<{ replacement: KeyInfo | undefined; withdrawnFrom: number | null }> {
+    const key = await this.store.keys.getSigningKey(kid);
+    if (!key) throw new NotFoundError(`No signing key ${kid}.`);
+    const now = this.now();
+    if (from !== undefined && (!Number.isSafeInteger(from) || from > now)) throw new ValidationError('A withdrawal starts at a time that has already come.');
+    // A point at or before the key's start is the same as "all of its codes".
+    const point: number | null = from === undefined || from <= key.valid_from ? null : from;
+    if (key.state === 'withdrawn') {
+      const held = key.withdrawn_from;
+      if (held === null || (point !== null && point >= held)) return { replacement: undefined, withdrawnFrom: held };
+    }
+    await this.store.transaction(async (tx) => {
+      await tx.keys.withdrawKey(kid, point);
+      const version = await tx.settings.incrementCounter(TRUST_VERSION_SETTING);
+      // The console counts the gate devices that have taken this version (adoption).
+      await tx.settings.set(LAST_WITHDRAWAL_SETTING, String(version));
+      await record(tx, { at: now, actor, action: 'signing-key.withdraw', targetId: kid, detail: { was: key.state, from: point } });
+    });
+    this.changed();
+    return { replacement: key.state === 'active' ? await this.createSigningKey(actor) : undefined, withdrawnFrom: point };
   }
 
   async list(): Promise<KeyInfo[]> {
@@ -190,7 +253,7 @@ export class KeyRing {
 
 }
 
-function toKeyInfo(row: { kid: string; public_jwk: string; valid_from: number; valid_to: number; state: KeyState; created_at: number }): KeyInfo {
+function toKeyInfo(row: { kid: string; public_jwk: string; valid_from: number; valid_to: number; state: KeyState; created_at: number; withdrawn_from: number | null }): KeyInfo {
   const jwk = JSON.parse(row.public_jwk) as { x: string; y: string };
   return {
     kid: row.kid,
@@ -198,6 +261,7 @@ function toKeyInfo(row: { kid: string; public_jwk: string; valid_from: number; v
     validFrom: row.valid_from,
     validTo: row.valid_to,
     state: row.state,
+    ...(row.state === 'withdrawn' && row.withdrawn_from !== null ? { withdrawnFrom: row.withdrawn_from } : {}),
     createdAt: row.created_at,
   };
 }

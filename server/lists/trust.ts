@@ -17,7 +17,9 @@ export class TrustService {
     // Version before keys: if a change lands in between, the next fetch repeats the newer
     // version with the same keys, which devices accept; the other order could pin old keys.
     const version = await this.keys.trustVersion();
-    const keys = (await this.keys.list()).map(({ kid, jwk, validFrom, validTo, state }): TrustKey => ({ kid, jwk, validFrom, validTo, state }));
+    const keys = (await this.keys.list()).map(
+      ({ kid, jwk, validFrom, validTo, state, withdrawnFrom }): TrustKey => ({ kid, jwk, validFrom, validTo, state, ...(withdrawnFrom === undefined ? {} : { withdrawnFrom }) }),
+    );
     return { v: 1, iss: this.issuer, version: Math.max(version, 1), issuedAt, keys };
   }
 

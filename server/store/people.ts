@@ -17,6 +17,12 @@ export class PeopleRepo {
     return this.db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  /** Several people at once (in no particular order); unknown ids are left out. */
+  async getPeople(ids: readonly string[]): Promise<PersonRow[]> {
+    if (ids.length === 0) return [];
+    return this.db.selectFrom('people').selectAll().where('id', 'in', ids).execute();
+  }
+
   async personBySub(sub: string): Promise<PersonRow | undefined> {
     return this.db.selectFrom('people').selectAll().where('sub', '=', sub).executeTakeFirst();
   }
@@ -26,7 +32,31 @@ export class PeopleRepo {
     return this.db.selectFrom('people').selectAll().where('document_type', '=', documentType).where('document_no', '=', documentNo).executeTakeFirst();
   }
 
-  async setStatus(id: string, status: PersonRow['status'], reason: string, at: number): Promise<void> {
-    await this.db.updateTable('people').set({ status, reason, status_changed_at: at }).where('id', '=', id).execute();
+  /** `until`: when the feeds next give another status (undefined leaves it as it is, null clears it). */
+  async setStatus(id: string, status: PersonRow['status'], reason: string, at: number, until?: number | null): Promise<void> {
+    await this.db
+      .updateTable('people')
+      .set(until === undefined ? { status, reason, status_changed_at: at } : { status, reason, status_changed_at: at, status_until: until })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async setStatusUntil(id: string, until: number | null): Promise<void> {
+    await this.db.updateTable('people').set({ status_until: until }).where('id', '=', id).execute();
+  }
+
+  /** A new subject reference: codes carrying the old one no longer belong to the person. */
+  async setSub(id: string, sub: string): Promise<void> {
+    await this.db.updateTable('people').set({ sub }).where('id', '=', id).execute();
+  }
+
+  /** The first person with this document number, whatever the type (the feeds match on the number). */
+  async personByDocumentNumber(documentNo: string): Promise<PersonRow | undefined> {
+    return this.db.selectFrom('people').selectAll().where('document_no', '=', documentNo).orderBy('id').executeTakeFirst();
+  }
+
+  /** People whose feeds give another status by `now` (a quarantine ended), oldest first. */
+  async dueForStatus(now: number, limit: number): Promise<{ id: string; document_no: string | null }[]> {
+    return this.db.selectFrom('people').select(['id', 'document_no']).where('status_until', '<=', now).orderBy('status_until').limit(limit).execute();
   }
 }

@@ -93,9 +93,9 @@ describeStores('records', (store) => {
     const s = store();
     await s.records.noteDevice({ device_id: 'dev-1', inspector_id: 'u1', max_seq: 40, last_seen_at: 2_000 });
     await s.records.noteDevice({ device_id: 'dev-1', inspector_id: 'u2', max_seq: 12, last_seen_at: 1_000 });
-    expect(await s.records.getDevice('dev-1')).toEqual({ device_id: 'dev-1', inspector_id: 'u1', max_seq: 40, last_seen_at: 2_000 });
+    expect(await s.records.getDevice('dev-1')).toEqual({ device_id: 'dev-1', inspector_id: 'u1', max_seq: 40, last_seen_at: 2_000, trust_version: null, red_list_version: null });
     await s.records.noteDevice({ device_id: 'dev-1', inspector_id: 'u1', max_seq: 41, last_seen_at: 3_000 });
-    expect(await s.records.getDevice('dev-1')).toEqual({ device_id: 'dev-1', inspector_id: 'u1', max_seq: 41, last_seen_at: 3_000 });
+    expect(await s.records.getDevice('dev-1')).toEqual({ device_id: 'dev-1', inspector_id: 'u1', max_seq: 41, last_seen_at: 3_000, trust_version: null, red_list_version: null });
     expect(await s.records.getDevice('dev-2')).toBeUndefined();
   });
 
@@ -103,7 +103,7 @@ describeStores('records', (store) => {
     const s = store();
     expect(await s.records.claimDevice('dev-9', 'u1', 1_000)).toBe('u1');
     expect(await s.records.claimDevice('dev-9', 'u2', 2_000)).toBe('u1');
-    expect(await s.records.getDevice('dev-9')).toEqual({ device_id: 'dev-9', inspector_id: 'u1', max_seq: -1, last_seen_at: 1_000 });
+    expect(await s.records.getDevice('dev-9')).toEqual({ device_id: 'dev-9', inspector_id: 'u1', max_seq: -1, last_seen_at: 1_000, trust_version: null, red_list_version: null });
     const raced = await Promise.all([s.records.claimDevice('dev-10', 'u3', 1), s.records.claimDevice('dev-10', 'u4', 1)]);
     expect(raced[0]).toBe(raced[1]);
   });

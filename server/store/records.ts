@@ -1,7 +1,7 @@
 // Store: checkpoint records (append-only: inserted once, never updated or deleted), the devices
 // that send them, and the daily counts managers see.
 
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Dialect } from './dialect.js';
 import type { CheckpointRecordsTable, Database, DevicesTable } from './schema.js';
 
@@ -107,8 +107,9 @@ export class RecordsRepo {
    * so batches arriving out of order (two server processes, a retried request) cannot lower them.
    * The owner stays the first inspector (claimDevice).
    */
-  async noteDevice(device: DeviceRow): Promise<void> {
+  async noteDevice(device: Insertable<DevicesTable>): Promise<void> {
     const greatest = this.dialect === 'postgres' ? 'greatest' : 'max';
+    // The list versions only grow too; a batch that reports none leaves them as they are.
     await this.db
       .insertInto('devices')
       .values(device)
@@ -116,9 +117,56 @@ export class RecordsRepo {
         oc.column('device_id').doUpdateSet((eb) => ({
           max_seq: eb.fn<number>(greatest, [eb.ref('devices.max_seq'), eb.ref('excluded.max_seq')]),
           last_seen_at: eb.fn<number>(greatest, [eb.ref('devices.last_seen_at'), eb.ref('excluded.last_seen_at')]),
+          trust_version: eb.fn<number>('coalesce', [eb.fn(greatest, [eb.ref('devices.trust_version'), eb.ref('excluded.trust_version')]), eb.ref('devices.trust_version'), eb.ref('excluded.trust_version')]),
+          red_list_version: eb.fn<number>('coalesce', [
+            eb.fn(greatest, [eb.ref('devices.red_list_version'), eb.ref('excluded.red_list_version')]),
+            eb.ref('devices.red_list_version'),
+            eb.ref('excluded.red_list_version'),
+          ]),
         })),
       )
       .execute();
+  }
+
+  /** Every device, least recently heard from first. */
+  async devices(): Promise<DeviceRow[]> {
+    const rows = await this.db.selectFrom('devices').selectAll().orderBy('last_seen_at').orderBy('device_id').execute();
+    return rows.map((r) => ({ ...r, trust_version: r.trust_version === null ? null : Number(r.trust_version), red_list_version: r.red_list_version === null ? null : Number(r.red_list_version) }));
+  }
+
+  /** Counts a batch's rejected records, per reason, against the device that sent them. */
+  async noteRejections(deviceId: string, counts: ReadonlyMap<string, number>, at: number): Promise<void> {
+    for (const [reason, n] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      await this.db
+        .insertInto('sync_rejections')
+        .values({ device_id: deviceId, reason, n, last_at: at })
+        .onConflict((oc) => oc.columns(['device_id', 'reason']).doUpdateSet((eb) => ({ n: eb(eb.ref('sync_rejections.n'), '+', eb.ref('excluded.n')), last_at: eb.ref('excluded.last_at') })))
+        .execute();
+    }
+  }
+
+  /** Rejected records by reason, across devices: how many, from how many devices, the latest when. */
+  async rejectionsByReason(): Promise<{ reason: string; n: number; devices: number; lastAt: number }[]> {
+    const rows = await this.db
+      .selectFrom('sync_rejections')
+      .select(['reason', (eb) => eb.fn.sum<number | string>('n').as('n'), (eb) => eb.fn.countAll<number | string>().as('devices'), (eb) => eb.fn.max('last_at').as('last_at')])
+      .groupBy('reason')
+      .orderBy('reason')
+      .execute();
+    return rows.map((r) => ({ reason: r.reason, n: Number(r.n), devices: Number(r.devices), lastAt: Number(r.last_at) }));
+  }
+
+  /** Records the server did not judge green since `since`, counted by its verdict. */
+  async verdictCountsSince(since: number): Promise<{ verdict: string; n: number }[]> {
+    const rows = await this.db
+      .selectFrom('checkpoint_records')
+      .select(['server_verdict as verdict', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('received_at', '>=', since)
+      .where('server_verdict', '!=', 'green')
+      .groupBy('server_verdict')
+      .orderBy('server_verdict')
+      .execute();
+    return rows.map((r) => ({ verdict: r.verdict, n: Number(r.n) }));
   }
 
   async getDevice(deviceId: string): Promise<DeviceRow | undefined> {

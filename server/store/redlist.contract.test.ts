@@ -38,4 +38,23 @@ describeStores('red list store', (store) => {
     expect(await s.redList.countEntries()).toBe(0);
     expect(await s.redList.version()).toBe(0);
   });
+
+  it('keeps the later expiry when an entry is listed again, and expires entries whose time has come', async () => {
+    const s = store();
+    expect(await s.redList.add('AAAAAAAAAAAAAAAA', 'p1', 10, 100)).toBe(true);
+    expect(await s.redList.add('AAAAAAAAAAAAAAAA', 'p1', 20, 90)).toBe(false);
+    expect(await s.redList.expiryOf('AAAAAAAAAAAAAAAA')).toBe(100);
+    await s.redList.add('AAAAAAAAAAAAAAAA', 'p1', 30, 150);
+    expect(await s.redList.expiryOf('AAAAAAAAAAAAAAAA')).toBe(150);
+    await s.redList.add('BBBBBBBBBBBBBBBB', 'p2', 30, 120);
+    await s.redList.add('CCCCCCCCCCCCCCCC', 'p3', 30);
+    expect(await s.redList.expiryOf('CCCCCCCCCCCCCCCC')).toBeNull();
+    expect(await s.redList.expiryOf('DDDDDDDDDDDDDDDD')).toBeUndefined();
+    const v = await s.redList.version();
+    expect(await s.redList.expire(149)).toBe(1);
+    expect(await s.redList.entries()).toEqual(['AAAAAAAAAAAAAAAA', 'CCCCCCCCCCCCCCCC']);
+    expect((await s.redList.changesBetween(v, await s.redList.version())).map((c) => [c.entry.slice(0, 1), c.op, c.at])).toEqual([['B', 'remove', 149]]);
+    expect(await s.redList.expire(10_000)).toBe(1);
+    expect(await s.redList.entries()).toEqual(['CCCCCCCCCCCCCCCC']);
+  });
 });

@@ -19,13 +19,35 @@ export class RedListRepo {
       .execute();
   }
 
-  /** Adds the entry and logs the change; false (and no change logged) when it is already listed. */
-  async add(entry: string, personId: string, at: number): Promise<boolean> {
-    const exists = await this.db.selectFrom('red_list_entries').select('entry').where('entry', '=', entry).executeTakeFirst();
-    if (exists) return false;
+  /**
+   * Adds the entry and logs the change; false (and no change logged) when it is already listed.
+   * `expiresAt`: when every code it can catch has expired (null: kept until removed). Listing an
+   * entry again keeps the later of the two expiries.
+   */
+  async add(entry: string, personId: string, at: number, expiresAt: number | null = null): Promise<boolean> {
+    const exists = await this.db.selectFrom('red_list_entries').select(['entry', 'expires_at']).where('entry', '=', entry).executeTakeFirst();
+    if (exists) {
+      const held = exists.expires_at === null ? null : Number(exists.expires_at);
+      if (held !== null && (expiresAt === null || expiresAt > held)) {
+        await this.db.updateTable('red_list_entries').set({ expires_at: expiresAt }).where('entry', '=', entry).execute();
+      }
+      return false;
+    }
     const change = await this.db.insertInto('red_list_changes').values({ entry, op: 'add', at }).returning('version').executeTakeFirstOrThrow();
-    await this.db.insertInto('red_list_entries').values({ entry, person_id: personId, added_version: Number(change.version) }).execute();
+    await this.db.insertInto('red_list_entries').values({ entry, person_id: personId, added_version: Number(change.version), expires_at: expiresAt }).execute();
     return true;
+  }
+
+  /** Removes the entries that have caught every code they could by `now`, logging each; returns how many. */
+  async expire(now: number): Promise<number> {
+    const due = await this.db.selectFrom('red_list_entries').select('entry').where('expires_at', '<=', now).orderBy('entry').execute();
+    for (const { entry } of due) await this.remove(entry, now);
+    return due.length;
+  }
+
+  async expiryOf(entry: string): Promise<number | null | undefined> {
+    const row = await this.db.selectFrom('red_list_entries').select('expires_at').where('entry', '=', entry).executeTakeFirst();
+    return row ? (row.expires_at === null ? null : Number(row.expires_at)) : undefined;
   }
 
   /** Removes the entry and logs the change; false when it was not listed. */

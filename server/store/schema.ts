@@ -20,6 +20,8 @@ export interface PeopleTable {
   country: string | null;
   /** 'resident' or 'traveller': the kind of their own phone code. */
   kind: Generated<'resident' | 'traveller'>;
+  /** The next instant the person's feeds give another status, when one is scheduled (migration 015). */
+  status_until: Generated<number | null>;
 }
 
 export interface UsersTable {
@@ -82,7 +84,7 @@ export interface SessionsTable {
   id: string;
   /** When the session was last used, updated at most every few minutes (migration 008). */
   last_seen_at: number;
-  /** When this session last proved the phone again with a fresh SMS code (migration 010). */
+  /** When this session last proved the phone again with a fresh SMS code (migration 015). */
   reverified_at: number | null;
 }
 
@@ -117,8 +119,10 @@ export interface SigningKeysTable {
   public_jwk: string;
   valid_from: number;
   valid_to: number;
-  state: 'active' | 'retired' | 'withdrawn';
+  state: 'standby' | 'active' | 'retired' | 'withdrawn';
   created_at: number;
+  /** Withdrawn keys: codes signed from here on are refused; null = all of them (migration 015). */
+  withdrawn_from: Generated<number | null>;
 }
 
 export interface SettingsTable {
@@ -130,6 +134,8 @@ export interface RedListEntriesTable {
   entry: string;
   person_id: string;
   added_version: number;
+  /** When every code the entry can catch has expired (migration 015); null: kept until removed. */
+  expires_at: Generated<number | null>;
 }
 
 export interface RedListChangesTable {
@@ -144,6 +150,9 @@ export interface DevicesTable {
   inspector_id: string;
   max_seq: number;
   last_seen_at: number;
+  /** The trust-list and red-list versions the device reported at its latest sync (migration 015). */
+  trust_version: Generated<number | null>;
+  red_list_version: Generated<number | null>;
 }
 
 export interface CheckpointRecordsTable {
@@ -186,6 +195,78 @@ export interface AuditLogTable {
   /** kind:id of what was acted on (migration 002). */
   target: string;
   detail: string;
+  /** Place in the hash chain, 1, 2, 3 … (migration 014; null only in a row written by hand). */
+  seq: number | null;
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+/** One import of a status feed, applied or not (migration 015). */
+export interface StatusImportsTable {
+  id: string;
+  feed: string;
+  channel: string;
+  actor: string;
+  at: number;
+  dry_run: number;
+  applied: number;
+  accepted: number;
+  rejected: number;
+  status_changes: number;
+  red_list_added: number;
+  red_list_removed: number;
+  report: string;
+}
+
+export interface FeedTestResultsTable {
+  id: Generated<number>;
+  import_id: string;
+  document_type: string;
+  document_number: string;
+  test_kind: string;
+  result: string;
+  institution: string;
+  sampled_at: number;
+  reported_at: number;
+}
+
+export interface FeedKeyPopulationTable {
+  id: Generated<number>;
+  import_id: string;
+  document_type: string;
+  document_number: string;
+  category: string;
+  start_date: string;
+  end_date: string | null;
+  source_note: string;
+}
+
+/** Append-only: a person's status changes, each with its cause (migration 015). */
+export interface StatusEventsTable {
+  id: Generated<number>;
+  person_id: string;
+  at: number;
+  from_status: string;
+  status: string;
+  reason: string;
+  cause: string;
+  actor: string;
+}
+
+export interface SyncRejectionsTable {
+  device_id: string;
+  reason: string;
+  n: number;
+  last_at: number;
+}
+
+export interface FeedTokensTable {
+  id: string;
+  source: string;
+  feeds: string;
+  token_hash: string;
+  created_at: number;
+  revoked_at: number | null;
 }
 
 /** A holder phone's public device key (migration 007). */
@@ -199,7 +280,7 @@ export interface DeviceKeysTable {
 }
 
 /**
- * Accounts deleted at their owner's request (migration 010): the receipt they were given. The
+ * Accounts deleted at their owner's request (migration 015): the receipt they were given. The
  * account row stays (other rows point at it) with its phone replaced; the person row with its
  * name and document number emptied, its id and code subject kept as the pseudonym.
  */
@@ -212,7 +293,7 @@ export interface AccountDeletionsTable {
   summary: string;
 }
 
-/** Test results of a person (migration 010). */
+/** Test results of a person (migration 015). */
 export interface TestResultsTable {
   id: string;
   person_id: string;
@@ -223,7 +304,7 @@ export interface TestResultsTable {
   reported_at: number;
 }
 
-/** Border entries of a person (migration 010). */
+/** Border entries of a person (migration 015). */
 export interface EntryRecordsTable {
   id: string;
   person_id: string;
@@ -236,7 +317,7 @@ export interface EntryRecordsTable {
   transport_detail: string;
 }
 
-/** Health certificates and medical-observation release notices (migration 010). */
+/** Health certificates and medical-observation release notices (migration 015). */
 export interface HealthNoticesTable {
   id: string;
   person_id: string;
@@ -247,7 +328,7 @@ export interface HealthNoticesTable {
   valid_until: number | null;
 }
 
-/** Code displays (亮码记录) reported by holder phones (migration 010). */
+/** Code displays (亮码记录) reported by holder phones (migration 015). */
 export interface CodeDisplaysTable {
   id: string;
   user_id: string;
@@ -258,7 +339,7 @@ export interface CodeDisplaysTable {
   reported_at: number;
 }
 
-/** A visitor's sunflower check-in (migration 012). */
+/** A visitor's sunflower check-in (migration 015). */
 export interface CheckinsTable {
   id: string;
   user_id: string;
@@ -335,4 +416,10 @@ export interface Database {
   guardianships: GuardianshipsTable;
   traveller_links: TravellerLinksTable;
   printed_codes: PrintedCodesTable;
+  status_imports: StatusImportsTable;
+  feed_test_results: FeedTestResultsTable;
+  feed_key_population: FeedKeyPopulationTable;
+  status_events: StatusEventsTable;
+  feed_tokens: FeedTokensTable;
+  sync_rejections: SyncRejectionsTable;
 }

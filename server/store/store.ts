@@ -22,6 +22,7 @@ import { RegistryRepo } from './registry.js';
 import type { Database } from './schema.js';
 import { SettingsRepo } from './settings.js';
 import { StatsRepo } from './stats.js';
+import { StatusRepo } from './status.js';
 import { VenuesRepo } from './venues.js';
 
 export interface Store {
@@ -43,6 +44,7 @@ export interface Store {
   readonly checkins: CheckinsRepo;
   readonly registry: RegistryRepo;
   readonly holders: HoldersRepo;
+  readonly status: StatusRepo;
   /** Runs fn with a Store whose every repository writes in one transaction. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -68,6 +70,7 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, root: Kysely<Database
     checkins: new CheckinsRepo(db),
     registry: new RegistryRepo(db),
     holders: new HoldersRepo(db),
+    status: new StatusRepo(db, dialect),
     transaction: (fn) =>
       db.isTransaction ? fn(storeOver(db, dialect, root)) : db.transaction().execute((tx) => fn(storeOver(tx, dialect, root))),
     close: () => root.destroy(),

@@ -4,6 +4,7 @@
 import { accountApi, accountControlApi } from './account.js';
 import { authApi } from './auth.js';
 import { checkinApi } from './checkin.js';
+import { authorityApi, feedsApi } from './authority.js';
 import type { Endpoint } from './contract.js';
 import { deviceKeysApi } from './device-keys.js';
 import { gateApi } from './gate.js';
@@ -18,6 +19,6 @@ import { systemApi } from './system.js';
 import { venueManagerApi } from './venue-manager.js';
 import { venuesApi } from './venues.js';
 
-export const API_AREAS = { auth: authApi, people: peopleApi, lists: listsApi, venues: venuesApi, sync: syncApi, system: systemApi, deviceKeys: deviceKeysApi, gate: gateApi, account: accountApi, stats: statsApi, accountControl: accountControlApi, records: recordsApi, venueManager: venueManagerApi, checkin: checkinApi, travellers: travellersApi, members: membersApi } as const;
+export const API_AREAS = { auth: authApi, people: peopleApi, lists: listsApi, venues: venuesApi, sync: syncApi, system: systemApi, deviceKeys: deviceKeysApi, gate: gateApi, account: accountApi, stats: statsApi, accountControl: accountControlApi, records: recordsApi, venueManager: venueManagerApi, checkin: checkinApi, travellers: travellersApi, members: membersApi, authority: authorityApi, feeds: feedsApi } as const;
 
 export const ALL_ENDPOINTS: readonly Endpoint[] = Object.values(API_AREAS).flatMap((area) => Object.values(area) as Endpoint[]);

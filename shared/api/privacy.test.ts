@@ -15,6 +15,7 @@ import { gateApi } from './gate.js';
 import { statsApi } from './stats.js';
 import { venueManagerApi } from './venue-manager.js';
 import { venuesApi } from './venues.js';
+import { authorityApi, feedsApi } from './authority.js';
 
 /** Roles that must never see other people's personal data. */
 const AGGREGATE_ONLY: readonly Role[] = ['manager', 'org-admin'];
@@ -101,5 +102,14 @@ describe('privacy of manager and organisation-admin responses', () => {
     for (const e of [...Object.values(recordsApi), ...Object.values(accountControlApi)] as Endpoint[]) {
       expect(AGGREGATE_ONLY.some((role) => reachableBy(e.access, role)), label(e)).toBe(false);
     }
+  });
+
+  it('keeps the authority console to admins, and the public feed routes free of personal fields', () => {
+    for (const e of Object.values(authorityApi) as Endpoint[]) {
+      expect((['holder', 'inspector', 'manager', 'org-admin'] as const).filter((role) => reachableBy(e.access, role)), label(e)).toEqual([]);
+    }
+    // The lookup answers with a person's name and document number: marked, and for admins only.
+    expect(new Set(personalFields(authorityApi.lookup.response).map((f) => f.path))).toEqual(new Set(['person.name', 'person.documentNumber']));
+    for (const e of Object.values(feedsApi) as Endpoint[]) expect(personalFields(e.response), label(e)).toEqual([]);
   });
 });

@@ -78,6 +78,12 @@ describe('verifyCode', () => {
     expect(await verifyCode(await other.issue(), iss.trust, freshRedList(), NOW)).toMatchObject({ kind: 'unknown-key', withdrawn: false });
     const withdrawn = await loadTrustStore({ ...iss.trustList, keys: [{ ...iss.trustKey, state: 'withdrawn' }] });
     expect(await verifyCode(await iss.issue(), withdrawn, freshRedList(), NOW)).toMatchObject({ kind: 'unknown-key', withdrawn: true });
+    // Withdrawn from a point in time: codes signed before it still verify, codes signed at or after it do not.
+    const from = T0 + 10 * 60_000;
+    const partly = await loadTrustStore({ ...iss.trustList, keys: [{ ...iss.trustKey, state: 'withdrawn', withdrawnFrom: from }] });
+    expect((await verifyCode(await iss.issue({}, from - 1000), partly, freshRedList(), NOW)).kind).toBe('green');
+    expect(await verifyCode(await iss.issue({}, from), partly, freshRedList(), NOW)).toMatchObject({ kind: 'unknown-key', withdrawn: true });
+    expect(await verifyCode(await iss.issue({}, from + 60_000), partly, freshRedList(), NOW)).toMatchObject({ kind: 'unknown-key', withdrawn: true });
   });
 
   it('says unknown-key for a code issued outside its key validity', async () => {

@@ -165,7 +165,8 @@ export async function verifyCode(
   }
 
   const candidates = (trust?.keys ?? []).filter((k) => bytesEqual(k.kid, sign1.kid));
-  const usable = candidates.filter((k) => k.state !== 'withdrawn');
+  // A key withdrawn from a point in time still verifies what it signed before that point.
+  const usable = candidates.filter((k) => k.state !== 'withdrawn' || k.withdrawnFrom !== undefined);
   if (usable.length === 0) {
     return { kind: 'unknown-key', kid: toHex(sign1.kid), withdrawn: candidates.length > 0, basis };
   }
@@ -188,6 +189,9 @@ export async function verifyCode(
   }
   if (code.issuedAt < signer.validFrom || code.issuedAt > signer.validTo) {
     return { kind: 'unknown-key', kid: code.kid, withdrawn: false, basis };
+  }
+  if (signer.state === 'withdrawn' && (signer.withdrawnFrom === undefined || code.issuedAt >= signer.withdrawnFrom)) {
+    return { kind: 'unknown-key', kid: code.kid, withdrawn: true, basis };
   }
 
   let presence: Presence;

@@ -57,6 +57,7 @@ export function homeFor(user: Me | null | undefined): string {
   if (user.role === 'holder') return '/code';
   if (user.role === 'inspector') return '/gate';
   if (user.role === 'manager') return '/venue';
+  if (user.role === 'admin') return '/admin';
   return '/home';
 }
 

@@ -23,3 +23,9 @@ export async function saveRedList(db: HgDb, list: RedList, fetchedAt = Date.now(
   const row: RedListRow = { name: 'redlist', version: list.version, issuedAt: list.issuedAt, salt: list.salt, entries: [...list.entries], fetchedAt };
   await db.lists.put(row);
 }
+
+/** The versions of the lists the device holds, for the authority's adoption count (null: none yet). */
+export async function heldListVersions(db: HgDb): Promise<{ trust: number | null; redList: number | null }> {
+  const [trust, red] = await Promise.all([db.lists.get('trust'), db.lists.get('redlist')]);
+  return { trust: trust?.name === 'trust' ? trust.list.version : null, redList: red?.name === 'redlist' ? red.version : null };
+}

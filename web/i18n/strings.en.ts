@@ -12,6 +12,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'title./gate': 'Checkpoint · Health code',
   'title./home': 'Home · Health code',
   'title./account': 'Account and devices · Health code',
+  'title./admin': 'Health authority console · Health code',
   'nav.label': 'My pages',
   'nav.code': 'Health code',
   'nav.home': 'Home',

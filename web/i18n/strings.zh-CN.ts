@@ -11,6 +11,7 @@ export const zhCN = {
   'title./gate': '检测点 · 健康码',
   'title./home': '首页 · 健康码',
   'title./account': '账号与设备 · 健康码',
+  'title./admin': '卫生健康管理台 · 健康码',
   'nav.label': '我的页面',
   'nav.code': '健康码',
   'nav.home': '首页',

@@ -5,6 +5,7 @@
 import { syncApi, type SyncResponse } from '../../shared/api/sync.js';
 import { uuidv7 } from '../../shared/uuid.js';
 import { setMeta, type HgDb } from '../db/db.js';
+import { heldListVersions } from '../db/lists.js';
 import { acknowledge, deviceIdOf, pendingRecords, pruneReceipts, toRecord } from '../db/outbox.js';
 import { ApiError, call, failureCode, NetworkError, type FailureCode, type FetchLike } from '../http.js';
 import { backoffDelayMs, MAX_BACKOFF_SEC } from './backoff.js';
@@ -141,7 +142,8 @@ export class SyncEngine {
       const deviceId = await deviceIdOf(db, rows[0]!);
       const sameDevice: typeof rows = [];
       for (const row of rows) if ((await deviceIdOf(db, row)) === deviceId) sameDevice.push(row);
-      const batch = nextBatch(sameDevice.map(toRecord), { deviceId, batchId: uuidv7(this.now()), sentAt: this.now() }, limits);
+      // Every batch says which list versions the device holds: the authority counts who took a change.
+      const batch = nextBatch(sameDevice.map(toRecord), { deviceId, batchId: uuidv7(this.now()), sentAt: this.now(), lists: await heldListVersions(db) }, limits);
       if (!batch) break;
       let response: SyncResponse;
       try {

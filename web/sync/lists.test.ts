@@ -69,6 +69,20 @@ describe('trust list refresh', () => {
     expect((await heldTrustList(db))?.list.keys[0]?.state).toBe('withdrawn');
   });
 
+  it('keeps a withdrawal point from moving later when a newer list says so', async () => {
+    const db = freshDb();
+    const server = fakeServer();
+    const v1 = await trustList(1);
+    const from = T0 + 60_000;
+    const partly = { ...v1.keys[0]!, state: 'withdrawn' as const, withdrawnFrom: from };
+    server.routes.set('/api/trust', { ...v1, keys: [partly] });
+    await refreshTrustList({ db, roots: [root.jwk], fetch: server.fetch });
+    server.routes.set('/api/trust', { ...v1, version: 2, keys: [{ ...partly, withdrawnFrom: from + 3_600_000 }] });
+    const held = await refreshTrustList({ db, roots: [root.jwk], fetch: server.fetch });
+    expect(held.version).toBe(2);
+    expect((await heldTrustList(db))?.list.keys[0]).toMatchObject({ state: 'withdrawn', withdrawnFrom: from });
+  });
+
   it('refuses a list not signed by a built-in root, keeping nothing', async () => {
     const db = freshDb();
     const server = fakeServer(() => otherRoot);

@@ -11,6 +11,8 @@ import * as m010 from './010_account_records.js';
 import * as m011 from './011_venue_registration.js';
 import * as m012 from './012_checkins.js';
 import * as m013 from './013_holders.js';
+import * as m014 from './014_audit_chain.js';
+import * as m015 from './015_status_feeds.js';
 
 export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
   const migrations: Record<string, Migration> = {
@@ -23,6 +25,8 @@ export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: st
     '011_venue_registration': { up: (d) => m011.up(d, dialect) },
     '012_checkins': { up: (d) => m012.up(d, dialect) },
     '013_holders': { up: (d) => m013.up(d, dialect) },
+    '014_audit_chain': { up: (d) => m014.up(d, dialect) },
+    '015_status_feeds': { up: (d) => m015.up(d, dialect) },
   };
   // On PostgreSQL the migration tables live in the connection's own schema: without this Kysely
   // looks for them in any schema, and two schemas migrating at once trip over each other.
@@ -31,7 +35,19 @@ export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: st
     provider: { getMigrations: async () => migrations },
     ...(dialect === 'postgres' ? { migrationTableSchema: schema ?? 'public' } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // Kysely's introspection reads every schema in the database: when another process drops its own
+  // schema meanwhile (parallel test runs on one PostgreSQL), the read fails naming that schema.
+  // Nothing was migrated then; running again is safe.
+  for (let attempt = 1; attempt < 30 && error && isOtherSchemaGone(error, schema); attempt++) {
+    await new Promise((r) => setTimeout(r, 20 * attempt));
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+}
+
+function isOtherSchemaGone(error: unknown, ours: string | undefined): boolean {
+  const m = /schema "([^"]+)" does not exist/.exec(error instanceof Error ? error.message : String(error));
+  return m !== null && m[1] !== ours;
 }

@@ -1,6 +1,7 @@
 // The pure half of the hash-chained audit log: the canonical form of an entry, the link that chains
 // it to the one before, and a verifier fed the rows in pages, so a store can check millions of them
-// in constant memory and name the first broken link.
+// in constant memory and name the first broken link. It lives beside the store because the store
+// chains every row it appends (store/audit.ts), whoever calls it.
 
 import { createHash } from 'node:crypto';
 

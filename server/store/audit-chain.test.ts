@@ -10,7 +10,7 @@ import {
   verifyChain,
   type ChainedAuditEntry,
   type ChainHead,
-} from './chain.js';
+} from './audit-chain.js';
 
 function buildChain(n: number): ChainedAuditEntry[] {
   const chain: ChainedAuditEntry[] = [];

@@ -1,0 +1,123 @@
+// Status-feed import throughput, in process, through the same ImportService the CLI, the console
+// and the feed API use: a 1,000,000-row key-population CSV, generated as a stream (never whole in
+// memory), validated row by row, written in one transaction, then the rules run for the people it
+// names, producing the red-list delta. On SQLite and on PostgreSQL. Memory is sampled throughout:
+// streamed parsing should keep it flat, whatever the file's size.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { OperatorActor } from '../../server/auth/actor.js';
+import { loadConfig } from '../../server/config.js';
+import { buildServices } from '../../server/main.js';
+import { connect } from '../../server/store/connect.js';
+import { createStore } from '../../server/store/store.js';
+import { fmt, type BenchRow } from './table.js';
+
+const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
+/** People registered with a document number; the feed names the first MATCHED of them. */
+const PEOPLE = 100_000;
+const MATCHED = Number(process.env.BENCH_IMPORT_MATCHED ?? 10_000);
+const LINES_PER_CHUNK = 2000;
+
+const doc = (i: number) => `E${String(i).padStart(8, '0')}`;
+
+/** The CSV as a byte stream: a header, then ROWS close-contact rows, made as they are read. */
+async function* feedFile(today: string): AsyncGenerator<Uint8Array> {
+  const enc = new TextEncoder();
+  yield enc.encode('documentType,documentNumber,category,startDate,endDate,sourceNote\n');
+  for (let i = 0; i < ROWS; i += LINES_PER_CHUNK) {
+    let chunk = '';
+    for (let j = i; j < Math.min(ROWS, i + LINES_PER_CHUNK); j++) {
+      // The first MATCHED rows name registered people; the rest name people not (yet) registered here.
+      const n = j < MATCHED ? j : PEOPLE + j;
+      chunk += `passport,${doc(n)},close-contact,${today},,流调批次 ${Math.floor(j / 1000)}\n`;
+    }
+    yield enc.encode(chunk);
+  }
+}
+
+async function runOn(label: string, url: string, schema?: string): Promise<BenchRow[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hg-bench-import-'));
+  const conn = await connect({ url: url === 'sqlite' ? join(dataDir, 'bench.sqlite') : url, ...(schema ? { schema } : {}) });
+  const store = createStore(conn);
+  try {
+    const config = loadConfig({ HG_DATA_DIR: dataDir, NODE_ENV: 'test' });
+    const services = buildServices(config, store, { log: () => {} });
+    const bench: OperatorActor = { kind: 'operator', name: 'bench' };
+    await services.keys.ensureKeys(bench);
+    const now = Date.now();
+    // Registered people, inserted in bulk (not part of the measurement).
+    for (let i = 0; i < PEOPLE; i += 2000) {
+      const rows = Array.from({ length: Math.min(2000, PEOPLE - i) }, (_, k) => ({
+        id: `bench-p${i + k}`,
+        sub: Buffer.from(`sub${String(i + k).padStart(5, '0')}`).toString('base64url'),
+        name: '测试',
+        document_no: doc(i + k),
+        status: 'green' as const,
+        reason: 'none',
+        status_changed_at: now,
+        created_at: now,
+      }));
+      await conn.db.insertInto('people').values(rows).execute();
+    }
+    const versionBefore = await store.redList.version();
+    const today = new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
+
+    global.gc?.();
+    const rssStart = process.memoryUsage().rss;
+    let rssPeak = rssStart;
+    let heapPeak = process.memoryUsage().heapUsed;
+    const sampler = setInterval(() => {
+      const m = process.memoryUsage();
+      rssPeak = Math.max(rssPeak, m.rss);
+      heapPeak = Math.max(heapPeak, m.heapUsed);
+    }, 100);
+    const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
+    const out = await services.imports.import({ feed: 'key-population', format: 'csv', input: feedFile(today), dryRun: false, channel: 'cli', actor: bench });
+    const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    // On a shared machine the wall time says more about the neighbours than the import; the CPU
+    // time this process spent (SQLite runs in it) is what the import itself cost.
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    clearInterval(sampler);
+    const delta = await services.redList.message(versionBefore);
+    const added = delta.delta?.added.length ?? delta.snapshot?.length ?? 0;
+    if (!out.report.applied || out.report.accepted !== ROWS) throw new Error(`import not applied: ${JSON.stringify(out.report).slice(0, 300)}`);
+    const mb = (b: number) => `${fmt(b / 1024 / 1024)} MB`;
+    return [
+      {
+        what: `status feed import, ${ROWS.toLocaleString('en')} rows, ${label}`,
+        result: `${fmt(seconds, 1)} s (${fmt(ROWS / seconds)} rows/s)`,
+        budget: '≤ 60 s',
+        note: `CPU ${fmt(cpuSeconds, 1)} s in this process; ${out.changes.statusChanges.toLocaleString('en')} turned red; red-list delta since v${versionBefore}: +${added.toLocaleString('en')} (${delta.delta ? 'delta' : 'snapshot'}); RSS ${mb(rssStart)} → peak ${mb(rssPeak)}, heap peak ${mb(heapPeak)}`,
+      },
+    ];
+  } finally {
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function benchImport(pgUrl: string | undefined): Promise<BenchRow[]> {
+  const rows = await runOn('SQLite', 'sqlite');
+  if (!pgUrl) return [...rows, { what: 'status feed import, PostgreSQL', result: 'skipped', note: 'set TEST_DATABASE_URL' }];
+  const schema = `bench_import_${Date.now().toString(36)}`;
+  try {
+    rows.push(...(await runOn('PostgreSQL', pgUrl, schema)));
+  } finally {
+    const client = new pg.Client({ connectionString: pgUrl });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
+  }
+  return rows;
+}
+
+// `npx tsx e2e/bench/import.ts` runs this part alone.
+if (process.argv[1]?.endsWith('import.ts')) {
+  const { printTable } = await import('./table.js');
+  printTable(await benchImport(process.env.TEST_DATABASE_URL ?? process.env.BENCH_DATABASE_URL));
+}

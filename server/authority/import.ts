@@ -1,0 +1,211 @@
+// Importing a status feed: the file is read row by row (never whole into memory), every row is
+// validated and reported, and the accepted rows are written with their consequences — statuses,
+// status events, the red-list delta — in one transaction that commits only when every row was
+// accepted and this is not a dry run. A bad file changes nothing; a dry run reports what the
+// import would change and then rolls it all back.
+
+import type { Insertable } from 'kysely';
+import { uuidv7 } from '../../shared/uuid.js';
+import type { FeedKind, ImportReport } from '../../shared/feeds.js';
+import { record } from '../audit/log.js';
+import { actorLabel, type Actor } from '../auth/actor.js';
+import type { RedListService } from '../lists/redlist.js';
+import type { FeedKeyPopulationTable, FeedTestResultsTable } from '../store/schema.js';
+import type { Store } from '../store/store.js';
+import { emptyTally, redecide, type DecideOptions, type DecideTally } from './decide.js';
+import { FeedFileError, ImportReportBuilder, readFeedFile, type FeedFormat, type FeedRowResult } from './feed-files.js';
+import { keyPopulationFactFromRow, testFactFromRow } from './rules.js';
+
+export interface ImportRequest {
+  feed: FeedKind;
+  format: FeedFormat;
+  input: AsyncIterable<Uint8Array>;
+  dryRun: boolean;
+  /** Where the file came from: `cli`, `console`, or `feed:<source>`. */
+  channel: string;
+  actor: Actor;
+}
+
+export interface ImportOutcome {
+  id: string;
+  report: ImportReport;
+  /** What the import changed — or, for a dry run, would have changed. Zero when rows were rejected. */
+  changes: DecideTally & { redListVersion: number };
+}
+
+/** Accepted rows are written in batches of this many while the file is still being read. */
+const WRITE_BATCH = 2000;
+
+class Rollback extends Error {}
+
+export interface ImportServiceOptions extends DecideOptions {
+  now?: () => number;
+}
+
+export class ImportService {
+  private readonly now: () => number;
+
+  constructor(
+    private readonly store: Store,
+    private readonly redList: RedListService,
+    private readonly options: ImportServiceOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+  }
+
+  async import(req: ImportRequest): Promise<ImportOutcome> {
+    const id = uuidv7(this.now());
+    const builder = new ImportReportBuilder(req.feed, req.dryRun);
+    let changes = { ...emptyTally(), redListVersion: 0 };
+    const entryFor = (sub: string) => this.redList.entryFor(sub);
+    await this.redList.salt(); // made outside the transaction: it is kept whatever happens here
+    const at = this.now();
+    try {
+      await this.store.transaction(async (tx) => {
+        await tx.redList.lockForWrite();
+        const pending: FeedRowResult<FeedKind>[] = [];
+        const flush = async () => {
+          if (builder.clean && pending.length > 0) await this.write(tx, id, req.feed, pending);
+          pending.length = 0;
+        };
+        try {
+          for await (const result of readFeedFile(req.feed, req.format, req.input)) {
+            builder.add(result);
+            // Once a row is rejected nothing will be applied: keep validating for the report only.
+            if ('ok' in result && builder.clean) {
+              pending.push(result);
+              if (pending.length >= WRITE_BATCH) await flush();
+            }
+          }
+        } catch (e) {
+          if (!(e instanceof FeedFileError)) throw e;
+          builder.failFile(e);
+        }
+        await flush();
+        if (!builder.clean) throw new Rollback();
+        const people = await tx.status.peopleInImport(id, req.feed);
+        const tally = await redecide(tx, people, at, `import:${id}`, actorLabel(req.actor), entryFor, this.options);
+        changes = { ...tally, redListVersion: await tx.redList.version() };
+        if (req.dryRun) throw new Rollback();
+        await this.log(tx, id, req, at, builder.report(true), changes);
+      });
+    } catch (e) {
+      if (!(e instanceof Rollback)) throw e;
+      if (!builder.clean) changes = { ...emptyTally(), redListVersion: await this.store.redList.version() };
+      // Not applied: the import and its report are still kept (and audited), in a transaction of their own.
+      await this.store.transaction((tx) => this.log(tx, id, req, at, builder.report(false), changes));
+      return { id, report: builder.report(false), changes };
+    }
+    if (changes.redListAdded + changes.redListRemoved > 0) this.redList.changed();
+    return { id, report: builder.report(true), changes };
+  }
+
+  /** A stored import with its report. */
+  async find(id: string): Promise<{ row: NonNullable<Awaited<ReturnType<Store['status']['getImport']>>>; report: ImportReport } | undefined> {
+    const row = await this.store.status.getImport(id);
+    return row && { row, report: JSON.parse(row.report) as ImportReport };
+  }
+
+  private async write(tx: Store, importId: string, feed: FeedKind, rows: FeedRowResult<FeedKind>[]): Promise<void> {
+    if (feed === 'test-results') {
+      const values: Insertable<FeedTestResultsTable>[] = [];
+      for (const r of rows) {
+        if (!('ok' in r)) continue;
+        const row = r.ok as Parameters<typeof testFactFromRow>[0];
+        const fact = testFactFromRow(row);
+        values.push({
+          import_id: importId,
+          document_type: row.documentType,
+          document_number: row.documentNumber,
+          test_kind: row.testKind,
+          result: row.result,
+          institution: row.institution,
+          sampled_at: fact.sampledAt,
+          reported_at: fact.reportedAt,
+        });
+      }
+      await tx.status.insertTestResults(values);
+    } else {
+      const values: Insertable<FeedKeyPopulationTable>[] = [];
+      for (const r of rows) {
+        if (!('ok' in r)) continue;
+        const row = r.ok as Parameters<typeof keyPopulationFactFromRow>[0];
+        values.push({
+          import_id: importId,
+          document_type: row.documentType,
+          document_number: row.documentNumber,
+          category: row.category,
+          start_date: row.startDate,
+          end_date: row.endDate ?? null,
+          source_note: row.sourceNote,
+        });
+      }
+      await tx.status.insertKeyPopulation(values);
+    }
+  }
+
+  private async log(tx: Store, id: string, req: ImportRequest, at: number, report: ImportReport, changes: ImportOutcome['changes']): Promise<void> {
+    await tx.status.addImport({
+      id,
+      feed: req.feed,
+      channel: req.channel,
+      actor: actorLabel(req.actor),
+      at,
+      dry_run: req.dryRun ? 1 : 0,
+      applied: report.applied ? 1 : 0,
+      accepted: report.accepted,
+      rejected: report.rejected,
+      status_changes: changes.statusChanges,
+      red_list_added: changes.redListAdded,
+      red_list_removed: changes.redListRemoved,
+      report: JSON.stringify(report),
+    });
+    await record(tx, {
+      at,
+      actor: req.actor,
+      action: 'status.import',
+      targetId: id,
+      detail: {
+        feed: req.feed,
+        channel: req.channel,
+        dryRun: req.dryRun,
+        applied: report.applied,
+        accepted: report.accepted,
+        rejected: report.rejected,
+        statusChanges: changes.statusChanges,
+        redListAdded: changes.redListAdded,
+        redListRemoved: changes.redListRemoved,
+      },
+    });
+  }
+}
+
+/**
+ * What time alone changes: red-list entries whose codes have all expired are dropped, and people
+ * whose feeds give another status by now (a quarantine ended, a result became reported) are
+ * re-decided. Cheap when nothing is due; the server runs it every minute and before each import.
+ */
+export class StatusSweeper {
+  constructor(
+    private readonly store: Store,
+    private readonly redList: RedListService,
+    private readonly options: ImportServiceOptions,
+  ) {}
+
+  async sweep(actor: Actor, now = (this.options.now ?? Date.now)()): Promise<DecideTally & { expired: number }> {
+    const entryFor = (sub: string) => this.redList.entryFor(sub);
+    await this.redList.salt();
+    const result = await this.store.transaction(async (tx) => {
+      await tx.redList.lockForWrite();
+      const expired = await tx.redList.expire(now);
+      const due = await tx.people.dueForStatus(now, 10_000);
+      const tally = await redecide(tx, due, now, 'schedule', actorLabel(actor), entryFor, this.options);
+      if (expired + tally.statusChanges > 0) {
+        await record(tx, { at: now, actor, action: 'status.sweep', targetId: '', detail: { expired, ...tally } });
+      }
+      return { ...tally, expired };
+    });
+    if (result.expired + result.redListAdded + result.redListRemoved > 0) this.redList.changed();
+    return result;
+  }
+}
