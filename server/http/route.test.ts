@@ -57,4 +57,16 @@ describe('ApiRouter', () => {
     const prod = await call(app(false, leaky), 'manager', { n: 1 });
     expect(prod.status).toBe(200);
   });
+
+  it('answers not found for a path parameter no id could be: NUL, control characters, 201 characters', async () => {
+    const h = app(true, () => undefined);
+    for (const id of ['%00', 'a%0Ab', '%7F', '%C2%85', 'x'.repeat(201)]) {
+      const res = await h.request(`/api/echo/${id}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-as': 'manager' }, body: '{"n":1}' });
+      expect(res.status, id).toBe(404);
+      expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
+    }
+    const unauthenticated = await h.request('/api/echo/%00', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"n":1}' });
+    expect(unauthenticated.status).toBe(401);
+    expect((await call(h, 'manager', { n: 1 })).status).toBe(200);
+  });
 });

@@ -5,7 +5,8 @@
 import type { Context, Hono } from 'hono';
 import * as v from 'valibot';
 import type { BodyOf, Endpoint, QueryOf, ResponseOf } from '../../shared/api/contract.js';
-import { ForbiddenError, PayloadTooLargeError, UnauthenticatedError } from '../../shared/errors.js';
+import { ForbiddenError, NotFoundError, PayloadTooLargeError, UnauthenticatedError } from '../../shared/errors.js';
+import { isWellFormed } from '../../shared/api/fields.js';
 import type { UserActor } from '../auth/actor.js';
 import { bodyLimit } from 'hono/body-limit';
 import { DEFAULT_MAX_BODY_BYTES, parseWith, readJson, type AppEnv } from './context.js';
@@ -51,7 +52,7 @@ export class ApiRouter {
       const actor = authorize(e, c.get('actor')) as ActorOf<E>;
       const body = (e.body ? await readJson(c, e.body, routeOptions.maxBytes, routeOptions.tooLarge) : undefined) as BodyOf<E>;
       const query = (e.query ? parseWith(e.query, c.req.query()) : undefined) as QueryOf<E>;
-      const result = await handler({ body, query, params: c.req.param() as Record<string, string>, actor, c });
+      const result = await handler({ body, query, params: pathParams(c.req.param() as Record<string, string>), actor, c });
       if (result instanceof Response) return result;
       if (this.options.checkResponses) checkResponse(e, result);
       return c.json(result as object);
@@ -62,6 +63,19 @@ export class ApiRouter {
   endpoints(): readonly Endpoint[] {
     return this.mounted;
   }
+}
+
+/** The longest path parameter any of our ids can be: longer ones name nothing. */
+const MAX_PARAM_LENGTH = 200;
+/** C0 and C1 control characters, NUL among them: no id has one, and PostgreSQL refuses NUL in text. */
+const CONTROL = /\p{Cc}/u;
+
+/** Path parameters as handlers may use them: one that no id could be is not found, before any query. */
+function pathParams(params: Record<string, string>): Record<string, string> {
+  for (const value of Object.values(params)) {
+    if (value.length > MAX_PARAM_LENGTH || CONTROL.test(value) || !isWellFormed(value)) throw new NotFoundError();
+  }
+  return params;
 }
 
 function authorize(e: Endpoint, actor: UserActor | undefined): UserActor | undefined {

@@ -79,6 +79,9 @@ export default function VenuePage() {
           <dd>{current.contactPhoneMasked ?? '—'}</dd>
         </dl>
         <div class="row">
+          <a class="btn btn-primary" href="/dashboard" data-testid="open-dashboard">
+            {t('venue.dashboard')}
+          </a>
           <a class="btn" href="/venue/members" data-testid="venue-members-link">
             {t('venue.members')}
           </a>

@@ -26,6 +26,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'venue.declarationHint': 'Inspectors scan this code on their Gate page to bind to this venue. It never changes.',
   'venue.qrLabel': 'QR of the venue declaration code: {code}',
   'venue.poster': 'Print poster',
+  'venue.dashboard': 'Venue statistics',
   'venue.members': 'Members',
   'venue.gate': 'Go to the gate (a manager can inspect too)',
   'venue.choose': 'Choose',

@@ -24,6 +24,7 @@ export const zhCN = {
   'venue.declarationHint': '检测员在“检测”页面扫描此码即可绑定本场所。此码固定不变。',
   'venue.qrLabel': '场所申报码二维码：{code}',
   'venue.poster': '打印海报',
+  'venue.dashboard': '场所统计',
   'venue.members': '成员管理',
   'venue.gate': '去检测（管理员也可作为检测员）',
   'venue.choose': '请选择',
