@@ -14,8 +14,12 @@ import { benchSync } from './sync.js';
 import { fmt, printTable, type BenchRow } from './table.js';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? process.env.BENCH_DATABASE_URL;
+/** `BENCH_ONLY=peak,import npm run bench` runs only the sections whose names contain one of the words. */
+const ONLY = (process.env.BENCH_ONLY ?? '').split(',').map((w) => w.trim()).filter(Boolean);
+const selected = (name: string): boolean => ONLY.length === 0 || ONLY.some((w) => name.includes(w));
 
 async function section(name: string, rows: BenchRow[], fn: () => Promise<BenchRow[]>): Promise<void> {
+  if (!selected(name)) return;
   process.stderr.write(`bench: ${name}…\n`);
   try {
     rows.push(...(await fn()));
@@ -49,15 +53,18 @@ async function main(): Promise<void> {
       })),
   );
 
-  process.stderr.write('bench: building the app…\n');
-  globalSetup();
-  // One server each: the HTTP sync numbers are not measured on a database the browser bench
-  // already filled, and each signs the inspector in once (a second SMS code within 60 s is refused).
-  for (const [name, fn] of [
+  const served = ([
     ['browser', benchBrowser],
     ['sync over HTTP', benchSync],
     ['peak hours', benchPeak],
-  ] as const) {
+  ] as const).filter(([name]) => selected(name));
+  if (served.length > 0) {
+    process.stderr.write('bench: building the app…\n');
+    globalSetup();
+  }
+  // One server each: the HTTP sync numbers are not measured on a database the browser bench
+  // already filled, and each signs the inspector in once (a second SMS code within 60 s is refused).
+  for (const [name, fn] of served) {
     const server = await TestServer.create({ database: `bench-${name.replace(/\W+/g, '-')}` });
     server.cli('seed');
     await server.start();
