@@ -156,6 +156,9 @@ function validBody(e: Endpoint, ctx: Ctx): unknown {
       });
       return { deviceId: `dev-${now}`, batchId: uuidv7(now), sentAt: now, records: [record(1, ctx.green), record(2, ctx.red)] };
     }
+    case 'POST /api/me/identity':
+    case 'POST /api/me/members':
+      return { name: '张建国', documentType: 'mainland-id', documentNumber: '44010319550301456X' };
     case 'PATCH /api/me/sessions/:id':
       return { remember: false };
     case 'PUT /api/me/device-key':

@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'area_not_street_level',
   'checkin_refused',
   'identity_rejected',
+  'identity_already_bound',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -231,5 +232,13 @@ export class IdentityRejectedError extends AppError {
   override name = 'IdentityRejectedError';
   constructor(readonly problems: FieldProblem[]) {
     super('identity_rejected', `Check ${problems.map((p) => `${p.field} (${p.problem})`).join(', ')}.`);
+  }
+}
+
+/** The account is bound to its person's identity already: it is not changed by binding another. */
+export class IdentityAlreadyBoundError extends AppError {
+  override name = 'IdentityAlreadyBoundError';
+  constructor() {
+    super('identity_already_bound', 'This account is already bound to an identity document.');
   }
 }

@@ -13,7 +13,7 @@ import {
 } from './documents.js';
 import { NAME_PROBLEMS, checkEnteredName, namesMatch, type NameProblemCode } from './names.js';
 
-export const REGISTRY_PROBLEMS = ['identity-not-found', 'identity-name-mismatch', 'identity-already-registered', 'identity-is-you'] as const;
+export const REGISTRY_PROBLEMS = ['identity-not-found', 'identity-name-mismatch', 'identity-already-registered', 'identity-is-you', 'identity-resident-document'] as const;
 export type RegistryProblemCode = (typeof REGISTRY_PROBLEMS)[number];
 
 /** Problems with the fields beside an identity on the traveller's form (its phone and country). */
@@ -23,7 +23,7 @@ export type SignUpProblemCode = (typeof SIGN_UP_PROBLEMS)[number];
 /** Every problem a person can be told about on an identity form: the keys of its messages. */
 export const IDENTITY_PROBLEMS = [...NAME_PROBLEMS, ...DOCUMENT_PROBLEMS, ...REGISTRY_PROBLEMS] as const;
 export type IdentityProblemCode = NameProblemCode | DocumentProblemCode | RegistryProblemCode;
-export type IdentityField = 'name' | DocumentField;
+export type IdentityField = 'name' | 'documentType' | DocumentField;
 export interface IdentityProblem {
   field: IdentityField;
   problem: IdentityProblemCode;

@@ -48,6 +48,8 @@ const ROUTES: readonly { path: string; role?: Role; /** Other roles that may ope
   { path: '/code', role: 'holder', page: page(() => import('./areas/holder/CodePage.js')) },
   { path: '/family', role: 'holder', page: page(() => import('./areas/holder/FamilyPage.js')) },
   { path: '/print', role: 'holder', page: page(() => import('./areas/holder/PrintPage.js')) },
+  // A resident who signed in by phone binds their own ID card or permit first (issue 7 §2).
+  { path: '/identity', role: 'holder', page: page(() => import('./areas/holder/IdentityPage.js')) },
   { path: '/gate', role: 'inspector', alsoFor: ['manager'], page: page(() => import('./areas/gate/GatePage.js')) },
   { path: '/home', page: page(() => import('./areas/staff/HomePage.js')) },
   { path: '/account', page: page(() => import('./areas/account/AccountPage.js')) },

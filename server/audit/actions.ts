@@ -28,6 +28,8 @@ export const AUDIT_ACTIONS = {
   'registry.import': 'system',
   'traveller.sign-up': 'person',
   'member.add': 'person',
+  /** A resident bound their own account to their identity document. */
+  'identity.bind': 'person',
   'member.remove': 'person',
   'printed-code.issue': 'person',
   'status.import': 'import',

@@ -9,13 +9,16 @@ describeStores('demo seed', (store) => {
     const s = store();
     const seed = new SeedService(s, new TestClock().now);
     expect(await seed.isEmpty()).toBe(true);
-    expect(await seed.seed(TEST_ACTOR)).toEqual({ created: 6, existing: 0 });
-    expect(await seed.seed(TEST_ACTOR)).toEqual({ created: 0, existing: 6 });
+    expect(await seed.seed(TEST_ACTOR)).toEqual({ created: 7, existing: 0 });
+    expect(await seed.seed(TEST_ACTOR)).toEqual({ created: 0, existing: 7 });
     expect(await seed.isEmpty()).toBe(false);
     expect(await s.venues.getVenue('venue-demo')).toMatchObject({ name: '示范商场 Demo Mall', manager_user_id: 'demo-manager', area_code: '440103001' });
     expect((await s.venues.getVenue('venue-demo'))?.declaration_code).toMatch(/^HGV1:/);
     expect((await s.accounts.usersByPhone('+8613800000040')).map((u) => u.role)).toEqual(['manager']);
     expect(await s.venues.venueOfManager('demo-manager-new')).toBeUndefined();
+    // A resident without a person yet, whose ID card the registry knows: to try binding it.
+    expect((await s.accounts.usersByPhone('+8613800000050')).map((u) => [u.role, u.person_id])).toEqual([['holder', null]]);
+    expect(await s.registry.byDocument('mainland-id', '440106199007120029')).toMatchObject([{ name: '王芳' }]);
     expect(await s.stats.venueOfManager('demo-manager')).toBe('venue-demo');
     expect((await s.venues.venuesOfInspector('demo-inspector')).map((v) => v.id)).toEqual(['venue-demo']);
     const roles = await Promise.all(['+8613800000001', '+8613800000002', '+8613800000003', '+8613800000004', '+8613800000005'].map(async (p) => (await s.accounts.usersByPhone(p)).map((u) => u.role)));
@@ -31,7 +34,7 @@ describeStores('demo seed', (store) => {
     const s = store();
     const seed = new SeedService(s);
     await seed.seed(TEST_ACTOR, { extraHolders: 12 });
-    expect(await seed.seed(TEST_ACTOR, { extraHolders: 13 })).toEqual({ created: 1, existing: 18 });
+    expect(await seed.seed(TEST_ACTOR, { extraHolders: 13 })).toEqual({ created: 1, existing: 19 });
     expect(await s.people.getPerson('demo-holder-13')).toMatchObject({ status: 'green' });
     expect((await s.accounts.usersByPhone('+8613900000012'))[0]).toMatchObject({ role: 'holder', person_id: 'demo-holder-12' });
     await expect(seed.seed(TEST_ACTOR, { extraHolders: -1 })).rejects.toThrow('--extra-holders');

@@ -28,6 +28,8 @@ export const DEMO_REGISTRY = [
   { name: '张小明', document_type: 'mainland-id', document_number: '440103198805201233', country: 'CN' },
   { name: '张小宝', document_type: 'mainland-id', document_number: '440103201806150022', country: 'CN' },
   { name: '张建国', document_type: 'mainland-id', document_number: '44010319550301456X', country: 'CN' },
+  // A resident who signs in by phone and binds her ID card on first use (demo-holder-new).
+  { name: '王芳', document_type: 'mainland-id', document_number: '440106199007120029', country: 'CN' },
   { name: '陈小文', document_type: 'hk-macau-permit', document_number: 'H12345678', country: 'HK' },
   { name: 'MARTIN JEAN PAUL', document_type: 'passport', document_number: '18AV12345', country: 'FR' },
   { name: 'MARTIN CLAIRE', document_type: 'passport', document_number: '19CD67890', country: 'FR' },
@@ -49,6 +51,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { userId: 'demo-admin', phone: '+8613800000005', role: 'admin' },
   // A manager with no venue yet: to try registering one.
   { userId: 'demo-manager-new', phone: '+8613800000040', role: 'manager' },
+  // A resident who signed in by phone and has not bound her ID card yet (王芳, in the registry).
+  { userId: 'demo-holder-new', phone: '+8613800000050', role: 'holder' },
 ];
 
 /** Extra holder i (1-based): person demo-holder-i, phone +86139000000NN for i ≤ 99. */

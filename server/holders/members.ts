@@ -6,7 +6,8 @@
 import type { Member, MemberRelation } from '../../shared/api/members.js';
 import { toBase64Url, randomBytes } from '../../shared/bytes.js';
 import type { CodeKind } from '../../shared/code/claims.js';
-import { IdentityRejectedError, NoCodeError, NotFoundError } from '../../shared/errors.js';
+import { RESIDENT_DOCUMENT_TYPES } from '../../shared/documents.js';
+import { AppError, IdentityAlreadyBoundError, IdentityRejectedError, NoCodeError, NotFoundError } from '../../shared/errors.js';
 import type { IdentityInput } from '../../shared/identity.js';
 import { maskName } from '../../shared/names.js';
 import { record } from '../audit/log.js';
@@ -14,7 +15,7 @@ import type { UserActor } from '../auth/actor.js';
 import type { IdentityRegistry } from '../registry/registry.js';
 import type { PersonRow } from '../store/people.js';
 import type { Store } from '../store/store.js';
-import { verifyIdentity } from './identity-check.js';
+import { verifyIdentity, type VerifiedIdentity } from './identity-check.js';
 
 /** The kind of code a member's phone code is: their own (resident or traveller), or a dependant's. */
 export function memberKind(relation: MemberRelation, person: Pick<PersonRow, 'kind'>): CodeKind {
@@ -49,23 +50,7 @@ export class MemberService {
     return this.store.transaction(async (tx) => {
       let person = await tx.people.personByDocument(type, number);
       if (person?.id === own.id) throw new IdentityRejectedError([{ field: 'documentNumber', problem: 'identity-is-you' }]);
-      if (!person) {
-        const row = {
-          id: `p-${crypto.randomUUID()}`,
-          sub: toBase64Url(randomBytes(8)),
-          name: identity.entry.name,
-          document_type: type,
-          document_no: number,
-          country: null,
-          kind: relation === 'companion' ? ('traveller' as const) : ('resident' as const),
-          status: 'green' as const,
-          reason: 'none',
-          status_changed_at: at,
-          created_at: at,
-        };
-        await tx.people.createPerson(row);
-        person = { ...row, status_until: null };
-      }
+      person ??= await createPerson(tx, identity, relation === 'companion' ? 'traveller' : 'resident', at);
       if (await tx.holders.addGuardianship({ user_id: user.id, person_id: person.id, relation, created_at: at })) {
         await record(tx, { at, actor: user, action: 'member.add', targetId: person.id, detail: { relation } });
       }
@@ -80,6 +65,41 @@ export class MemberService {
       if (!(await tx.holders.removeGuardianship(user.id, personId))) throw new NotFoundError('No such member on this account.');
       await record(tx, { at, actor: user, action: 'member.remove', targetId: personId });
     });
+  }
+
+  /**
+   * A resident binds their own account (signed in by phone, no person yet) to their mainland ID card
+   * or Home Return Permit, checked as every typed identity is. The document's person is found (a
+   * family member someone added is that person) or made; one another account holds is refused.
+   */
+  async bindOwn(user: UserActor, input: IdentityInput): Promise<PersonRow> {
+    if (user.personId) throw new IdentityAlreadyBoundError();
+    if (!RESIDENT_DOCUMENT_TYPES.includes(input.documentType)) {
+      throw new IdentityRejectedError([{ field: 'documentType', problem: 'identity-resident-document' }]);
+    }
+    const at = this.now();
+    const identity = await verifyIdentity(this.registry, input, at);
+    const { type, number } = identity.document;
+    const taken = () => new IdentityRejectedError([{ field: 'documentNumber', problem: 'identity-already-registered' }]);
+    try {
+      return await this.store.transaction(async (tx) => {
+        const found = await tx.people.personByDocument(type, number);
+        if (found && (await tx.accounts.holderOfPerson(found.id))) throw taken();
+        const person = found ?? (await createPerson(tx, identity, 'resident', at));
+        if (!(await tx.accounts.bindPerson(user.id, person.id))) throw new IdentityAlreadyBoundError();
+        // A guardian's own record of this person stays: they still look after them.
+        await record(tx, { at, actor: user, action: 'identity.bind', targetId: person.id, detail: { documentType: type, newPerson: !found } });
+        return person;
+      });
+    } catch (e) {
+      // Two phones binding one document at once: the unique index lets one win; the other is told
+      // as if it had come second. Anything else is what it is.
+      if (e instanceof AppError) throw e;
+      const winner = await this.store.people.personByDocument(type, number);
+      const holder = winner ? await this.store.accounts.holderOfPerson(winner.id) : undefined;
+      if (holder && holder.id !== user.id) throw taken();
+      throw e;
+    }
   }
 
   /** The member the account may act for (its own person or a ward), with the relation; NotFoundError otherwise. */
@@ -98,4 +118,23 @@ export class MemberService {
 
 function toMember(person: PersonRow, relation: MemberRelation): Member {
   return { id: person.id, relation, kind: memberKind(relation, person), maskedName: maskName(person.name) };
+}
+
+/** A person for a verified identity, green until the authority's feeds say otherwise. */
+async function createPerson(tx: Store, identity: VerifiedIdentity, kind: PersonRow['kind'], at: number): Promise<PersonRow> {
+  const row = {
+    id: `p-${crypto.randomUUID()}`,
+    sub: toBase64Url(randomBytes(8)),
+    name: identity.entry.name,
+    document_type: identity.document.type,
+    document_no: identity.document.number,
+    country: null,
+    kind,
+    status: 'green' as const,
+    reason: 'none',
+    status_changed_at: at,
+    created_at: at,
+  };
+  await tx.people.createPerson(row);
+  return { ...row, status_until: null };
 }

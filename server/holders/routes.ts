@@ -1,7 +1,9 @@
 // Travellers' sign-up and return link, and the members an account looks after with their codes.
 // The link's page posts "continue" (openLink); a GET of the link only serves the PWA.
 
+import { ownIdentityApi } from '../../shared/api/identity.js';
 import { membersApi } from '../../shared/api/members.js';
+import { maskName } from '../../shared/names.js';
 import { travellersApi } from '../../shared/api/travellers.js';
 import { clientIp } from '../http/security.js';
 import type { ApiRouter } from '../http/route.js';
@@ -31,6 +33,11 @@ export function holderRoutes(
   });
 
   api.on(travellersApi.openLink, async ({ body, c }) => travellers.openLink(body.token, clientIp(c, options.trustProxy)));
+
+  api.on(ownIdentityApi.bindIdentity, async ({ actor, body }) => {
+    const person = await members.bindOwn(actor, body);
+    return { user: { id: actor.id, role: actor.role, maskedName: maskName(person.name) } };
+  });
 
   api.on(membersApi.members, async ({ actor }) => ({ members: await members.list(actor) }));
 

@@ -35,6 +35,7 @@ export const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   area_not_street_level: 400,
   checkin_refused: 400,
   identity_rejected: 422,
+  identity_already_bound: 409,
 };
 
 /** Hono's own exceptions (a bad cookie, a body limit) answered in our shape. */

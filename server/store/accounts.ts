@@ -21,6 +21,20 @@ export class AccountsRepo {
     return this.db.selectFrom('users').selectAll().where('phone', '=', phone).orderBy('created_at').execute();
   }
 
+  /** The holder account bound to this person, if any (members looked after by guardians have none). */
+  async holderOfPerson(personId: string): Promise<UserRow | undefined> {
+    return this.db.selectFrom('users').selectAll().where('person_id', '=', personId).where('role', '=', 'holder').executeTakeFirst();
+  }
+
+  /**
+   * Binds an account without a person to one; false when the account has a person already. The
+   * unique index users_holder_person (migration 019) refuses a second holder account for a person.
+   */
+  async bindPerson(userId: string, personId: string): Promise<boolean> {
+    const r = await this.db.updateTable('users').set({ person_id: personId }).where('id', '=', userId).where('person_id', 'is', null).executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
   async countUsers(): Promise<number> {
     const row = await this.db
       .selectFrom('users')

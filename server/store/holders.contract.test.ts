@@ -25,6 +25,25 @@ describeStores('holders store', (store) => {
     ).rejects.toThrow();
   });
 
+  it('binds an account without a person once, and a person to at most one holder account', async () => {
+    const s = store();
+    await people(s);
+    await s.accounts.createUser({ id: 'u-new', phone: '+8613800000013', role: 'holder', person_id: null, created_at: 1 });
+    await s.accounts.createUser({ id: 'u-new-2', phone: '+8613800000014', role: 'holder', person_id: null, created_at: 1 });
+    await s.accounts.createUser({ id: 'u-insp', phone: '+8613800000013', role: 'inspector', person_id: null, created_at: 1 });
+    expect(await s.accounts.holderOfPerson('p-child')).toBeUndefined();
+    expect(await s.accounts.bindPerson('u-new', 'p-child')).toBe(true);
+    expect((await s.accounts.holderOfPerson('p-child'))?.id).toBe('u-new');
+    // Bound already: not rebound.
+    expect(await s.accounts.bindPerson('u-new', 'p-grandpa')).toBe(false);
+    expect((await s.accounts.getUser('u-new'))?.person_id).toBe('p-child');
+    // A second holder account for the same person: the unique index refuses it, even unchecked.
+    await expect(s.accounts.bindPerson('u-new-2', 'p-child')).rejects.toThrow();
+    expect((await s.accounts.getUser('u-new-2'))?.person_id).toBeNull();
+    // Staff accounts are not in the index (a holder who is also an inspector on one phone).
+    expect(await s.accounts.bindPerson('u-insp', 'p-child')).toBe(true);
+  });
+
   it('adds a guardianship once, lists wards oldest first, and a child of two guardians is one person', async () => {
     const s = store();
     await people(s);

@@ -8,6 +8,7 @@ import { authorityApi, feedsApi } from './authority.js';
 import type { Endpoint } from './contract.js';
 import { deviceKeysApi } from './device-keys.js';
 import { gateApi } from './gate.js';
+import { ownIdentityApi } from './identity.js';
 import { membersApi } from './members.js';
 import { travellersApi } from './travellers.js';
 import { listsApi } from './lists.js';
@@ -19,6 +20,6 @@ import { systemApi } from './system.js';
 import { venueManagerApi } from './venue-manager.js';
 import { venuesApi } from './venues.js';
 
-export const API_AREAS = { auth: authApi, people: peopleApi, lists: listsApi, venues: venuesApi, sync: syncApi, system: systemApi, deviceKeys: deviceKeysApi, gate: gateApi, account: accountApi, stats: statsApi, accountControl: accountControlApi, records: recordsApi, venueManager: venueManagerApi, checkin: checkinApi, travellers: travellersApi, members: membersApi, authority: authorityApi, feeds: feedsApi } as const;
+export const API_AREAS = { auth: authApi, people: peopleApi, lists: listsApi, venues: venuesApi, sync: syncApi, system: systemApi, deviceKeys: deviceKeysApi, gate: gateApi, account: accountApi, stats: statsApi, accountControl: accountControlApi, records: recordsApi, venueManager: venueManagerApi, checkin: checkinApi, travellers: travellersApi, members: membersApi, ownIdentity: ownIdentityApi, authority: authorityApi, feeds: feedsApi } as const;
 
 export const ALL_ENDPOINTS: readonly Endpoint[] = Object.values(API_AREAS).flatMap((area) => Object.values(area) as Endpoint[]);

@@ -9,6 +9,8 @@ import { reachableBy, type Endpoint } from './contract.js';
 import { ALL_ENDPOINTS } from './endpoints.js';
 import { notPersonal, personal, personalFields } from './personal.js';
 import { accountApi, accountControlApi } from './account.js';
+import { ownIdentityApi } from './identity.js';
+import { membersApi } from './members.js';
 import { recordsApi } from './records.js';
 import { deviceKeysApi } from './device-keys.js';
 import { gateApi } from './gate.js';
@@ -102,6 +104,15 @@ describe('privacy of manager and organisation-admin responses', () => {
     for (const e of [...Object.values(recordsApi), ...Object.values(accountControlApi)] as Endpoint[]) {
       expect(AGGREGATE_ONLY.some((role) => reachableBy(e.access, role)), label(e)).toBe(false);
     }
+  });
+
+  it('keeps the identity and member routes to holders, answering only about their own people', () => {
+    for (const e of [...Object.values(ownIdentityApi), ...Object.values(membersApi)] as Endpoint[]) {
+      expect((['inspector', 'manager', 'org-admin', 'admin'] as const).filter((role) => reachableBy(e.access, role)), label(e)).toEqual([]);
+    }
+    // Binding one's own identity answers with one's own masked name, marked personal, for the owner.
+    expect(isSelf(ownIdentityApi.bindIdentity)).toBe(true);
+    expect(new Set(personalFields(ownIdentityApi.bindIdentity.response).map((f) => f.path))).toEqual(new Set(['user.maskedName']));
   });
 
   it('keeps the authority console to admins, and the public feed routes free of personal fields', () => {

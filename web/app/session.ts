@@ -54,7 +54,8 @@ export async function rememberUser(user: Me): Promise<void> {
 
 export function homeFor(user: Me | null | undefined): string {
   if (!user) return '/signin';
-  if (user.role === 'holder') return '/code';
+  // A holder without a person yet (signed in by phone) binds their identity first.
+  if (user.role === 'holder') return user.maskedName === null ? '/identity' : '/code';
   if (user.role === 'inspector') return '/gate';
   if (user.role === 'manager') return '/venue';
   if (user.role === 'admin') return '/admin';

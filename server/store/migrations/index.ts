@@ -13,6 +13,7 @@ import * as m012 from './012_checkins.js';
 import * as m013 from './013_holders.js';
 import * as m014 from './014_audit_chain.js';
 import * as m015 from './015_status_feeds.js';
+import * as m019 from './019_own_identity.js';
 
 export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
   const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: st
     '013_holders': { up: (d) => m013.up(d, dialect) },
     '014_audit_chain': { up: (d) => m014.up(d, dialect) },
     '015_status_feeds': { up: (d) => m015.up(d, dialect) },
+    '019_own_identity': { up: (d) => m019.up(d, dialect) },
   };
   // On PostgreSQL the migration tables live in the connection's own schema: without this Kysely
   // looks for them in any schema, and two schemas migrating at once trip over each other.

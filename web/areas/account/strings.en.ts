@@ -4,6 +4,10 @@ import type { zhCN } from './strings.zh-CN.js';
 
 export const en: Record<keyof typeof zhCN, string> = {
   'account.title': 'Account and devices',
+  'identity.title': 'Identity document',
+  'identity.bound': 'This account is bound to the identity document of {name}.',
+  'identity.none': 'This account has no identity document bound yet: bind one to get your health code.',
+  'identity.bind': 'Bind your ID card',
   'devices.title': 'Signed-in devices',
   'devices.intro': 'These devices are signed in to your account. End any you do not recognise.',
   'devices.loading': 'Reading your devices…',

@@ -2,6 +2,10 @@
 
 export const zhCN = {
   'account.title': '账号与设备',
+  'identity.title': '身份证件',
+  'identity.bound': '本账号已绑定 {name} 的身份证件。',
+  'identity.none': '本账号还没有绑定身份证件，绑定后才能领取健康码。',
+  'identity.bind': '绑定身份证件',
   'devices.title': '已登录的设备',
   'devices.intro': '以下设备正在使用您的账号。不认识的设备请立即结束登录。',
   'devices.loading': '正在读取设备…',

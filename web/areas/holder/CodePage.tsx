@@ -55,7 +55,12 @@ export default function CodePage() {
     return (
       <section class="card stack center">
         <h1 class="sr-only">{t('code.title')}</h1>
-        {row === undefined || codeFetching.value ? (
+        {user.maskedName === null ? (
+          // Signed in by phone, no identity bound yet: that comes first.
+          <a class="btn btn-primary" href="/identity" data-testid="bind-identity">
+            {t('code.bindIdentity')}
+          </a>
+        ) : row === undefined || codeFetching.value ? (
           <p>{t('code.loading')}</p>
         ) : (
           <>

@@ -1,4 +1,4 @@
-// English for the family and print pages, typed against the Chinese table.
+// English for the family, print and identity pages, typed against the Chinese table.
 
 import type { familyZhCN } from './family-strings.zh-CN.js';
 
@@ -27,4 +27,12 @@ export const familyEn: Record<keyof typeof familyZhCN, string> = {
   'print.saveImage': 'Save as image',
   'family.print': 'Print',
   'family.printAll': 'Print the whole family (one A4 sheet)',
+  'own.title': 'Bind your identity document',
+  'own.intro': "First use: a resident's account is bound to their own mainland ID card or Home Return Permit (Hong Kong and Macao); your health code comes once it is bound.",
+  'own.realName': 'Real-name check: the name and document number must match the registration (it does not check who you are). A document can be bound to one account only, and a bound account cannot switch to another document.',
+  'own.travellers': 'Arrived with a passport or a Taiwan permit? Use the inbound travellers’ page (/travel).',
+  'own.submit': 'Check and bind',
+  'own.checking': 'Checking…',
+  'own.bound': 'Bound: {name}',
+  'own.toCode': 'Show my health code',
 };

@@ -1,4 +1,4 @@
-// The family and print pages' strings: loaded with those pages only, never with the code page.
+// The family, print and identity pages' strings: loaded with those pages only, never with the code page.
 
 import { defineStrings } from '../../i18n/index.js';
 import type { familyZhCN } from './family-strings.zh-CN.js';

@@ -1,4 +1,4 @@
-// Simplified Chinese for the family and print pages (a table of their own, so the code page does not
+// Simplified Chinese for the family, print and identity pages (a table of their own, so the code page does not
 // load it). family-strings.en.ts has exactly these keys.
 
 export const familyZhCN = {
@@ -26,4 +26,12 @@ export const familyZhCN = {
   'print.saveImage': '保存为图片',
   'family.print': '打印',
   'family.printAll': '打印全家健康码（A4 一页）',
+  'own.title': '绑定身份证件',
+  'own.intro': '首次使用：居民账号须绑定本人的居民身份证或港澳居民来往内地通行证，绑定后即可领取健康码。',
+  'own.realName': '实名核验：姓名和证件号码须与登记信息一致（不核验是否本人）。一个证件只能绑定一个账号；绑定后不能改绑其他证件。',
+  'own.travellers': '持护照或台湾居民来往大陆通行证入境的人员，请使用入境人员页面（/travel）。',
+  'own.submit': '核验并绑定',
+  'own.checking': '正在核验…',
+  'own.bound': '已绑定：{name}',
+  'own.toCode': '查看健康码',
 } as const;

@@ -13,6 +13,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'code.expiresAt': 'Valid until {time}',
   'code.offline': 'Offline: showing the code saved on this phone',
   'code.none': 'No code yet. Go online and try again.',
+  'code.bindIdentity': 'Bind your ID card to get your code',
   'code.loading': 'Getting your code…',
   'code.refresh': 'Refresh',
   'code.name': 'Name',

@@ -11,6 +11,7 @@ export const zhCN = {
   'code.expiresAt': '有效期至 {time}',
   'code.offline': '离线：显示的是本机保存的健康码',
   'code.none': '暂无健康码，请联网后重试',
+  'code.bindIdentity': '绑定身份证件后即可领取健康码',
   'code.loading': '正在获取健康码…',
   'code.refresh': '刷新',
   'code.name': '姓名',

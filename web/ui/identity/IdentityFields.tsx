@@ -13,7 +13,7 @@ export interface IdentityValues {
   issueCount: Signal<string>;
 }
 
-/** Problem codes by field name (name, documentNumber, issueCount, phone, country). */
+/** Problem codes by field name (name, documentType, documentNumber, issueCount, phone, country). */
 export type FieldProblems = Partial<Record<string, string>>;
 
 export function FieldError({ id, problem }: { id: string; problem: string | undefined }) {
@@ -39,6 +39,8 @@ export function IdentityFields({ values, problems, idPrefix, types = DOCUMENT_TY
         <select
           data-testid={id('type')}
           value={values.documentType.value}
+          aria-invalid={problems.documentType ? 'true' : undefined}
+          aria-describedby={err('documentType')}
           onChange={(e) => (values.documentType.value = e.currentTarget.value as DocumentType)}
         >
           {types.map((type) => (
@@ -47,6 +49,7 @@ export function IdentityFields({ values, problems, idPrefix, types = DOCUMENT_TY
             </option>
           ))}
         </select>
+        <FieldError id={`${id('documentType')}-error`} problem={problems.documentType} />
       </label>
       <label class="field">
         <span>{identityText('identity.field.name')}</span>

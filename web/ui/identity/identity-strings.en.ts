@@ -65,6 +65,8 @@ export const identityStrings: Record<keyof typeof zhCN, string> = {
   'identity.identity-already-registered':
     'This document already has an account with another phone number: sign in with that number; if you no longer have it, ask the help desk.',
   'identity.identity-is-you': 'This is your own document: enter the document of the person you are adding.',
+  'identity.identity-resident-document':
+    "A resident's account is bound to a mainland ID card or a Home Return Permit (Hong Kong and Macao): choose one of them; with a passport or a Taiwan permit, use the inbound travellers' page.",
   'identity.field.phone': 'Mobile phone number',
   'identity.hint.phone': 'We text your personal link and sign-in codes to this number',
   'identity.phone-invalid': 'Enter a mobile number: 11 digits for a mainland number, or + and the country code for another.',

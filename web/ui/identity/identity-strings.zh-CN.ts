@@ -56,6 +56,7 @@ export const identityStrings = {
     '姓名与登记信息不一致：请按证件填写；拉丁字母姓名先姓后名，例如 LEE SMITH ANNA MARIE。',
   'identity.identity-already-registered': '这个证件已用另一个手机号码注册：请用那个号码登录；如果那个号码已不再使用，请联系服务台。',
   'identity.identity-is-you': '这是您本人的证件：请填写要添加的人的证件。',
+  'identity.identity-resident-document': '居民账号只能绑定居民身份证或港澳居民来往内地通行证：请选择其中一种；持护照或台湾居民来往大陆通行证入境的请使用入境人员页面。',
   'identity.field.phone': '手机号码',
   'identity.hint.phone': '个人链接和登录验证码会发送到这个号码',
   'identity.phone-invalid': '请填写手机号码：内地号码为 11 位数字，其他号码请以 + 和国家代码开头。',
