@@ -4,9 +4,11 @@
 // names, producing the red-list delta. On SQLite and on PostgreSQL. Memory is sampled throughout:
 // streamed parsing should keep it flat, whatever the file's size.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import type { OperatorActor } from '../../server/auth/actor.js';
 import { loadConfig } from '../../server/config.js';
@@ -20,6 +22,8 @@ const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
 const PEOPLE = 100_000;
 const MATCHED = Number(process.env.BENCH_IMPORT_MATCHED ?? 10_000);
 const LINES_PER_CHUNK = 2000;
+/** A directory: write a V8 CPU profile of the import alone (not the set-up) there, one per engine. */
+const PROFILE_DIR = process.env.BENCH_IMPORT_CPUPROF;
 
 const doc = (i: number) => `E${String(i).padStart(8, '0')}`;
 
@@ -36,6 +40,37 @@ async function* feedFile(today: string): AsyncGenerator<Uint8Array> {
     }
     yield enc.encode(chunk);
   }
+}
+
+/**
+ * CPU seconds so far of the PostgreSQL backends serving this process (Linux /proc; found by the
+ * client ports of this process's own sockets), by backend pid. The server's share of an import.
+ */
+async function ownBackendsCpu(db: Kysely<unknown>): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  try {
+    const inodes = new Set<string>();
+    for (const fd of readdirSync('/proc/self/fd')) {
+      const m = /^socket:\[(\d+)\]$/.exec((() => { try { return readlinkSync(`/proc/self/fd/${fd}`); } catch { return ''; } })());
+      if (m) inodes.add(m[1]!);
+    }
+    const ports = new Set<number>();
+    for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+      for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
+        const f = line.trim().split(/\s+/);
+        if (f.length > 9 && inodes.has(f[9]!)) ports.add(parseInt(f[1]!.split(':')[1]!, 16));
+      }
+    }
+    const rows = await sql<{ pid: number; client_port: number | null }>`SELECT pid, client_port FROM pg_stat_activity`.execute(db);
+    for (const { pid, client_port } of rows.rows) {
+      if (client_port === null || !ports.has(client_port)) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      out.set(pid, (Number(fields[11]) + Number(fields[12])) / 100); // utime + stime, in clock ticks of 1/100 s
+    }
+  } catch {
+    // Not Linux, or the server is on another machine: reported as unknown.
+  }
+  return out;
 }
 
 async function runOn(label: string, url: string, schema?: string): Promise<BenchRow[]> {
@@ -74,15 +109,33 @@ async function runOn(label: string, url: string, schema?: string): Promise<Bench
       rssPeak = Math.max(rssPeak, m.rss);
       heapPeak = Math.max(heapPeak, m.heapUsed);
     }, 100);
+    const serverCpu0 = conn.dialect === 'postgres' ? await ownBackendsCpu(conn.db as Kysely<unknown>) : undefined;
+    const profiler = PROFILE_DIR ? new Session() : undefined;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
     const out = await services.imports.import({ feed: 'key-population', format: 'csv', input: feedFile(today), dryRun: false, channel: 'cli', actor: bench });
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
+    if (profiler) {
+      const { profile } = await profiler.post('Profiler.stop');
+      writeFileSync(join(PROFILE_DIR!, `import-${label}.cpuprofile`), JSON.stringify(profile));
+      profiler.disconnect();
+    }
     // On a shared machine the wall time says more about the neighbours than the import; the CPU
     // time this process spent (SQLite runs in it) is what the import itself cost.
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     clearInterval(sampler);
+    let serverCpu = '';
+    if (serverCpu0) {
+      const after = await ownBackendsCpu(conn.db as Kysely<unknown>);
+      const spent = [...after].reduce((sum, [pid, s]) => sum + s - (serverCpu0.get(pid) ?? 0), 0);
+      serverCpu = after.size > 0 ? ` + ${fmt(spent, 1)} s in PostgreSQL's backends` : ' (PostgreSQL backends: not measurable here)';
+    }
     const delta = await services.redList.message(versionBefore);
     const added = delta.delta?.added.length ?? delta.snapshot?.length ?? 0;
     if (!out.report.applied || out.report.accepted !== ROWS) throw new Error(`import not applied: ${JSON.stringify(out.report).slice(0, 300)}`);
@@ -92,7 +145,7 @@ async function runOn(label: string, url: string, schema?: string): Promise<Bench
         what: `status feed import, ${ROWS.toLocaleString('en')} rows, ${label}`,
         result: `${fmt(seconds, 1)} s (${fmt(ROWS / seconds)} rows/s)`,
         budget: '≤ 60 s',
-        note: `CPU ${fmt(cpuSeconds, 1)} s in this process; ${out.changes.statusChanges.toLocaleString('en')} turned red; red-list delta since v${versionBefore}: +${added.toLocaleString('en')} (${delta.delta ? 'delta' : 'snapshot'}); RSS ${mb(rssStart)} → peak ${mb(rssPeak)}, heap peak ${mb(heapPeak)}`,
+        note: `CPU ${fmt(cpuSeconds, 1)} s in this process${serverCpu}; load ${loadavg()[0]!.toFixed(1)}; ${out.changes.statusChanges.toLocaleString('en')} turned red; red-list delta since v${versionBefore}: +${added.toLocaleString('en')} (${delta.delta ? 'delta' : 'snapshot'}); RSS ${mb(rssStart)} → peak ${mb(rssPeak)}, heap peak ${mb(heapPeak)}`,
       },
     ];
   } finally {

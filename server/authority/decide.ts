@@ -60,6 +60,10 @@ export async function redecide(
     const testsBy = groupBy(tests, (t) => t.document_number);
     const entriesBy = groupBy(entries, (e) => e.document_number);
     const events: Parameters<Store['status']['appendEvents']>[0][number][] = [];
+    // Written per batch, not per person: an import can turn tens of thousands red at once.
+    const updates: Parameters<Store['people']['setStatuses']>[0][number][] = [];
+    const listed: Parameters<Store['redList']['addMany']>[0][number][] = [];
+    const cleared: string[] = [];
     const rows = new Map((await tx.people.getPeople(batch.map((p) => p.id))).map((p) => [p.id, p]));
     for (const { id } of batch) {
       const person = rows.get(id);
@@ -69,20 +73,22 @@ export async function redecide(
       const decision = decideStatus(facts, now, AUTHORITY_TZ_OFFSET_MINUTES);
       const until = decision.until ?? null;
       if (decision.status === person.status && decision.reason === person.reason) {
-        if ((person.status_until ?? null) !== until) await tx.people.setStatusUntil(id, until);
+        if ((person.status_until ?? null) !== until) updates.push({ id, until });
         continue;
       }
-      await tx.people.setStatus(id, decision.status, decision.reason, now, until);
+      updates.push({ id, status: decision.status, reason: decision.reason, until });
       events.push({ person_id: id, at: now, from_status: person.status, status: decision.status, reason: decision.reason, cause, actor });
       tally.statusChanges++;
-      const entry = await entryFor(person.sub);
       if (decision.status === 'red' && person.status === 'green') {
-        const expires = redListEntryExpiry({ listedAt: now, lastCodeIssuedAt: now, maxCodeValidityMs: options.maxCodeValidityMs });
-        if (await tx.redList.add(entry, id, now, expires)) tally.redListAdded++;
+        const expiresAt = redListEntryExpiry({ listedAt: now, lastCodeIssuedAt: now, maxCodeValidityMs: options.maxCodeValidityMs });
+        listed.push({ entry: await entryFor(person.sub), personId: id, expiresAt });
       } else if (decision.status === 'green') {
-        if (await tx.redList.remove(entry, now)) tally.redListRemoved++;
+        cleared.push(await entryFor(person.sub));
       }
     }
+    await tx.people.setStatuses(updates, now);
+    tally.redListAdded += await tx.redList.addMany(listed, now);
+    tally.redListRemoved += await tx.redList.removeMany(cleared, now);
     await tx.status.appendEvents(events);
   }
   return tally;

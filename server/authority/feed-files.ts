@@ -2,9 +2,7 @@
 // without holding the file in memory, plus the templates and the OpenAPI document — all three
 // generated from the row schemas in shared/feeds.ts, so what we publish is what we accept.
 
-import { pipeline, Readable } from 'node:stream';
 import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
-import { CsvError, parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import * as v from 'valibot';
 import { ERROR_CODES, type ErrorCode } from '../../shared/errors.js';
@@ -22,29 +20,31 @@ import {
   type ImportReport,
   type RowResult,
 } from '../../shared/feeds.js';
+import { CsvRecords, FeedFileError, MAX_LINE_BYTES } from './csv-records.js';
+
+export { FeedFileError, MAX_LINE_BYTES };
 
 export const FEED_FORMATS = ['csv', 'ndjson'] as const;
 export type FeedFormat = (typeof FEED_FORMATS)[number];
 export const FEED_MEDIA_TYPES: Record<FeedFormat, string> = { csv: 'text/csv', ndjson: 'application/x-ndjson' };
 
-/** No row of ours comes near this; a longer one is garbage or an unclosed quote eating the file. */
-export const MAX_LINE_BYTES = 16 * 1024;
-
-/** The whole file is unreadable past `line` (not UTF-8, bad header, broken quoting): import nothing. */
-export class FeedFileError extends Error {
-  override name = 'FeedFileError';
-  constructor(
-    readonly line: number,
-    message: string,
-  ) {
-    super(`line ${line}: ${message}`);
-  }
-}
-
 export type FeedRowResult<F extends FeedKind> = RowResult<FeedRow<F>>;
 
+/**
+ * The rows of a file as they arrive, a batch per piece of input: the importer loops over a batch
+ * without an await per row (a million-row feed is a million of them otherwise).
+ */
+export function readFeedBatches<F extends FeedKind>(feed: F, format: FeedFormat, input: AsyncIterable<Uint8Array>): AsyncGenerator<FeedRowResult<F>[]> {
+  return format === 'csv' ? readFeedCsvBatches(feed, input) : readFeedNdjsonBatches(feed, input);
+}
+
+async function* rowByRow<T>(batches: AsyncIterable<T[]>): AsyncGenerator<T> {
+  for await (const batch of batches) yield* batch;
+}
+
+/** Row by row: the same rows as readFeedBatches. */
 export function readFeedFile<F extends FeedKind>(feed: F, format: FeedFormat, input: AsyncIterable<Uint8Array>): AsyncGenerator<FeedRowResult<F>> {
-  return format === 'csv' ? readFeedCsv(feed, input) : readFeedNdjson(feed, input);
+  return rowByRow(readFeedBatches(feed, format, input));
 }
 
 // --- CSV ----------------------------------------------------------------------------------------
@@ -100,25 +100,6 @@ async function* decodeUtf8(input: AsyncIterable<Uint8Array>): AsyncGenerator<str
   if (carry.length > 0) yield decode(carry);
 }
 
-/**
- * Where each record starts, counted from its raw text: csv-parse's own line count takes a CRLF inside
- * a quoted cell for two lines. A CRLF split across two chunks must still count once.
- */
-class LineCounter {
-  private next = 1;
-  private endedWithCr = false;
-
-  /** The line the record in `raw` starts on (after any blank lines skipped before it). */
-  startOf(raw: string): number {
-    const text = this.endedWithCr && raw.startsWith('\n') ? raw.slice(1) : raw;
-    const blank = /^(?:[ \t]*(?:\r\n|\r|\n))*/.exec(text)![0];
-    const start = this.next + (blank.match(/\r\n|\r|\n/g)?.length ?? 0);
-    this.next += text.match(/\r\n|\r|\n/g)?.length ?? 0;
-    this.endedWithCr = text.endsWith('\r');
-    return start;
-  }
-}
-
 /** Which column each header cell names: a key, or its English or zh-CN title (any of the templates). */
 function readHeader(feed: FeedKind, cells: string[], line: number): string[] {
   const byName = new Map<string, string>();
@@ -135,42 +116,49 @@ function readHeader(feed: FeedKind, cells: string[], line: number): string[] {
 }
 
 /** A header row, then one row per record; UTF-8 with or without BOM; empty cells of optional columns mean "absent". */
-export async function* readFeedCsv<F extends FeedKind>(feed: F, input: AsyncIterable<Uint8Array>): AsyncGenerator<FeedRowResult<F>> {
-  const parser = parse({
-    bom: true,
-    raw: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    trim: true,
-    max_record_size: MAX_LINE_BYTES,
-  });
-  // pipeline, not pipe: a decoding error must reach the parser's iterator instead of hanging it.
-  pipeline(Readable.from(decodeUtf8(input)), parser, () => {});
+export async function* readFeedCsvBatches<F extends FeedKind>(feed: F, input: AsyncIterable<Uint8Array>): AsyncGenerator<FeedRowResult<F>[]> {
   let header: string[] | undefined;
-  const lines = new LineCounter();
-  let line = 1;
-  try {
-    for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-      line = lines.startOf(raw);
-      if (!header) {
-        header = readHeader(feed, record, line);
-        continue;
-      }
-      if (record.length !== header.length) {
-        yield { line, errors: [fieldError(ROW, 'wrong-column-count')] };
-        continue;
-      }
-      const row: Record<string, string> = {};
-      header.forEach((key, i) => {
-        if (record[i] !== '') row[key] = record[i]!;
-      });
-      yield validateFeedRow(feed, line, row);
+  let batch: FeedRowResult<F>[] = [];
+  const records = new CsvRecords((line, cells) => {
+    if (!header) {
+      header = readHeader(feed, cells, line);
+      return;
     }
-  } catch (err) {
-    if (err instanceof CsvError) throw new FeedFileError(typeof err.lines === 'number' ? err.lines : line, err.message);
-    throw err;
+    if (cells.length !== header.length) {
+      batch.push({ line, errors: [fieldError(ROW, 'wrong-column-count')] });
+      return;
+    }
+    const row: Record<string, string> = {};
+    for (let i = 0; i < header.length; i++) if (cells[i] !== '') row[header[i]!] = cells[i]!;
+    batch.push(validateFeedRow(feed, line, row));
+  });
+  // The rows before a file error still count in the report: they are handed over before it is thrown.
+  const texts = decodeUtf8(input)[Symbol.asyncIterator]();
+  for (;;) {
+    let failure: { error: unknown } | undefined;
+    let done = false;
+    try {
+      const next = await texts.next();
+      if (next.done) {
+        done = true;
+        records.end();
+      } else records.write(next.value);
+    } catch (error) {
+      failure = { error };
+    }
+    if (batch.length > 0) {
+      yield batch;
+      batch = [];
+    }
+    if (failure) throw failure.error;
+    if (done) break;
   }
   if (!header) throw new FeedFileError(1, 'the file is empty: a header row is required');
+}
+
+/** Row by row: the same rows as readFeedCsvBatches. */
+export function readFeedCsv<F extends FeedKind>(feed: F, input: AsyncIterable<Uint8Array>): AsyncGenerator<FeedRowResult<F>> {
+  return rowByRow(readFeedCsvBatches(feed, input));
 }
 
 // --- NDJSON -------------------------------------------------------------------------------------
@@ -223,7 +211,7 @@ function ndjsonRow<F extends FeedKind>(feed: F, line: number, bytes: Uint8Array)
  * instead of an incremental JSON parser, a line number names each row in the report, and one
  * broken line is one rejected row instead of an unparseable file. Blank lines are skipped.
  */
-export async function* readFeedNdjson<F extends FeedKind>(feed: F, input: AsyncIterable<Uint8Array>): AsyncGenerator<FeedRowResult<F>> {
+export async function* readFeedNdjsonBatches<F extends FeedKind>(feed: F, input: AsyncIterable<Uint8Array>): AsyncGenerator<FeedRowResult<F>[]> {
   let parts: Uint8Array[] = [];
   let size = 0;
   let tooLong = false;
@@ -247,19 +235,26 @@ export async function* readFeedNdjson<F extends FeedKind>(feed: F, input: AsyncI
     } else parts.push(piece);
   };
   for await (const chunk of input) {
+    const batch: FeedRowResult<F>[] = [];
     let start = 0;
     for (let nl = chunk.indexOf(0x0a); nl !== -1; nl = chunk.indexOf(0x0a, start)) {
       take(chunk.subarray(start, nl));
       start = nl + 1;
       const result = finishLine();
-      if (result) yield result;
+      if (result) batch.push(result);
     }
     take(chunk.subarray(start));
+    if (batch.length > 0) yield batch;
   }
   if (size > 0 || tooLong) {
     const result = finishLine();
-    if (result) yield result;
+    if (result) yield [result];
   }
+}
+
+/** Row by row: the same rows as readFeedNdjsonBatches. */
+export function readFeedNdjson<F extends FeedKind>(feed: F, input: AsyncIterable<Uint8Array>): AsyncGenerator<FeedRowResult<F>> {
+  return rowByRow(readFeedNdjsonBatches(feed, input));
 }
 
 // --- which feed a file is ---------------------------------------------------------------------
@@ -318,6 +313,10 @@ export class ImportReportBuilder<F extends FeedKind> {
 
   failFile(err: FeedFileError): void {
     this.fileError = { line: err.line, message: err.message };
+  }
+
+  get acceptedRows(): number {
+    return this.accepted;
   }
 
   /** Every row accepted and the file read to its end: the only case in which an import may apply. */

@@ -4,17 +4,16 @@
 // accepted and this is not a dry run. A bad file changes nothing; a dry run reports what the
 // import would change and then rolls it all back.
 
-import type { Insertable } from 'kysely';
 import { uuidv7 } from '../../shared/uuid.js';
-import type { FeedKind, ImportReport } from '../../shared/feeds.js';
+import type { FeedKind, FeedRow, ImportReport } from '../../shared/feeds.js';
 import { record } from '../audit/log.js';
 import { actorLabel, type Actor } from '../auth/actor.js';
 import type { RedListService } from '../lists/redlist.js';
-import type { FeedKeyPopulationTable, FeedTestResultsTable } from '../store/schema.js';
+import type { KeyPopulationColumns, TestResultColumns } from '../store/status.js';
 import type { Store } from '../store/store.js';
 import { emptyTally, redecide, type DecideOptions, type DecideTally } from './decide.js';
-import { FeedFileError, ImportReportBuilder, readFeedFile, type FeedFormat, type FeedRowResult } from './feed-files.js';
-import { keyPopulationFactFromRow, testFactFromRow } from './rules.js';
+import { FeedFileError, ImportReportBuilder, readFeedBatches, type FeedFormat } from './feed-files.js';
+import { testFactFromRow } from './rules.js';
 
 export interface ImportRequest {
   feed: FeedKind;
@@ -34,7 +33,10 @@ export interface ImportOutcome {
 }
 
 /** Accepted rows are written in batches of this many while the file is still being read. */
-const WRITE_BATCH = 2000;
+const WRITE_BATCH = 5000;
+
+/** An import this large changes its table's statistics enough to mislead the query planner. */
+const ANALYZE_AFTER_ROWS = 50_000;
 
 class Rollback extends Error {}
 
@@ -63,19 +65,19 @@ export class ImportService {
     try {
       await this.store.transaction(async (tx) => {
         await tx.redList.lockForWrite();
-        const pending: FeedRowResult<FeedKind>[] = [];
+        const pending = new PendingRows(req.feed);
         const flush = async () => {
-          if (builder.clean && pending.length > 0) await this.write(tx, id, req.feed, pending);
-          pending.length = 0;
+          if (builder.clean && pending.size > 0) await pending.writeTo(tx, id);
+          pending.clear();
         };
         try {
-          for await (const result of readFeedFile(req.feed, req.format, req.input)) {
-            builder.add(result);
-            // Once a row is rejected nothing will be applied: keep validating for the report only.
-            if ('ok' in result && builder.clean) {
-              pending.push(result);
-              if (pending.length >= WRITE_BATCH) await flush();
+          for await (const batch of readFeedBatches(req.feed, req.format, req.input)) {
+            for (const result of batch) {
+              builder.add(result);
+              // Once a row is rejected nothing will be applied: keep validating for the report only.
+              if ('ok' in result && builder.clean) pending.add(result.ok);
             }
+            if (pending.size >= WRITE_BATCH) await flush();
           }
         } catch (e) {
           if (!(e instanceof FeedFileError)) throw e;
@@ -83,6 +85,7 @@ export class ImportService {
         }
         await flush();
         if (!builder.clean) throw new Rollback();
+        if (builder.acceptedRows >= ANALYZE_AFTER_ROWS) await tx.status.refreshStatistics(req.feed);
         const people = await tx.status.peopleInImport(id, req.feed);
         const tally = await redecide(tx, people, at, `import:${id}`, actorLabel(req.actor), entryFor, this.options);
         changes = { ...tally, redListVersion: await tx.redList.version() };
@@ -104,44 +107,6 @@ export class ImportService {
   async find(id: string): Promise<{ row: NonNullable<Awaited<ReturnType<Store['status']['getImport']>>>; report: ImportReport } | undefined> {
     const row = await this.store.status.getImport(id);
     return row && { row, report: JSON.parse(row.report) as ImportReport };
-  }
-
-  private async write(tx: Store, importId: string, feed: FeedKind, rows: FeedRowResult<FeedKind>[]): Promise<void> {
-    if (feed === 'test-results') {
-      const values: Insertable<FeedTestResultsTable>[] = [];
-      for (const r of rows) {
-        if (!('ok' in r)) continue;
-        const row = r.ok as Parameters<typeof testFactFromRow>[0];
-        const fact = testFactFromRow(row);
-        values.push({
-          import_id: importId,
-          document_type: row.documentType,
-          document_number: row.documentNumber,
-          test_kind: row.testKind,
-          result: row.result,
-          institution: row.institution,
-          sampled_at: fact.sampledAt,
-          reported_at: fact.reportedAt,
-        });
-      }
-      await tx.status.insertTestResults(values);
-    } else {
-      const values: Insertable<FeedKeyPopulationTable>[] = [];
-      for (const r of rows) {
-        if (!('ok' in r)) continue;
-        const row = r.ok as Parameters<typeof keyPopulationFactFromRow>[0];
-        values.push({
-          import_id: importId,
-          document_type: row.documentType,
-          document_number: row.documentNumber,
-          category: row.category,
-          start_date: row.startDate,
-          end_date: row.endDate ?? null,
-          source_note: row.sourceNote,
-        });
-      }
-      await tx.status.insertKeyPopulation(values);
-    }
   }
 
   private async log(tx: Store, id: string, req: ImportRequest, at: number, report: ImportReport, changes: ImportOutcome['changes']): Promise<void> {
@@ -179,6 +144,55 @@ export class ImportService {
     });
   }
 }
+
+/** Accepted rows waiting to be written, kept column by column (what the store's bulk insert takes). */
+class PendingRows {
+  private tests: TestResultColumns = emptyTestColumns();
+  private entries: KeyPopulationColumns = emptyKeyPopulationColumns();
+
+  constructor(private readonly feed: FeedKind) {}
+
+  get size(): number {
+    return this.feed === 'test-results' ? this.tests.documentNumber.length : this.entries.documentNumber.length;
+  }
+
+  add(ok: FeedRow<FeedKind>): void {
+    if (this.feed === 'test-results') {
+      const row = ok as FeedRow<'test-results'>;
+      const fact = testFactFromRow(row);
+      const c = this.tests;
+      c.documentType.push(row.documentType);
+      c.documentNumber.push(row.documentNumber);
+      c.testKind.push(row.testKind);
+      c.result.push(row.result);
+      c.institution.push(row.institution);
+      c.sampledAt.push(fact.sampledAt);
+      c.reportedAt.push(fact.reportedAt);
+    } else {
+      const row = ok as FeedRow<'key-population'>;
+      const c = this.entries;
+      c.documentType.push(row.documentType);
+      c.documentNumber.push(row.documentNumber);
+      c.category.push(row.category);
+      c.startDate.push(row.startDate);
+      c.endDate.push(row.endDate ?? null);
+      c.sourceNote.push(row.sourceNote);
+    }
+  }
+
+  async writeTo(tx: Store, importId: string): Promise<void> {
+    if (this.feed === 'test-results') await tx.status.insertTestResults(importId, this.tests);
+    else await tx.status.insertKeyPopulation(importId, this.entries);
+  }
+
+  clear(): void {
+    this.tests = emptyTestColumns();
+    this.entries = emptyKeyPopulationColumns();
+  }
+}
+
+const emptyTestColumns = (): TestResultColumns => ({ documentType: [], documentNumber: [], testKind: [], result: [], institution: [], sampledAt: [], reportedAt: [] });
+const emptyKeyPopulationColumns = (): KeyPopulationColumns => ({ documentType: [], documentNumber: [], category: [], startDate: [], endDate: [], sourceNote: [] });
 
 /**
  * What time alone changes: red-list entries whose codes have all expired are dropped, and people

@@ -3,9 +3,10 @@
 // version they hold, always with the total, signed by the trust root; the server's own verifier
 // gets the live list, cached per version.
 
+import { createHash } from 'node:crypto';
 import { fromBase64Url, randomBytes, toBase64Url } from '../../shared/bytes.js';
 import { sealEnvelope, type Envelope } from '../../shared/envelope.js';
-import { redListEntry, type RedList, type RedListMessage } from '../../shared/redlist.js';
+import { type RedList, type RedListMessage } from '../../shared/redlist.js';
 import type { KeyRing } from '../keys/keyring.js';
 import type { Store } from '../store/store.js';
 
@@ -44,9 +45,14 @@ export class RedListService {
     return this.saltCache;
   }
 
-  /** The entry for a person's subject reference (base64url, as stored in people.sub). */
+  /**
+   * The entry for a person's subject reference (base64url, as stored in people.sub): shared's
+   * redListEntry, with Node's SHA-256 — the portable one costs ~40 µs, felt when an import lists
+   * ten thousand people (redlist.test.ts checks the two agree).
+   */
   async entryFor(sub: string): Promise<string> {
-    return redListEntry(await this.salt(), fromBase64Url(sub));
+    const salt = await this.salt();
+    return toBase64Url(createHash('sha256').update(salt, 'utf8').update(fromBase64Url(sub)).digest().subarray(0, 12));
   }
 
   /** A snapshot, or the delta since `since` when that is a version this server can build one from. */

@@ -17,6 +17,11 @@ pg.types.setTypeParser(20, (v) => Number(v));
 export interface Connection {
   db: Kysely<Schema>;
   dialect: Dialect;
+  /**
+   * SQLite only: the better-sqlite3 handle under `db`, for bulk writes that reuse one prepared
+   * statement (see StatusRepo). Used only inside a Kysely transaction, which holds the connection.
+   */
+  sqlite?: Database.Database;
 }
 
 export interface ConnectOptions {
@@ -54,7 +59,7 @@ export async function connect({ url, schema }: ConnectOptions): Promise<Connecti
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    conn = { db: new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' };
+    conn = { db: new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite', sqlite };
   }
   try {
     await migrate(conn.db as Kysely<unknown>, conn.dialect, schema);

@@ -45,6 +45,27 @@ export class PeopleRepo {
     await this.db.updateTable('people').set({ status_until: until }).where('id', '=', id).execute();
   }
 
+  /**
+   * setStatus (with `until`) for many people: one UPDATE per distinct (status, reason, until) and
+   * 500 people, where an import turning ten thousand people red has one or a few such groups.
+   * `status` undefined: only `until` changes (setStatusUntil).
+   */
+  async setStatuses(changes: readonly { id: string; status?: PersonRow['status']; reason?: string; until: number | null }[], at: number): Promise<void> {
+    const groups = new Map<string, { set: { status?: PersonRow['status']; reason?: string; status_changed_at?: number; status_until: number | null }; ids: string[] }>();
+    for (const c of changes) {
+      const key = JSON.stringify([c.status ?? null, c.reason ?? null, c.until]);
+      let group = groups.get(key);
+      if (!group) {
+        const set = c.status === undefined ? { status_until: c.until } : { status: c.status, reason: c.reason ?? 'none', status_changed_at: at, status_until: c.until };
+        groups.set(key, (group = { set, ids: [] }));
+      }
+      group.ids.push(c.id);
+    }
+    for (const { set, ids } of groups.values()) {
+      for (let i = 0; i < ids.length; i += 500) await this.db.updateTable('people').set(set).where('id', 'in', ids.slice(i, i + 500)).execute();
+    }
+  }
+
   /** A new subject reference: codes carrying the old one no longer belong to the person. */
   async setSub(id: string, sub: string): Promise<void> {
     await this.db.updateTable('people').set({ sub }).where('id', '=', id).execute();

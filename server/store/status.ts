@@ -2,7 +2,9 @@
 // append-only status events, and the feed systems' tokens. Facts and events are only ever
 // inserted; an import that fails is rolled back with its transaction, never deleted afterwards.
 
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import type { FeedKind } from '../../shared/feeds.js';
 import type { Dialect } from './dialect.js';
 import type { Database, FeedKeyPopulationTable, FeedTestResultsTable, FeedTokensTable, StatusEventsTable, StatusImportsTable } from './schema.js';
 
@@ -28,10 +30,53 @@ const num = <T extends Record<string, unknown>>(row: T, keys: (keyof T)[]): T =>
   return copy;
 };
 
+/** An import's key-population rows, column by column: a million-row feed makes no object per row. */
+export interface KeyPopulationColumns {
+  documentType: string[];
+  documentNumber: string[];
+  category: string[];
+  startDate: string[];
+  endDate: (string | null)[];
+  sourceNote: string[];
+}
+
+/** An import's test results, column by column. */
+export interface TestResultColumns {
+  documentType: string[];
+  documentNumber: string[];
+  testKind: string[];
+  result: string[];
+  institution: string[];
+  sampledAt: number[];
+  reportedAt: number[];
+}
+
+const INSERT_KEY_POPULATION =
+  'INSERT INTO feed_key_population (import_id, document_type, document_number, category, start_date, end_date, source_note) VALUES (?, ?, ?, ?, ?, ?, ?)';
+const INSERT_TEST_RESULTS =
+  'INSERT INTO feed_test_results (import_id, document_type, document_number, test_kind, result, institution, sampled_at, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
+
+/** One prepared statement per SQL text and database, reused by every import (preparing is most of a small insert's cost). */
+const prepared = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+function statement(db: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {
+  let byText = prepared.get(db);
+  if (!byText) prepared.set(db, (byText = new Map()));
+  let stmt = byText.get(text);
+  if (!stmt) byText.set(text, (stmt = db.prepare(text)));
+  return stmt;
+}
+
+const FEED_TABLES = { 'test-results': 'feed_test_results', 'key-population': 'feed_key_population' } as const satisfies Record<
+  FeedKind,
+  keyof Database
+>;
+
 export class StatusRepo {
   constructor(
     protected readonly db: Kysely<Database>,
     protected readonly dialect: Dialect,
+    /** SQLite: the handle under `db`, for the bulk inserts (see insertKeyPopulation). */
+    protected readonly sqlite?: BetterSqlite3.Database,
   ) {}
 
   async addImport(row: StatusImportRow): Promise<void> {
@@ -49,17 +94,63 @@ export class StatusRepo {
     return row && importRow(row);
   }
 
-  async insertTestResults(rows: readonly Insertable<FeedTestResultsTable>[]): Promise<void> {
-    for (const chunk of chunks(rows, Math.floor(MAX_PARAMS / 8))) await this.db.insertInto('feed_test_results').values(chunk).execute();
+  /**
+   * Bulk inserts, the cost of a million-row import. PostgreSQL: one statement per call, each column
+   * one array parameter unnested server-side (close to COPY, with no new dependency and no
+   * 65,535-parameter limit). SQLite: one prepared statement run per row inside the caller's
+   * transaction — Kysely holds the connection for it, so nothing else can interleave.
+   */
+  async insertKeyPopulation(importId: string, c: KeyPopulationColumns): Promise<void> {
+    const n = c.documentNumber.length;
+    if (n === 0) return;
+    if (this.dialect === 'postgres') {
+      await sql`INSERT INTO feed_key_population (import_id, document_type, document_number, category, start_date, end_date, source_note)
+        SELECT ${importId}::text, * FROM unnest(${c.documentType}::text[], ${c.documentNumber}::text[], ${c.category}::text[],
+          ${c.startDate}::text[], ${c.endDate}::text[], ${c.sourceNote}::text[])`.execute(this.db);
+      return;
+    }
+    await this.inSqliteTransaction(INSERT_KEY_POPULATION, (stmt) => {
+      for (let i = 0; i < n; i++) stmt.run(importId, c.documentType[i], c.documentNumber[i], c.category[i], c.startDate[i], c.endDate[i], c.sourceNote[i]);
+    });
   }
 
-  async insertKeyPopulation(rows: readonly Insertable<FeedKeyPopulationTable>[]): Promise<void> {
-    for (const chunk of chunks(rows, Math.floor(MAX_PARAMS / 7))) await this.db.insertInto('feed_key_population').values(chunk).execute();
+  async insertTestResults(importId: string, c: TestResultColumns): Promise<void> {
+    const n = c.documentNumber.length;
+    if (n === 0) return;
+    if (this.dialect === 'postgres') {
+      await sql`INSERT INTO feed_test_results (import_id, document_type, document_number, test_kind, result, institution, sampled_at, reported_at)
+        SELECT ${importId}::text, * FROM unnest(${c.documentType}::text[], ${c.documentNumber}::text[], ${c.testKind}::text[],
+          ${c.result}::text[], ${c.institution}::text[], ${c.sampledAt}::bigint[], ${c.reportedAt}::bigint[])`.execute(this.db);
+      return;
+    }
+    await this.inSqliteTransaction(INSERT_TEST_RESULTS, (stmt) => {
+      for (let i = 0; i < n; i++) {
+        stmt.run(importId, c.documentType[i], c.documentNumber[i], c.testKind[i], c.result[i], c.institution[i], c.sampledAt[i], c.reportedAt[i]);
+      }
+    });
+  }
+
+  /** Runs `write` with the prepared statement inside a Kysely transaction (the caller's, or one of its own). */
+  private async inSqliteTransaction(text: string, write: (stmt: BetterSqlite3.Statement) => void): Promise<void> {
+    const sqlite = this.sqlite;
+    if (!sqlite) throw new Error('a SQLite store was opened without its database handle');
+    if (this.db.isTransaction) write(statement(sqlite, text));
+    else await this.db.transaction().execute(async () => write(statement(sqlite, text)));
+  }
+
+  /**
+   * PostgreSQL: fresh planner statistics for a feed table after a large import wrote to it, inside
+   * the import's transaction (ANALYZE counts the transaction's own rows). Without them the planner
+   * takes a million new rows for a few thousand and peopleInImport ran 14 s instead of 0.06 s.
+   */
+  async refreshStatistics(feed: FeedKind): Promise<void> {
+    if (this.dialect !== 'postgres') return;
+    await sql`ANALYZE ${sql.table(FEED_TABLES[feed])}`.execute(this.db);
   }
 
   /** The people whose document number appears in an import (each once), in id order. */
-  async peopleInImport(importId: string, feed: 'test-results' | 'key-population'): Promise<{ id: string; document_no: string }[]> {
-    const table = feed === 'test-results' ? 'feed_test_results' : 'feed_key_population';
+  async peopleInImport(importId: string, feed: FeedKind): Promise<{ id: string; document_no: string }[]> {
+    const table = FEED_TABLES[feed];
     const rows = await this.db
       .selectFrom('people')
       .select(['people.id', 'people.document_no'])

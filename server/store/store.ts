@@ -2,6 +2,7 @@
 // and PostgreSQL. Services never write SQL; they call these methods, inside `transaction` when
 // several writes must land together.
 
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { AccountControlRepo } from './account-control.js';
 import { AccountsRepo } from './accounts.js';
@@ -50,7 +51,7 @@ export interface Store {
   close(): Promise<void>;
 }
 
-function storeOver(db: Kysely<Database>, dialect: Dialect, root: Kysely<Database>): Store {
+function storeOver(db: Kysely<Database>, dialect: Dialect, root: Kysely<Database>, sqlite: BetterSqlite3.Database | undefined): Store {
   return {
     dialect,
     people: new PeopleRepo(db),
@@ -70,13 +71,13 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, root: Kysely<Database
     checkins: new CheckinsRepo(db),
     registry: new RegistryRepo(db),
     holders: new HoldersRepo(db),
-    status: new StatusRepo(db, dialect),
+    status: new StatusRepo(db, dialect, sqlite),
     transaction: (fn) =>
-      db.isTransaction ? fn(storeOver(db, dialect, root)) : db.transaction().execute((tx) => fn(storeOver(tx, dialect, root))),
+      db.isTransaction ? fn(storeOver(db, dialect, root, sqlite)) : db.transaction().execute((tx) => fn(storeOver(tx, dialect, root, sqlite))),
     close: () => root.destroy(),
   };
 }
 
-export function createStore({ db, dialect }: Connection): Store {
-  return storeOver(db, dialect, db);
+export function createStore({ db, dialect, sqlite }: Connection): Store {
+  return storeOver(db, dialect, db, sqlite);
 }
