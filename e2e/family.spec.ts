@@ -13,6 +13,8 @@ import { TMP } from './support/paths.js';
 import { TestServer } from './support/server.js';
 
 const SHOTS = resolve(TMP, 'screenshots');
+/** CSS pixels (96 per inch) of a length in millimetres. */
+const mmPx = (mm: number) => (mm * 96) / 25.4;
 let server: TestServer;
 
 test.beforeAll(async () => {
@@ -75,8 +77,17 @@ test('a guardian adds a child, shows the child’s code and prints the family sh
   expect(await seriousA11yFindings(page)).toEqual([]);
   await page.screenshot({ path: resolve(SHOTS, 'print-sheet.png'), fullPage: true });
   await page.emulateMedia({ media: 'print' });
-  await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
+  // A4's printable width at 96 dpi (210 mm less the stylesheet's 10 mm margins): the sheet sits in
+  // its middle, every card whole and card-size (85.6 × 54 mm).
+  const printable = Math.round(mmPx(190));
+  await page.setViewportSize({ width: printable, height: Math.round(mmPx(277)) });
+  const boxes = await cards.evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right, width: r.width, height: r.height })));
+  const [left, right] = [Math.min(...boxes.map((b) => b.left)), Math.max(...boxes.map((b) => b.right))];
+  expect(Math.abs(left - (printable - right)), `sheet from ${left} to ${right} px of ${printable}`).toBeLessThan(mmPx(1));
+  for (const b of boxes) expect([b.width, b.height].map((x) => Math.round(x))).toEqual([Math.round(mmPx(85.6)), Math.round(mmPx(54))]);
+  await expect(page.getByRole('navigation')).toBeHidden();
   await page.screenshot({ path: resolve(SHOTS, 'print-sheet-a4.png'), fullPage: true });
+  await page.pdf({ path: resolve(SHOTS, 'print-sheet.pdf'), format: 'A4', printBackground: true, preferCSSPageSize: true });
   await page.emulateMedia({ media: 'screen' });
   await page.setViewportSize({ width: 390, height: 844 });
 
