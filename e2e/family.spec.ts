@@ -1,12 +1,18 @@
 // A guardian adds a child (name + ID card checked against the registry), switches to the child's
 // code from the name at the top, and prints the family sheet: the printed QR decodes and verifies at
-// a gate as a printed code; printing again revokes the first sheet. Pages at 390×844 and desktop.
+// a gate as a printed code, the sheet prints centred on A4; printing again revokes the first sheet;
+// the guardian's export holds the child's printouts and records. Pages at 390×844 and desktop.
 
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
+import type { AccountExport } from '../shared/api/account.js';
+import { syncApi, type SyncResponse } from '../shared/api/sync.js';
+import type { CheckpointRecord } from '../shared/records.js';
+import { uuidv7 } from '../shared/uuid.js';
 import { HolderPage } from './pages/holder.js';
 import { SignInPage } from './pages/signin.js';
+import { ApiClient } from './support/api.js';
 import { seriousA11yFindings } from './support/axe.js';
 import { decodeQrElement, gateVerdict } from './support/decode.js';
 import { TMP } from './support/paths.js';
@@ -74,6 +80,13 @@ test('a guardian adds a child, shows the child’s code and prints the family sh
   const childCard = cards.filter({ hasText: '张*宝' });
   const printed = await decodeQrElement(childCard.getByTestId('print-qr'));
   expect(await gateVerdict(server.url, printed)).toMatchObject({ kind: 'green', presence: 'printed', code: { kind: 'printed', maskedName: '张*宝' } });
+  // The child shows the printout at the demo mall's gate: a temperature check in the child's records.
+  const inspector = new ApiClient(server.url);
+  const { id: inspectorId } = await inspector.signIn('13800000001');
+  const now = Date.now();
+  const check: CheckpointRecord = { id: uuidv7(now), seq: 1, code: printed, venueId: 'venue-demo', inspectorId, temperature: 37.6, verdict: 'green', capturedAt: now - 1000 };
+  const synced = await inspector.post(syncApi.checkpoints.path, { deviceId: 'e2e-family-gate', batchId: uuidv7(now), sentAt: now, records: [check] });
+  expect(((await synced.json()) as SyncResponse).results.map((r) => r.status)).toEqual(['accepted']);
   expect(await seriousA11yFindings(page)).toEqual([]);
   await page.screenshot({ path: resolve(SHOTS, 'print-sheet.png'), fullPage: true });
   await page.emulateMedia({ media: 'print' });
@@ -99,6 +112,20 @@ test('a guardian adds a child, shows the child’s code and prints the family sh
   expect(await gateVerdict(server.url, printed)).toMatchObject({ kind: 'red-listed' });
   const reprinted = await decodeQrElement(page.getByTestId('print-qr'));
   expect(await gateVerdict(server.url, reprinted)).toMatchObject({ kind: 'green', presence: 'printed' });
+
+  // The guardian's export holds the family: the child with the printouts and their reprint count,
+  // and the child's records (the gate's temperature check), in the JSON and in the records CSV.
+  const exported = (await (await page.request.get(`${server.url}/api/me/export`)).json()) as AccountExport;
+  expect(exported.person).toMatchObject({ name: '张小明', printCount: 1 });
+  expect(exported.familyMembers).toHaveLength(1);
+  const child = exported.familyMembers[0]!;
+  expect(child).toMatchObject({ name: '张小宝', relation: 'family', documentNumber: '440103201806150022', printCount: 2 });
+  expect(child.printedCodes.map((c) => [c.seq, c.revokedAt !== null])).toEqual([[1, true], [2, false]]);
+  expect(child.records.temperatureChecks).toEqual([expect.objectContaining({ venueName: '示范商场 Demo Mall', temperature: 37.6, fever: true })]);
+  const csv = await (await page.request.get(`${server.url}/api/me/export/records.csv`)).text();
+  expect(csv).toContain('张小宝,场所测温');
+  expect(csv).toContain('37.6 °C,示范商场 Demo Mall,发热');
+  expect(csv).toMatch(/张小宝,打印健康码,[^,]+,第 2 次打印,,有效期至 /);
 });
 
 test('the family page and the sheet on a desktop screen, in English', async ({ browser }) => {

@@ -1,6 +1,8 @@
 import { expect, it } from 'vitest';
 import { accountControlApi, type AccountExport, type DeletionReceipt } from '../../shared/api/account.js';
 import { authApi } from '../../shared/api/auth.js';
+import { pathOf } from '../../shared/api/contract.js';
+import { membersApi, type Member } from '../../shared/api/members.js';
 import type { Store } from '../store/store.js';
 import { lastCodeFor, seedPeople, signInAs, testServer, type TestServer } from '../testing/server.js';
 import { describeStores } from '../testing/stores.js';
@@ -118,10 +120,52 @@ describeStores('account control routes', (store) => {
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // a BOM, for spreadsheet programs
     const text = new TextDecoder().decode(bytes);
-    expect(text.split('\r\n')[0]).toBe('Kind,Time (UTC),What,Where,Result');
-    expect(text).toContain('Nucleic-acid test,1970-01-01T00:00:01.000Z,Nucleic-acid test,市第一人民医院,negative');
+    expect(text.split('\r\n')[0]).toBe('Person,Kind,Time (UTC),What,Where,Result');
+    expect(text).toContain('张小明,Nucleic-acid test,1970-01-01T00:00:01.000Z,Nucleic-acid test,市第一人民医院,negative');
     expect(text).toContain('SG · passport E12345678');
     expect((await store().audit.recent(5)).map((e) => e.action)).toContain('account.export');
+  });
+
+  it('exports the family too: each member the account looks after with identity, printed codes and reprint count, status history and records', async () => {
+    const { t, cookie } = await setup();
+    const s = store();
+    await s.registry.upsert([{ name: '张小宝', document_type: 'mainland-id', document_number: '440103201806150022', country: 'CN', imported_at: 1 }]);
+    const added = await send(t, 'POST', membersApi.addMember.path, cookie, { name: '张小宝', documentType: 'mainland-id', documentNumber: '440103201806150022' });
+    const { member } = (await added.json()) as { member: Member };
+    await s.holderRecords.addTestResult({ id: 't-child', person_id: member.id, kind: 'antibody', result: 'negative', institution: '儿童医院', sampled_at: 5000, reported_at: 6000 });
+    // Printed twice (the first revoked by the second), and the child's own printout once.
+    for (const id of [member.id, member.id, 'p-green']) {
+      expect((await send(t, 'POST', pathOf(membersApi.printCode.path, { id }), cookie)).status).toBe(200);
+      t.clock.advance(1000);
+    }
+    await t.services.status.setStatus(member.id, 'red', 'close-contact', { kind: 'operator', name: 'test' });
+    // Someone else's child: never in this export.
+    const other = await signInAs(t, s, '+8613800000003');
+    await s.registry.upsert([{ name: '张建国', document_type: 'mainland-id', document_number: '44010319550301456X', country: 'CN', imported_at: 1 }]);
+    expect((await send(t, 'POST', membersApi.addMember.path, other, { name: '张建国', documentType: 'mainland-id', documentNumber: '44010319550301456X' })).status).toBe(200);
+
+    const data = (await (await send(t, 'GET', accountControlApi.exportJson.path, cookie)).json()) as AccountExport;
+    expect(data.person).toMatchObject({ id: 'p-green', name: '张小明', printCount: 1, printedCodes: [{ seq: 1, revokedAt: null }] });
+    expect(data.familyMembers).toHaveLength(1);
+    const child = data.familyMembers[0]!;
+    expect(child).toMatchObject({ id: member.id, relation: 'family', name: '张小宝', documentType: 'mainland-id', documentNumber: '440103201806150022', kind: 'resident', status: 'red', reason: 'close-contact', printCount: 2 });
+    // The reprint revoked the first printout; the status change then revoked the second.
+    expect(child.printedCodes.map((c) => [c.seq, c.revokedAt !== null])).toEqual([[1, true], [2, true]]);
+    expect(child.statusHistory).toEqual([expect.objectContaining({ fromStatus: 'green', status: 'red', reason: 'close-contact', cause: 'manual' })]);
+    expect(JSON.stringify(child.statusHistory)).not.toContain('test'); // the operator is not the person's data
+    expect(child.records.tests.map((x) => x.id)).toEqual(['t-child']);
+    expect(JSON.stringify(data)).not.toContain('张建国');
+    // The warning before unbinding counts them.
+    expect(((await (await send(t, 'GET', accountControlApi.phone.path, cookie)).json()) as { familyMembers: number }).familyMembers).toBe(1);
+
+    const text = await (await send(t, 'GET', `${accountControlApi.exportCsv.path}?lang=en`, cookie)).text();
+    expect(text).toContain('张小宝,Antibody test,1970-01-01T00:00:05.000Z,Antibody test,儿童医院,negative');
+    expect(text).toMatch(/张小宝,Printed code,[^,]+,print no\. 1,,revoked /);
+    expect(text).toMatch(/张小明,Printed code,[^,]+,print no\. 1,,valid until /);
+    expect(text).not.toContain('张建国');
+    const zh = await (await send(t, 'GET', accountControlApi.exportCsv.path, cookie)).text();
+    expect(zh.split('\r\n')[0]).toBe('姓名,类别,时间 (UTC),内容,地点/机构,结果');
+    expect(zh).toContain('张小宝,打印健康码');
   });
 
   it('deletes the account after a fresh code: personal data gone, public-health records kept under a pseudonym, a receipt', async () => {

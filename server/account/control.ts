@@ -11,6 +11,7 @@ import {
   type AccountExport,
   type BoundPhone,
   type DeletionReceipt,
+  type ExportedPerson,
 } from '../../shared/api/account.js';
 import type { OtpRequestResponse } from '../../shared/api/auth.js';
 import { PhoneTakenError, ReverifyRequiredError, UnauthenticatedError } from '../../shared/errors.js';
@@ -19,6 +20,7 @@ import type { OtpService } from '../auth/otp.js';
 import { record } from '../audit/log.js';
 import type { RecordsService } from '../records/service.js';
 import type { UserRow } from '../store/accounts.js';
+import type { PersonRow } from '../store/people.js';
 import type { Store } from '../store/store.js';
 import type { DeviceSessionService } from './sessions.js';
 
@@ -66,7 +68,8 @@ export class AccountControlService {
     const user = await this.user(actor);
     const records = actor.personId ? await this.records.mine(actor, ALL_CHECKS) : undefined;
     const count = records ? records.tests.length + records.entries.length + records.notices.length + records.temperatureChecks.length + records.codeDisplays.length : 0;
-    return { phone: user.phone, boundSince: user.created_at, familyMembers: 0, records: count, freshUntil: await this.freshUntil(actor) };
+    const familyMembers = (await this.store.holders.wardsOf(user.id)).length;
+    return { phone: user.phone, boundSince: user.created_at, familyMembers, records: count, freshUntil: await this.freshUntil(actor) };
   }
 
   private async refuseTaken(phone: string, userId: string): Promise<void> {
@@ -104,25 +107,53 @@ export class AccountControlService {
     });
   }
 
+  /** The person's own row, status history and printed codes, as the export holds them. */
+  private async exportedPerson(person: PersonRow): Promise<ExportedPerson> {
+    const [events, printed] = await Promise.all([this.store.status.events(person.id), this.store.holders.printedCodesOf(person.id)]);
+    return {
+      id: person.id,
+      name: person.name,
+      documentType: person.document_type,
+      documentNumber: person.document_no,
+      country: person.country,
+      kind: person.kind,
+      status: person.status,
+      reason: person.reason,
+      statusChangedAt: person.status_changed_at,
+      statusHistory: events.map((e) => ({ at: e.at, fromStatus: e.from_status, status: e.status, reason: e.reason, cause: e.cause })),
+      printCount: printed[0]?.seq ?? 0,
+      printedCodes: [...printed].reverse().map((c) => ({ id: c.id, seq: c.seq, issuedAt: c.issued_at, expiresAt: c.expires_at, revokedAt: c.revoked_at })),
+    };
+  }
+
+  /** Everything held about the account, its person and the people it looks after (family members, companions). */
   async exportFor(actor: UserActor): Promise<AccountExport> {
     const user = await this.user(actor);
     const person = user.person_id ? await this.store.people.getPerson(user.person_id) : undefined;
-    const [records, sessions, keys] = await Promise.all([
+    const [own, records, wards, sessions, keys] = await Promise.all([
+      person ? this.exportedPerson(person) : null,
       person ? this.records.recordsOf(person, ALL_CHECKS) : null,
+      this.store.holders.wardsOf(user.id),
       this.devices.list(actor),
       this.store.deviceKeys.ofUser(actor.id),
     ]);
+    const familyMembers = [];
+    for (const ward of wards) {
+      familyMembers.push({
+        ...(await this.exportedPerson(ward)),
+        relation: ward.relation,
+        addedAt: ward.added_at,
+        records: await this.records.recordsOf(ward, ALL_CHECKS),
+      });
+    }
     const at = this.now();
-    await record(this.store, { at, actor, action: 'account.export', targetId: actor.id });
+    await record(this.store, { at, actor, action: 'account.export', targetId: actor.id, detail: { familyMembers: familyMembers.length } });
     return {
       exportedAt: at,
       account: { id: user.id, role: user.role, phone: user.phone, createdAt: user.created_at },
-      person: person
-        ? { id: person.id, name: person.name, documentNumber: person.document_no, status: person.status, reason: person.reason, statusChangedAt: person.status_changed_at }
-        : null,
+      person: own,
       records,
-      // Family members arrive with guardianships (issue 7 §2); until then an account has none.
-      familyMembers: [],
+      familyMembers,
       sessions,
       deviceKeys: keys.map((k) => ({ keyId: k.key_id, createdAt: k.created_at, lastUsedAt: k.last_used_at })),
     };

@@ -10,7 +10,7 @@ import { csvStream } from '../exports/csv.js';
 import { CSV_CONTENT_TYPE } from '../exports/table.js';
 import { clientIp } from '../http/security.js';
 import type { ApiRouter } from '../http/route.js';
-import { RECORDS_TABLE, recordLines } from '../records/export.js';
+import { EXPORT_TABLE, exportLines } from '../records/export.js';
 import type { AccountControlService } from './control.js';
 import type { DeviceSessionService } from './sessions.js';
 
@@ -73,12 +73,11 @@ export function accountRoutes(api: ApiRouter, devices: DeviceSessionService, con
   api.on(accountControlApi.exportCsv, async ({ actor, query, c }) => {
     const data = await control.exportFor(actor);
     const lang = query.lang ?? 'zh-CN';
-    const lines = data.records ? [...recordLines(data.records, lang)] : [];
-    for (const member of data.familyMembers) lines.push(...recordLines(member.records, lang));
+    const lines = [...exportLines(data, lang)];
     c.header('Content-Type', CSV_CONTENT_TYPE);
     c.header('Cache-Control', 'no-store');
     c.header('Content-Disposition', contentDisposition(`healthgate-records-${new Date(data.exportedAt).toISOString().slice(0, 10)}.csv`));
-    return c.body(csvStream(RECORDS_TABLE, lines, lang));
+    return c.body(csvStream(EXPORT_TABLE, lines, lang));
   });
 
   api.on(accountControlApi.deleteAccount, async ({ actor, c }) => {

@@ -24,6 +24,19 @@ async function gateVerdict(t: TestServer, text: string) {
 const post = (_path: string, cookie?: string): RequestInit => ({ method: 'POST', headers: cookie ? { cookie } : {} });
 
 describeStores('printed codes', (store) => {
+  it('reprints on a server that has not served the red list since it started', { timeout: 10_000 }, async () => {
+    const s = store();
+    const t = await testServer(s);
+    await seedPeople(s);
+    const cookie = await signInAs(t, s, '+8613800000002');
+    const printPath = pathOf(membersApi.printCode.path, { id: 'p-green' });
+    expect((await t.app.request(printPath, post(printPath, cookie))).status).toBe(200);
+    t.clock.advance(1000);
+    // The reprint revokes the first: its entry needs the red list's salt, never read yet here.
+    const second = await t.app.request(printPath, post(printPath, cookie));
+    expect([second.status, ((await second.json()) as PrintedCode).seq]).toEqual([200, 2]);
+  });
+
   it('prints a member’s code that verifies as printed, revokes it on a reprint and on a status change', async () => {
     const s = store();
     const t = await testServer(s);

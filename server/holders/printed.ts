@@ -35,6 +35,9 @@ export class PrintedCodeService {
     const { code, cti } = await this.codes.issue(person.id, { kind: 'printed', validForSec: this.options.validDays * 86_400 });
     const id = toBase64Url(cti);
     const at = this.now();
+    // The red list's salt is read (made, the first time) through the store, outside the transaction:
+    // read inside it, on SQLite's one connection, the first reprint after a start waited for itself.
+    await this.redList.salt();
     const { seq, revoked } = await this.store.transaction(async (tx) => {
       await tx.redList.lockForWrite();
       const revoked = await revokeAll(tx, this.redList, person.id, at);

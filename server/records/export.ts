@@ -1,6 +1,8 @@
-// The records of an export as one CSV table: a line per test, entry, notice, venue check and code
-// display, in the person's language, through the shared CSV writer (BOM, RFC 4180, formula guard).
+// The records of an export as one CSV table: a line per test, entry, notice, venue check, code
+// display and printed code of the person and of everyone the account looks after, each naming whose
+// it is, in the person's language, through the shared CSV writer (BOM, RFC 4180, formula guard).
 
+import type { AccountExport, ExportedPrintedCode } from '../../shared/api/account.js';
 import type { PersonRecords } from '../../shared/api/records.js';
 import type { ExportLang, ExportTable } from '../exports/table.js';
 
@@ -49,4 +51,34 @@ export function* recordLines(r: PersonRecords, lang: ExportLang): Generator<Reco
   for (const n of r.notices) yield { kind: w[n.kind], at: iso(n.issuedAt), what: w[n.kind], where: n.issuer, result: w[n.state] };
   for (const c of r.temperatureChecks) yield { kind: w.check, at: iso(c.at), what: `${c.temperature.toFixed(1)} °C`, where: c.venueName, result: c.fever ? w.fever : w.normal };
   for (const d of r.codeDisplays) yield { kind: w.display, at: iso(d.shownAt), what: w[d.status], where: '', result: d.offline ? w.offline : w.online };
+}
+
+/** A line of an account's export: a record line and whose it is (the account's own person or someone it looks after). */
+export interface ExportLine extends RecordLine {
+  person: string;
+}
+
+export const EXPORT_TABLE: ExportTable<ExportLine> = {
+  name: RECORDS_TABLE.name,
+  columns: [{ key: 'person', header: { 'zh-CN': '姓名', en: 'Person' }, type: 'text' }, ...RECORDS_TABLE.columns],
+};
+
+const PRINTED_WORDS = {
+  'zh-CN': { kind: '打印健康码', seq: (n: number) => `第 ${n} 次打印`, until: (t: string) => `有效期至 ${t}`, revoked: (t: string) => `${t} 作废` },
+  en: { kind: 'Printed code', seq: (n: number) => `print no. ${n}`, until: (t: string) => `valid until ${t}`, revoked: (t: string) => `revoked ${t}` },
+} as const;
+
+/** A line per printed code: which print, when, and whether a reprint or a status change revoked it. */
+export function* printedLines(codes: readonly ExportedPrintedCode[], lang: ExportLang): Generator<RecordLine> {
+  const w = PRINTED_WORDS[lang];
+  for (const c of codes) yield { kind: w.kind, at: iso(c.issuedAt), what: w.seq(c.seq), where: '', result: c.revokedAt === null ? w.until(iso(c.expiresAt)) : w.revoked(iso(c.revokedAt)) };
+}
+
+/** Every line of an account's export: its own person's, then each member's, each line naming whose it is. */
+export function* exportLines(data: AccountExport, lang: ExportLang): Generator<ExportLine> {
+  const people = [...(data.person && data.records ? [{ ...data.person, records: data.records }] : []), ...data.familyMembers];
+  for (const p of people) {
+    for (const line of recordLines(p.records, lang)) yield { person: p.name, ...line };
+    for (const line of printedLines(p.printedCodes, lang)) yield { person: p.name, ...line };
+  }
 }

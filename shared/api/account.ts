@@ -89,22 +89,52 @@ export const DeletionReceiptSchema = v.strictObject({
 });
 export type DeletionReceipt = v.InferOutput<typeof DeletionReceiptSchema>;
 
+/** A code printed for a person: which print it is, when, until when, and when a reprint or a status change revoked it. */
+export const ExportedPrintedCodeSchema = v.strictObject({
+  id: v.string(),
+  seq: v.number(),
+  issuedAt: v.number(),
+  expiresAt: v.number(),
+  revokedAt: v.nullable(v.number()),
+});
+export type ExportedPrintedCode = v.InferOutput<typeof ExportedPrintedCodeSchema>;
+
+/** One person as the server holds them: identity, code status and its history, printed codes. */
+export const ExportedPersonSchema = v.strictObject({
+  id: v.string(),
+  name: personal(v.string()),
+  documentType: v.nullable(v.string()),
+  documentNumber: personal(v.nullable(v.string())),
+  country: v.nullable(v.string()),
+  /** The kind of their own phone code: resident or traveller. */
+  kind: v.string(),
+  status: v.string(),
+  reason: v.string(),
+  statusChangedAt: v.number(),
+  /** Every status change, oldest first (what caused it; never who at the authority made it). */
+  statusHistory: v.array(v.strictObject({ at: v.number(), fromStatus: v.string(), status: v.string(), reason: v.string(), cause: v.string() })),
+  /** How many codes were printed for them (the reprint counter: the newest printout's number; 0 for none). */
+  printCount: v.number(),
+  /** Oldest first. */
+  printedCodes: v.array(ExportedPrintedCodeSchema),
+});
+export type ExportedPerson = v.InferOutput<typeof ExportedPersonSchema>;
+
 export const ExportSchema = v.strictObject({
   exportedAt: v.number(),
   account: v.strictObject({ id: v.string(), role: v.picklist(ROLES), phone: personal(v.string()), createdAt: v.number() }),
-  person: v.nullable(
+  person: v.nullable(ExportedPersonSchema),
+  records: v.nullable(PersonRecordsSchema),
+  /** The people the account looks after (family members, a traveller's companions), each with everything held about them. */
+  familyMembers: v.array(
     v.strictObject({
-      id: v.string(),
-      name: personal(v.string()),
-      documentNumber: personal(v.nullable(v.string())),
-      status: v.string(),
-      reason: v.string(),
-      statusChangedAt: v.number(),
+      ...ExportedPersonSchema.entries,
+      relation: v.picklist(['family', 'companion']),
+      /** When this account began looking after them. */
+      addedAt: v.number(),
+      records: PersonRecordsSchema,
     }),
   ),
-  records: v.nullable(PersonRecordsSchema),
-  /** Family members the account looks after, each with their records (empty until families exist). */
-  familyMembers: v.array(v.strictObject({ id: v.string(), name: personal(v.string()), records: PersonRecordsSchema })),
   sessions: v.array(DeviceSessionSchema),
   deviceKeys: v.array(v.strictObject({ keyId: v.string(), createdAt: v.number(), lastUsedAt: v.number() })),
 });
