@@ -238,7 +238,7 @@ describe('cli and server as processes', () => {
     const bad = run('nope');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('Usage: npm run cli');
-  });
+  }, 90_000); // three CLI starts, each compiled by tsx: seen over 20 s together on a loaded machine
 
   it('shuts the server down cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env: env(tempDataDir()), stdio: ['ignore', 'pipe', 'pipe'] });

@@ -53,6 +53,11 @@ export class TestServer {
     return new TestServer(await freePort(), url, opts.env ?? {});
   }
 
+  /** The running server's process id (undefined when stopped). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }

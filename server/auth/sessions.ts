@@ -33,8 +33,20 @@ export interface SignIn {
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
+/** Sessions a SQLite process keeps in memory at most; the oldest go first. */
+const MAX_HELD_SESSIONS = 100_000;
+
+interface HeldSession {
+  actor: UserActor;
+  /** The store's sessions version when the row was read: taken before the read. */
+  version: string;
+  expiresAt: number;
+  lastSeenAt: number;
+}
+
 export class SessionService {
   private signIns = 0;
+  private readonly held = new Map<string, HeldSession>();
 
   constructor(
     private readonly store: Store,
@@ -69,13 +81,29 @@ export class SessionService {
 
   async authenticate(token: string | undefined): Promise<UserActor | undefined> {
     if (!token || token.length > 100) return undefined;
-    // Straight from the database on every request, never cached: a session ended on one server
-    // process fails on the very next request to any other.
+    // A session ended through any process fails on the very next request. On PostgreSQL (several
+    // processes) that means the database on every request; on SQLite a session read before is
+    // trusted while nothing that could end or change one was written since, here or by another
+    // connection (store/session-writes.ts), until it expires or its last-seen is due.
     const now = this.now();
-    const found = await this.store.auth.sessionUser(hashToken(token), now);
+    const hash = hashToken(token);
+    const version = this.store.sessionsVersion?.();
+    const held = version === undefined ? undefined : this.held.get(hash);
+    if (held && held.version === version && now < held.expiresAt && now - held.lastSeenAt < SESSION_RULES.touchEveryMs) return held.actor;
+    const found = await this.store.auth.sessionUser(hash, now);
     if (!found) return undefined;
-    if (now - found.session.last_seen_at >= SESSION_RULES.touchEveryMs) await this.store.auth.touchSession(found.session.id, now);
-    return toActor(found.user, found.session.id);
+    let lastSeenAt = found.session.last_seen_at;
+    if (now - lastSeenAt >= SESSION_RULES.touchEveryMs) {
+      await this.store.auth.touchSession(found.session.id, now);
+      lastSeenAt = now;
+    }
+    const actor = toActor(found.user, found.session.id);
+    if (version !== undefined) {
+      this.held.delete(hash);
+      this.held.set(hash, { actor, version, expiresAt: found.session.expires_at, lastSeenAt });
+      if (this.held.size > MAX_HELD_SESSIONS) this.held.delete(this.held.keys().next().value!);
+    }
+    return actor;
   }
 
   async signOut(token: string | undefined): Promise<void> {

@@ -1,10 +1,13 @@
 // Peak hours (亮码 at rush hour): a person's current signed code is served again from memory
 // until half its life has passed or anything it says has changed, so a rush of people opening
-// their code costs a person lookup each, not a signature each.
+// their code costs a session lookup each, not a signature and a person lookup each.
 //
 // An entry is served only while
-// - the person's row still says what the code says (status, reason, status time, name): a status
-//   change through any process shows at the next request, since the row is read every time;
+// - the person's row still says what the code says (status, reason, status time, name, subject).
+//   The row is read again when this process has changed anyone's status, subject or name since
+//   the entry was last checked, and otherwise at most once a second: a change made through
+//   another process shows within a second, as a key rotation or a red-list change does; a code
+//   handed out meanwhile was issued before the change, so the red list catches it offline;
 // - the trust list's version is the one it was signed under (a key rotated or withdrawn through any
 //   process is seen within the key ring's recheck, a second);
 // - less than half the code's life has passed, so a phone never holds a code that expires soon.
@@ -12,7 +15,7 @@
 import type { MyCode } from '../../shared/api/people.js';
 import { toHex } from '../../shared/bytes.js';
 import type { KeyRing } from '../keys/keyring.js';
-import type { PersonRow } from '../store/people.js';
+import { peopleWrites, type PersonRow } from '../store/people.js';
 import type { Store } from '../store/store.js';
 
 interface Entry {
@@ -20,12 +23,17 @@ interface Entry {
   fingerprint: string;
   trustVersion: number;
   refreshAt: number;
+  /** When the person's row was last found unchanged, and this process's people-writes count then. */
+  checkedAt: number;
+  generation: number;
 }
 
 export interface CodeCacheOptions {
   now?: () => number;
   /** Entries kept at most; the oldest go first. */
   maxEntries?: number;
+  /** How long a person's row, once checked, is taken as unchanged by other processes. */
+  recheckMs?: number;
 }
 
 const fingerprint = (p: PersonRow): string => JSON.stringify([p.status, p.reason, p.status_changed_at, p.name, p.sub]);
@@ -34,8 +42,11 @@ export class CodeCache {
   private readonly entries = new Map<string, Entry>();
   private readonly now: () => number;
   private readonly maxEntries: number;
+  private readonly recheckMs: number;
   hits = 0;
   misses = 0;
+  /** Person rows read to check an entry or to keep a new one. */
+  reads = 0;
 
   constructor(
     private readonly store: Store,
@@ -44,6 +55,7 @@ export class CodeCache {
   ) {
     this.now = options.now ?? Date.now;
     this.maxEntries = options.maxEntries ?? 200_000;
+    this.recheckMs = options.recheckMs ?? 1000;
   }
 
   /**
@@ -52,23 +64,47 @@ export class CodeCache {
    */
   async get(personId: string, cnf: Uint8Array | undefined, issue: () => Promise<MyCode>): Promise<MyCode> {
     const key = `${personId}|${cnf ? toHex(cnf) : ''}`;
-    const [person, trustVersion] = await Promise.all([this.store.people.getPerson(personId), this.keys.currentVersion()]);
+    const trustVersion = await this.keys.currentVersion();
     const held = this.entries.get(key);
     const now = this.now();
-    if (person && held && held.fingerprint === fingerprint(person) && held.trustVersion === trustVersion && now < held.refreshAt) {
-      this.hits++;
-      return held.code;
+    const generation = peopleWrites.generation;
+    let person: PersonRow | undefined;
+    if (held && held.trustVersion === trustVersion && now < held.refreshAt) {
+      if (held.generation === generation && now - held.checkedAt < this.recheckMs) {
+        this.hits++;
+        return held.code;
+      }
+      person = await this.read(personId);
+      if (person && held.fingerprint === fingerprint(person)) {
+        held.checkedAt = now;
+        held.generation = generation;
+        this.hits++;
+        return held.code;
+      }
     }
     this.misses++;
+    person ??= await this.read(personId);
     const code = await issue();
-    if (!person) return code;
     this.entries.delete(key);
-    this.entries.set(key, { code, fingerprint: fingerprint(person), trustVersion, refreshAt: code.issuedAt + (code.expiresAt - code.issuedAt) / 2 });
+    if (!person) return code;
+    this.entries.set(key, {
+      code,
+      fingerprint: fingerprint(person),
+      trustVersion,
+      refreshAt: code.issuedAt + (code.expiresAt - code.issuedAt) / 2,
+      checkedAt: now,
+      generation,
+    });
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     return code;
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  private read(personId: string): Promise<PersonRow | undefined> {
+    this.reads++;
+    return this.store.people.getPerson(personId);
   }
 }

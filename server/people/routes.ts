@@ -10,8 +10,8 @@ import type { CodeService } from './codes.js';
 import type { DeviceKeyService } from './device-keys.js';
 
 export function peopleRoutes(api: ApiRouter, codes: CodeService, deviceKeys: DeviceKeyService, cache?: CodeCache): void {
-  api.on(peopleApi.myCode, async ({ actor, query, c }) => {
-    c.header('Cache-Control', 'no-store');
+  // Cache-Control: no-store comes with every /api answer (http/security.ts).
+  api.on(peopleApi.myCode, async ({ actor, query }) => {
     const cnf = query.deviceKey ? await deviceKeys.cnfFor(actor, query.deviceKey) : undefined;
     if (!cache || !actor.personId) return codes.myCode(actor, { cnf });
     return cache.get(actor.personId, cnf, () => codes.myCode(actor, { cnf }));

@@ -3,6 +3,7 @@
 // code subject as the pseudonym while name and document number are emptied).
 
 import type { Kysely, Selectable } from 'kysely';
+import { peopleWrites } from './people.js';
 import type { AccountDeletionsTable, Database } from './schema.js';
 
 export type AccountDeletionRow = Selectable<AccountDeletionsTable>;
@@ -17,6 +18,7 @@ export class AccountControlRepo {
   /** Empties what names the person; their id and code subject stay, as the pseudonym. */
   async forgetPersonIdentity(personId: string): Promise<void> {
     await this.db.updateTable('people').set({ name: '', document_no: null }).where('id', '=', personId).execute();
+    peopleWrites.generation++;
     await this.db.updateTable('entry_records').set({ document_number: '' }).where('person_id', '=', personId).execute();
   }
 

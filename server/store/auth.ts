@@ -2,10 +2,36 @@
 // that several server processes behind a load balancer count and check as one.
 
 import { sql, type Kysely, type Selectable } from 'kysely';
+import { compiledOnce } from './compiled.js';
 import type { Database, OtpChallengesTable, SessionsTable, UsersTable } from './schema.js';
 
 export type SessionRow = Selectable<SessionsTable>;
 export type OtpChallengeRow = Selectable<OtpChallengesTable>;
+
+/** Every request's session: compiled once (store/compiled.ts). */
+const sessionUserQuery = compiledOnce((db: Kysely<Database>, tokenHash: string, now: number) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.token_hash',
+      'sessions.user_id',
+      'sessions.created_at as s_created_at',
+      'sessions.expires_at',
+      'sessions.remember',
+      'sessions.user_agent',
+      'sessions.id as s_id',
+      'sessions.last_seen_at',
+      'sessions.reverified_at',
+      'users.id',
+      'users.phone',
+      'users.role',
+      'users.person_id',
+      'users.created_at',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.expires_at', '>', now),
+);
 
 export class AuthRepo {
   constructor(protected readonly db: Kysely<Database>) {}
@@ -18,28 +44,7 @@ export class AuthRepo {
 
   /** The live session with this token hash and its user; expired sessions are not returned. */
   async sessionUser(tokenHash: string, now: number): Promise<{ session: SessionRow; user: Selectable<UsersTable> } | undefined> {
-    const row = await this.db
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select([
-        'sessions.token_hash',
-        'sessions.user_id',
-        'sessions.created_at as s_created_at',
-        'sessions.expires_at',
-        'sessions.remember',
-        'sessions.user_agent',
-        'sessions.id as s_id',
-        'sessions.last_seen_at',
-        'sessions.reverified_at',
-        'users.id',
-        'users.phone',
-        'users.role',
-        'users.person_id',
-        'users.created_at',
-      ])
-      .where('sessions.token_hash', '=', tokenHash)
-      .where('sessions.expires_at', '>', now)
-      .executeTakeFirst();
+    const [row] = await sessionUserQuery(this.db, tokenHash, now);
     if (!row) return undefined;
     return {
       session: {

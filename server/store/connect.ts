@@ -7,6 +7,8 @@ import { dirname } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { SchemaPostgresDialect } from './introspector.js';
+import { SessionWrites } from './session-writes.js';
+import { cachingStatements } from './statement-cache.js';
 import { migrate } from './migrations/index.js';
 import type { Dialect } from './dialect.js';
 import type { Database as Schema } from './schema.js';
@@ -22,6 +24,8 @@ export interface Connection {
    * statement (see StatusRepo). Used only inside a Kysely transaction, which holds the connection.
    */
   sqlite?: Database.Database;
+  /** SQLite only: changes whenever a session or an account may have changed (store/session-writes.ts). */
+  sessionsVersion?: () => string;
 }
 
 export interface ConnectOptions {
@@ -59,7 +63,13 @@ export async function connect({ url, schema }: ConnectOptions): Promise<Connecti
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    conn = { db: new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite', sqlite };
+    const writes = new SessionWrites(sqlite);
+    conn = {
+      db: new Kysely<Schema>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }), plugins: [writes] }),
+      dialect: 'sqlite',
+      sqlite,
+      sessionsVersion: () => writes.version(),
+    };
   }
   try {
     await migrate(conn.db as Kysely<unknown>, conn.dialect, schema);

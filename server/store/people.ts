@@ -1,10 +1,20 @@
 // Store: people (holders and dependants) and their red/green status.
 
 import type { Insertable, Kysely, Selectable } from 'kysely';
+import { compiledOnce } from './compiled.js';
 import type { Database, PeopleTable } from './schema.js';
 
 export type PersonRow = Selectable<PeopleTable>;
 export type NewPerson = Insertable<PeopleTable>;
+
+/**
+ * Bumped by every write in this process that changes what a person's code says (status, subject,
+ * name): the code cache's cue to read the person again at once rather than within its second.
+ */
+export const peopleWrites = { generation: 0 };
+
+/** The person behind every code request: compiled once (store/compiled.ts). */
+const personQuery = compiledOnce((db: Kysely<Database>, id: string) => db.selectFrom('people').selectAll().where('id', '=', id));
 
 export class PeopleRepo {
   constructor(protected readonly db: Kysely<Database>) {}
@@ -14,7 +24,7 @@ export class PeopleRepo {
   }
 
   async getPerson(id: string): Promise<PersonRow | undefined> {
-    return this.db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+    return (await personQuery(this.db, id))[0];
   }
 
   /** Several people at once (in no particular order); unknown ids are left out. */
@@ -39,6 +49,7 @@ export class PeopleRepo {
       .set(until === undefined ? { status, reason, status_changed_at: at } : { status, reason, status_changed_at: at, status_until: until })
       .where('id', '=', id)
       .execute();
+    peopleWrites.generation++;
   }
 
   async setStatusUntil(id: string, until: number | null): Promise<void> {
@@ -69,6 +80,7 @@ export class PeopleRepo {
   /** A new subject reference: codes carrying the old one no longer belong to the person. */
   async setSub(id: string, sub: string): Promise<void> {
     await this.db.updateTable('people').set({ sub }).where('id', '=', id).execute();
+    peopleWrites.generation++;
   }
 
   /** The first person with this document number, whatever the type (the feeds match on the number). */

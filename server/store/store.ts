@@ -46,6 +46,8 @@ export interface Store {
   readonly registry: RegistryRepo;
   readonly holders: HoldersRepo;
   readonly status: StatusRepo;
+  /** SQLite only: changes whenever a session or an account may have changed, here or in another process. */
+  readonly sessionsVersion?: () => string;
   /** Runs fn with a Store whose every repository writes in one transaction. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -78,6 +80,7 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, root: Kysely<Database
   };
 }
 
-export function createStore({ db, dialect, sqlite }: Connection): Store {
-  return storeOver(db, dialect, db, sqlite);
+export function createStore({ db, dialect, sqlite, sessionsVersion }: Connection): Store {
+  const store = storeOver(db, dialect, db, sqlite);
+  return sessionsVersion ? { ...store, sessionsVersion } : store;
 }

@@ -1,0 +1,114 @@
+// Sessions a SQLite process keeps in memory: read once, then trusted only while nothing that
+// could end or change a session was written — here, or by another connection to the file — and
+// never past expiry or a due last-seen touch. PostgreSQL reads every time.
+
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it, onTestFinished } from 'vitest';
+import { changesSessions } from '../store/session-writes.js';
+import { connect } from '../store/connect.js';
+import { createStore, type Store } from '../store/store.js';
+import { TestClock } from '../testing/server.js';
+import { describeStores } from '../testing/stores.js';
+import { SESSION_RULES, SessionService } from './sessions.js';
+
+const PHONE = '+8613800000002';
+
+async function holder(s: Store) {
+  await s.people.createPerson({ id: 'p1', sub: 'AAAAAAAAAAA', name: '张小明', document_no: null, status: 'green', reason: 'none', status_changed_at: 1, created_at: 1 });
+  await s.accounts.createUser({ id: 'u-holder', phone: PHONE, role: 'holder', person_id: 'p1', created_at: 1 });
+}
+
+/** Counts the session reads that reach the database. */
+function counting(s: Store) {
+  let reads = 0;
+  const read = s.auth.sessionUser.bind(s.auth);
+  s.auth.sessionUser = (...args) => {
+    reads++;
+    return read(...args);
+  };
+  return () => reads;
+}
+
+describeStores('sessions held in memory', (store, engine) => {
+  it('reads a session once on SQLite and every time on PostgreSQL; an ended one fails at once', async () => {
+    const s = store();
+    await holder(s);
+    const clock = new TestClock();
+    const sessions = new SessionService(s, clock.now);
+    const reads = counting(s);
+    const { token } = await sessions.signIn(PHONE, false, '');
+    const other = await sessions.signIn(PHONE, false, '');
+    for (let i = 0; i < 3; i++) expect(await sessions.authenticate(token)).toMatchObject({ id: 'u-holder' });
+    expect(reads()).toBe(engine === 'sqlite' ? 1 : 3);
+    await sessions.signOut(token);
+    expect(await sessions.authenticate(token)).toBeUndefined();
+    // The other session was read before the sign-out: read again, still valid.
+    expect(await sessions.authenticate(other.token)).toMatchObject({ id: 'u-holder' });
+  });
+
+  it('never serves a held session past its expiry, and reads again when its last-seen is due', async () => {
+    const s = store();
+    await holder(s);
+    const clock = new TestClock();
+    const sessions = new SessionService(s, clock.now);
+    const reads = counting(s);
+    const { token } = await sessions.signIn(PHONE, false, '');
+    await sessions.authenticate(token);
+    clock.advance(SESSION_RULES.touchEveryMs);
+    await sessions.authenticate(token);
+    const [row] = await s.auth.sessionsOfUser('u-holder');
+    expect(row!.last_seen_at).toBe(clock.t);
+    expect(reads()).toBe(2);
+    clock.advance(SESSION_RULES.defaultMs - SESSION_RULES.touchEveryMs);
+    expect(await sessions.authenticate(token)).toBeUndefined();
+  });
+});
+
+it('on SQLite, a session ended or an account changed by another connection to the file fails on the next request', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hg-sessions-'));
+  const file = join(dir, 'test.sqlite');
+  const s = createStore(await connect({ url: file }));
+  onTestFinished(async () => {
+    await s.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  await holder(s);
+  const sessions = new SessionService(s, new TestClock().now);
+  const one = await sessions.signIn(PHONE, false, '');
+  const two = await sessions.signIn(PHONE, false, '');
+  expect(await sessions.authenticate(one.token)).toMatchObject({ role: 'holder' });
+  expect(await sessions.authenticate(two.token)).toMatchObject({ role: 'holder' });
+  const cli = new Database(file);
+  cli.prepare('DELETE FROM sessions WHERE token_hash = (SELECT token_hash FROM sessions ORDER BY created_at, rowid LIMIT 1)').run();
+  expect(await sessions.authenticate(one.token)).toBeUndefined();
+  cli.prepare("UPDATE users SET role = 'inspector'").run();
+  expect(await sessions.authenticate(two.token)).toMatchObject({ role: 'inspector' });
+  cli.close();
+});
+
+it('counts writes to sessions and accounts, not the last-seen touch, inserts or other tables', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hg-sessions-'));
+  const conn = await connect({ url: join(dir, 'test.sqlite') });
+  onTestFinished(async () => {
+    await conn.db.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const db = conn.db;
+  const node = (q: { toOperationNode(): unknown }) => q.toOperationNode() as Parameters<typeof changesSessions>[0];
+  expect(changesSessions(node(db.deleteFrom('sessions').where('id', '=', 'x')))).toBe(true);
+  expect(changesSessions(node(db.updateTable('sessions').set({ reverified_at: 1 })))).toBe(true);
+  expect(changesSessions(node(db.updateTable('users').set({ phone: '+86' })))).toBe(true);
+  expect(changesSessions(node(db.deleteFrom('users')))).toBe(true);
+  expect(changesSessions(node(db.updateTable('sessions').set({ last_seen_at: 1 })))).toBe(false);
+  expect(changesSessions(node(db.updateTable('people').set({ status: 'red' })))).toBe(false);
+  expect(changesSessions(node(db.insertInto('sessions').values({ token_hash: 'h', user_id: 'u', created_at: 1, expires_at: 2, remember: 0, user_agent: '', id: 'i', last_seen_at: 1, reverified_at: null })))).toBe(false);
+  expect(changesSessions(node(db.selectFrom('sessions').selectAll()))).toBe(false);
+  const before = conn.sessionsVersion!();
+  await db.updateTable('people').set({ status: 'red' }).execute();
+  expect(conn.sessionsVersion!()).toBe(before);
+  await db.updateTable('users').set({ role: 'holder' }).where('id', '=', 'nobody').execute();
+  expect(conn.sessionsVersion!()).not.toBe(before);
+});
