@@ -3,6 +3,7 @@
 // document are all generated from the same definition and cannot drift apart.
 
 import * as v from 'valibot';
+import { NATIONAL_STATES } from './national.js';
 
 /**
  * The same list as `DOCUMENT_TYPES` in `shared/documents.ts` (written in parallel): import it from
@@ -27,7 +28,7 @@ export const KEY_POPULATION_CATEGORIES = [
 ] as const;
 export type KeyPopulationCategory = (typeof KEY_POPULATION_CATEGORIES)[number];
 
-export const FEED_KINDS = ['test-results', 'key-population'] as const;
+export const FEED_KINDS = ['test-results', 'key-population', 'national-state'] as const;
 export type FeedKind = (typeof FEED_KINDS)[number];
 
 /**
@@ -299,9 +300,40 @@ export const KeyPopulationRowSchema = v.pipe(
 );
 export type KeyPopulationRow = v.InferOutput<typeof KeyPopulationRowSchema>;
 
+export const NationalStateFields = v.strictObject(
+  {
+    ...documentColumns,
+    state: column(v.picklist(NATIONAL_STATES, 'not-in-list'), {
+      title: 'National health state',
+      'x-title-zh-CN': '全国健康码状态',
+      examples: ['green'],
+      description: NATIONAL_STATES.join(' | '),
+    }),
+    asOf: column(offsetDateTime(), {
+      title: 'As of',
+      'x-title-zh-CN': '状态时间',
+      examples: ['2022-05-03T08:00:00+08:00'],
+      description: 'When the national platform gave this state: ISO 8601 date-time with its UTC offset. The latest one per person counts.',
+      format: 'date-time',
+    }),
+  },
+  strictMessage,
+);
+
+export const NationalStateRowSchema = v.pipe(
+  NationalStateFields,
+  v.description('The health state the national platform gives a person. It never changes the local code: a disagreement is shown to the person with an explanation.'),
+  v.forward(
+    v.check((r) => feedDocumentNumberValid(r.documentType, r.documentNumber), 'bad-document-number'),
+    ['documentNumber'],
+  ),
+);
+export type NationalStateRow = v.InferOutput<typeof NationalStateRowSchema>;
+
 export const FEEDS = {
   'test-results': { fields: TestResultFields, row: TestResultRowSchema },
   'key-population': { fields: KeyPopulationFields, row: KeyPopulationRowSchema },
+  'national-state': { fields: NationalStateFields, row: NationalStateRowSchema },
 } as const;
 export type FeedRow<F extends FeedKind> = v.InferOutput<(typeof FEEDS)[F]['row']>;
 

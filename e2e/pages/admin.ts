@@ -11,7 +11,7 @@ export class AdminPage {
     this.person = page.getByTestId('lookup-person');
   }
 
-  async importFile(feed: 'test-results' | 'key-population', name: string, content: string, { dryRun = false } = {}): Promise<void> {
+  async importFile(feed: 'test-results' | 'key-population' | 'national-state', name: string, content: string, { dryRun = false } = {}): Promise<void> {
     await this.page.locator('#import-feed').selectOption(feed);
     await this.page.locator('#import-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });
     const box = this.page.locator('[data-testid="admin-import"] input[type="checkbox"]');

@@ -3,7 +3,8 @@
 // by document number (each one audited with who, when and why), and feed-source tokens.
 
 import { createHash, randomBytes } from 'node:crypto';
-import type { ImportSummary, KeyView, LookupResult, Overview } from '../../shared/api/authority.js';
+import type { ImportSummary, KeyView, LookupCode, LookupResult, Overview } from '../../shared/api/authority.js';
+import { CODE_DISPLAY_DAYS } from '../../shared/api/records.js';
 import type { CodeStatus, RedReason } from '../../shared/code/claims.js';
 import { ForbiddenError, UnauthenticatedError } from '../../shared/errors.js';
 import type { FeedKind } from '../../shared/feeds.js';
@@ -13,6 +14,7 @@ import type { Actor } from '../auth/actor.js';
 import { LAST_WITHDRAWAL_SETTING, type KeyInfo, type KeyRing } from '../keys/keyring.js';
 import type { RedListService } from '../lists/redlist.js';
 import type { StatusImportRow } from '../store/status.js';
+import { nationalView } from './rules.js';
 import type { Store } from '../store/store.js';
 
 const DAY = 86_400_000;
@@ -97,11 +99,24 @@ export class AuthorityConsole {
       detail: { reason, found: person !== undefined },
     });
     if (!person) return { person: null, events: [], codes: [] };
-    const [events, entry, audit] = await Promise.all([
+    const [events, entry, audit, printed, shown] = await Promise.all([
       this.store.status.events(person.id),
       this.redList.entryFor(person.sub),
-      this.store.audit.forTarget(`person:${person.id}`, 'code.issue', 20),
+      this.store.audit.forTarget(`person:${person.id}`, 'code.issue', LIST_LIMIT),
+      this.store.holders.printedCodesOf(person.id),
+      this.store.holderRecords.displaysOf(person.id, at - CODE_DISPLAY_DAYS * DAY),
     ]);
+    const none = { expiresAt: null, status: null, seq: null, revokedAt: null, offline: null, actor: null };
+    const codes: LookupCode[] = [
+      ...printed.map((p): LookupCode => ({ ...none, kind: 'printed', at: Number(p.issued_at), expiresAt: Number(p.expires_at), seq: Number(p.seq), revokedAt: p.revoked_at === null ? null : Number(p.revoked_at) })),
+      ...audit.map((a): LookupCode => {
+        const status = (JSON.parse(a.detail) as { status?: unknown }).status;
+        return { ...none, kind: 'cli', at: Number(a.at), actor: a.actor, status: status === 'green' || status === 'red' ? status : null };
+      }),
+      ...shown.map((d): LookupCode => ({ ...none, kind: 'shown', at: Number(d.shown_at), status: d.status, offline: d.offline === 1 })),
+    ]
+      .sort((a, b) => b.at - a.at)
+      .slice(0, LIST_LIMIT);
     const listed = (await this.store.redList.expiryOf(entry)) !== undefined;
     return {
       person: {
@@ -113,9 +128,10 @@ export class AuthorityConsole {
         statusChangedAt: person.status_changed_at,
         statusUntil: person.status_until === null ? null : Number(person.status_until),
         redListed: listed,
+        national: nationalView(person, at),
       },
       events: events.map((e) => ({ at: e.at, from: e.from_status as CodeStatus, status: e.status as CodeStatus, reason: e.reason as RedReason, cause: e.cause, actor: e.actor })),
-      codes: audit.map((a) => ({ at: Number(a.at), actor: a.actor, status: String((JSON.parse(a.detail) as { status?: unknown }).status ?? '') })),
+      codes,
     };
   }
 }

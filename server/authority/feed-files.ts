@@ -266,7 +266,8 @@ export function readFeedNdjson<F extends FeedKind>(feed: F, input: AsyncIterable
 export function detectFeed(firstLine: string): FeedKind | undefined {
   const text = firstLine.replace(/^\uFEFF/, '').toLowerCase();
   const names = (feed: FeedKind) => new Set(feedColumns(feed).flatMap((c) => [c.key, c.title.en, c.title['zh-CN']].map((n) => n.toLowerCase())));
-  const only = (feed: FeedKind, other: FeedKind) => [...names(feed)].filter((n) => !names(other).has(n));
+  // Names only this feed has (the document columns are in every feed and tell nothing).
+  const only = (feed: FeedKind) => [...names(feed)].filter((n) => FEED_KINDS.every((other) => other === feed || !names(other).has(n)));
   const cells = text.trimStart().startsWith('{')
     ? (() => {
         try {
@@ -276,7 +277,7 @@ export function detectFeed(firstLine: string): FeedKind | undefined {
         }
       })()
     : text.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
-  const hits = FEED_KINDS.filter((feed) => only(feed, FEED_KINDS.find((f) => f !== feed)!).some((n) => cells.includes(n)));
+  const hits = FEED_KINDS.filter((feed) => only(feed).some((n) => cells.includes(n)));
   return hits.length === 1 ? hits[0] : undefined;
 }
 
@@ -365,7 +366,7 @@ function jsonSchema(schema: v.GenericSchema): JsonSchema {
   return rest;
 }
 
-const ROW_SCHEMA_NAMES: Record<FeedKind, string> = { 'test-results': 'TestResultRow', 'key-population': 'KeyPopulationRow' };
+const ROW_SCHEMA_NAMES: Record<FeedKind, string> = { 'test-results': 'TestResultRow', 'key-population': 'KeyPopulationRow', 'national-state': 'NationalStateRow' };
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ref('ErrorBody') } } });
 
@@ -414,7 +415,8 @@ export function feedOpenApi() {
     info: {
       title: 'healthgate status feeds',
       version: '1',
-      description: 'How laboratories and disease-control systems send test results and key-population lists to the health authority.',
+      description:
+        'How laboratories and disease-control systems send test results and key-population lists to the health authority, and how the national platform sends the health states it gives people.',
     },
     paths: Object.fromEntries(FEED_KINDS.map((feed) => [`/api/feeds/${feed}`, feedOperation(feed)])),
     components: {

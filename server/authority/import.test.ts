@@ -120,4 +120,33 @@ describeStores('status feed imports', (store) => {
     expect(await s.people.getPerson('p-b')).toMatchObject({ status: 'red' });
     expect(await s.audit.verify()).toMatchObject({ ok: true });
   });
+
+  it('keeps the national platform\'s latest state on each person it names, never changing the local code', async () => {
+    const s = store();
+    const { imports } = await setup(s);
+    const header = 'documentType,documentNumber,state,asOf';
+    const run = (lines: string[], dryRun = false) =>
+      imports.import({ feed: 'national-state', format: 'csv', input: bytes([header, ...lines, ''].join('\n')), dryRun, channel: 'cli', actor: TEST_ACTOR });
+    const dry = await run(['passport,E10000001,red,2022-05-05T08:00:00+08:00'], true);
+    expect(dry.report).toMatchObject({ dryRun: true, applied: false, accepted: 1 });
+    expect(await s.people.getPerson('p-a')).toMatchObject({ national_state: null, national_state_at: null });
+    const out = await run([
+      'passport,E10000001,red,2022-05-05T08:00:00+08:00',
+      // Older by its own time, though it comes later in the file: the 08:00 state stays the latest.
+      'passport,E10000001,green,2022-05-04T08:00:00+08:00',
+      'passport,E10000003,green,2022-05-05T09:00:00+08:00',
+      'passport,E99999999,yellow,2022-05-05T09:00:00+08:00',
+    ]);
+    expect(out.report).toMatchObject({ applied: true, accepted: 4 });
+    expect(out.changes).toMatchObject({ statusChanges: 0, redListAdded: 0, redListRemoved: 0 });
+    expect(await s.people.getPerson('p-a')).toMatchObject({ status: 'green', national_state: 'red', national_state_at: Date.parse('2022-05-05T00:00:00Z') });
+    expect(await s.people.getPerson('p-c')).toMatchObject({ status: 'red', reason: 'close-contact', national_state: 'green' });
+    expect(await s.people.getPerson('p-b')).toMatchObject({ national_state: null });
+    expect(await s.status.events('p-a')).toEqual([]);
+    // A later state replaces it; a bad row changes nothing.
+    const bad = await run(['passport,E10000001,blue,2022-05-05T10:00:00+08:00']);
+    expect(bad.report).toMatchObject({ applied: false, rejected: 1, rejectedRows: [{ line: 2, errors: [{ field: 'state', problem: 'not-in-list' }] }] });
+    await run(['passport,E10000001,green,2022-05-05T10:00:00+08:00']);
+    expect(await s.people.getPerson('p-a')).toMatchObject({ national_state: 'green', national_state_at: Date.parse('2022-05-05T02:00:00Z') });
+  });
 });

@@ -5,11 +5,11 @@
 // import would change and then rolls it all back.
 
 import { uuidv7 } from '../../shared/uuid.js';
-import type { FeedKind, FeedRow, ImportReport } from '../../shared/feeds.js';
+import { parseOffsetDateTime, type FeedKind, type FeedRow, type ImportReport } from '../../shared/feeds.js';
 import { record } from '../audit/log.js';
 import { actorLabel, type Actor } from '../auth/actor.js';
 import type { RedListService } from '../lists/redlist.js';
-import type { KeyPopulationColumns, TestResultColumns } from '../store/status.js';
+import type { KeyPopulationColumns, NationalStateColumns, TestResultColumns } from '../store/status.js';
 import type { Store } from '../store/store.js';
 import { emptyTally, redecide, type DecideOptions, type DecideTally } from './decide.js';
 import { FeedFileError, ImportReportBuilder, readFeedBatches, type FeedFormat } from './feed-files.js';
@@ -86,7 +86,9 @@ export class ImportService {
         await flush();
         if (!builder.clean) throw new Rollback();
         if (builder.acceptedRows >= ANALYZE_AFTER_ROWS) await tx.status.refreshStatistics(req.feed);
-        const people = await tx.status.peopleInImport(id, req.feed);
+        // The national platform's states never set the local code: they are kept, to be compared.
+        if (req.feed === 'national-state') await keepNationalStates(tx, id);
+        const people = req.feed === 'national-state' ? [] : await tx.status.peopleInImport(id, req.feed);
         const tally = await redecide(tx, people, at, `import:${id}`, actorLabel(req.actor), entryFor, this.options);
         changes = { ...tally, redListVersion: await tx.redList.version() };
         if (req.dryRun) throw new Rollback();
@@ -145,15 +147,31 @@ export class ImportService {
   }
 }
 
+/** The latest national state of each person an import of national states names, kept on the person. */
+async function keepNationalStates(tx: Store, importId: string): Promise<void> {
+  const people = await tx.status.peopleInImport(importId, 'national-state');
+  for (let i = 0; i < people.length; i += 500) {
+    const batch = people.slice(i, i + 500);
+    const latest = await tx.status.latestNationalStates(batch.map((p) => p.document_no));
+    await tx.status.setNationalStates(
+      batch.flatMap((p) => {
+        const l = latest.get(p.document_no);
+        return l ? [{ id: p.id, state: l.state, asOf: l.asOf }] : [];
+      }),
+    );
+  }
+}
+
 /** Accepted rows waiting to be written, kept column by column (what the store's bulk insert takes). */
 class PendingRows {
   private tests: TestResultColumns = emptyTestColumns();
   private entries: KeyPopulationColumns = emptyKeyPopulationColumns();
+  private states: NationalStateColumns = emptyNationalColumns();
 
   constructor(private readonly feed: FeedKind) {}
 
   get size(): number {
-    return this.feed === 'test-results' ? this.tests.documentNumber.length : this.entries.documentNumber.length;
+    return this.feed === 'test-results' ? this.tests.documentNumber.length : this.feed === 'national-state' ? this.states.documentNumber.length : this.entries.documentNumber.length;
   }
 
   add(ok: FeedRow<FeedKind>): void {
@@ -168,6 +186,13 @@ class PendingRows {
       c.institution.push(row.institution);
       c.sampledAt.push(fact.sampledAt);
       c.reportedAt.push(fact.reportedAt);
+    } else if (this.feed === 'national-state') {
+      const row = ok as FeedRow<'national-state'>;
+      const c = this.states;
+      c.documentType.push(row.documentType);
+      c.documentNumber.push(row.documentNumber);
+      c.state.push(row.state);
+      c.asOf.push(parseOffsetDateTime(row.asOf)!);
     } else {
       const row = ok as FeedRow<'key-population'>;
       const c = this.entries;
@@ -182,16 +207,19 @@ class PendingRows {
 
   async writeTo(tx: Store, importId: string): Promise<void> {
     if (this.feed === 'test-results') await tx.status.insertTestResults(importId, this.tests);
+    else if (this.feed === 'national-state') await tx.status.insertNationalStates(importId, this.states);
     else await tx.status.insertKeyPopulation(importId, this.entries);
   }
 
   clear(): void {
     this.tests = emptyTestColumns();
     this.entries = emptyKeyPopulationColumns();
+    this.states = emptyNationalColumns();
   }
 }
 
 const emptyTestColumns = (): TestResultColumns => ({ documentType: [], documentNumber: [], testKind: [], result: [], institution: [], sampledAt: [], reportedAt: [] });
+const emptyNationalColumns = (): NationalStateColumns => ({ documentType: [], documentNumber: [], state: [], asOf: [] });
 const emptyKeyPopulationColumns = (): KeyPopulationColumns => ({ documentType: [], documentNumber: [], category: [], startDate: [], endDate: [], sourceNote: [] });
 
 /**

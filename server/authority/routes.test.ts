@@ -1,6 +1,9 @@
 import * as v from 'valibot';
 import { expect, it } from 'vitest';
 import { authorityApi, feedsApi, ImportOutcomeSchema, LookupResultSchema } from '../../shared/api/authority.js';
+import { MyCodeSchema, peopleApi } from '../../shared/api/people.js';
+import { PersonRecordsSchema, recordsApi } from '../../shared/api/records.js';
+import { record } from '../audit/log.js';
 import { pathOf, type Endpoint } from '../../shared/api/contract.js';
 import type { Role } from '../../shared/roles.js';
 import { seedPeople, signInAs, testServer, type TestServer } from '../testing/server.js';
@@ -114,7 +117,7 @@ describeStores('authority routes', (store) => {
     expect((await t.app.request(pathOf(feedsApi.template.path, { feed: 'nope' }))).status).toBe(404);
     const doc = (await (await t.app.request(feedsApi.openapi.path)).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(['/api/feeds/test-results', '/api/feeds/key-population']);
+    expect(Object.keys(doc.paths)).toEqual(['/api/feeds/test-results', '/api/feeds/key-population', '/api/feeds/national-state']);
   });
 
   it('runs key operations for admins: standby, activate, withdraw from a time', async () => {
@@ -131,5 +134,32 @@ describeStores('authority routes', (store) => {
     expect(overview.trust.keys.find((k) => k.kid === key.kid)).toMatchObject({ state: 'withdrawn', withdrawnFrom: from });
     expect(overview.trust.latestWithdrawalVersion).toEqual(expect.any(Number));
     expect((await call(t, authorityApi.withdrawKey, as.admin, { params: { kid: key.kid }, body: { from: t.clock.t + 60_000 } })).status).toBe(400);
+  });
+
+  it('shows a national state that disagrees to the holder (code and records) and to the admin, and lists the codes where they are recorded', async () => {
+    const s = store();
+    const { t, as } = await setup(s);
+    await s.accounts.createUser({ id: 'u-doc', phone: '+8613800000009', role: 'holder', person_id: 'p-doc', created_at: 1 });
+    const holder = await signInAs(t, s, '+8613800000009');
+    const myCode = async () => v.parse(MyCodeSchema, await (await t.app.request(peopleApi.myCode.path, { headers: { cookie: holder } })).json());
+    expect((await myCode()).national).toBeUndefined();
+    const asOf = new Date(t.clock.t - 3600_000).toISOString();
+    const res = await call(t, authorityApi.importFeed, as.admin, { query: '?feed=national-state', type: 'text/csv', raw: `documentType,documentNumber,state,asOf\npassport,E12345678,red,${asOf}\n` });
+    expect(res.status).toBe(200);
+    const national = { state: 'red', asOf: Date.parse(asOf), disagreement: 'national-stricter' };
+    expect(await myCode()).toMatchObject({ status: 'green', national });
+    const records = v.parse(PersonRecordsSchema, await (await t.app.request(recordsApi.mine.path, { headers: { cookie: holder } })).json());
+    expect(records).toMatchObject({ status: 'green', national });
+
+    await s.holders.createPrintedCode({ id: 'pc-1', person_id: 'p-doc', seq: 1, issued_at: t.clock.t - 5000, expires_at: t.clock.t + 86_400_000, revoked_at: null });
+    await s.holderRecords.addCodeDisplays([{ id: 'd-1', user_id: 'u-doc', person_id: 'p-doc', shown_at: t.clock.t - 1000, status: 'green', offline: 1, reported_at: t.clock.t }]);
+    await record(s, { at: t.clock.t - 9000, actor: { kind: 'operator', name: 'cli' }, action: 'code.issue', targetId: 'p-doc', detail: { status: 'green' } });
+    const looked = v.parse(LookupResultSchema, await (await call(t, authorityApi.lookup, as.admin, { body: { documentNumber: 'E12345678', reason: 'national check' } })).json());
+    expect(looked.person).toMatchObject({ status: 'green', national });
+    expect(looked.codes.map((c) => [c.kind, c.at - t.clock.t, c.status, c.seq, c.offline])).toEqual([
+      ['shown', -1000, 'green', null, true],
+      ['printed', -5000, null, 1, null],
+      ['cli', -9000, 'green', null, null],
+    ]);
   });
 });

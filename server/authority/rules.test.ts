@@ -4,6 +4,9 @@ import {
   CATEGORY_REASON,
   decideStatus,
   keyPopulationFactFromRow,
+  NATIONAL_STATE_MAX_AGE_MS,
+  nationalDisagreement,
+  nationalView,
   RED_LIST_CLOCK_MARGIN_MS,
   REASON_SEVERITY,
   redListEntryExpiry,
@@ -13,6 +16,7 @@ import {
   type StatusDecision,
   type TestFact,
 } from './rules.js';
+import type { NationalDisagreement, NationalState } from '../../shared/national.js';
 
 const CST = 480; // China Standard Time, UTC+08:00
 const H = 3600_000;
@@ -235,5 +239,35 @@ describe('redListEntryExpiry', () => {
 
   it('takes the clock margin it is given', () => {
     expect(redListEntryExpiry({ listedAt, lastCodeIssuedAt: listedAt, maxCodeValidityMs: validity, clockMarginMs: 0 })).toBe(listedAt + validity);
+  });
+});
+
+describe('the national platform against the local code', () => {
+  const AT = t('2022-05-10T12:00');
+  const DAY = 24 * H;
+  const cases: [local: 'green' | 'red', national: NationalState | null, ageMs: number, expected: NationalDisagreement | null][] = [
+    ['green', null, 0, null],
+    ['green', 'green', 0, null],
+    ['green', 'yellow', 0, 'national-stricter'],
+    ['green', 'red', 0, 'national-stricter'],
+    ['red', 'green', 0, 'local-stricter'],
+    // The local code has no yellow: national yellow or red against local red agrees.
+    ['red', 'yellow', 0, null],
+    ['red', 'red', 0, null],
+    // Recent enough to compare, to the millisecond; older says nothing about today.
+    ['green', 'red', NATIONAL_STATE_MAX_AGE_MS, 'national-stricter'],
+    ['green', 'red', NATIONAL_STATE_MAX_AGE_MS + 1, null],
+    ['red', 'green', 8 * DAY, null],
+  ];
+  it.each(cases)('local %s, national %s (%d ms old) → %s', (local, national, ageMs, expected) => {
+    expect(nationalDisagreement(local, national === null ? null : { state: national, asOf: AT - ageMs }, AT)).toBe(expected);
+  });
+
+  it('reads the person row: nothing on file, or an unknown colour, is no view at all', () => {
+    const person = (national_state: string | null, national_state_at: number | null) => ({ status: 'green' as const, national_state, national_state_at });
+    expect(nationalView(person(null, null), AT)).toBeNull();
+    expect(nationalView(person('blue', AT), AT)).toBeNull();
+    expect(nationalView(person('yellow', AT - H), AT)).toEqual({ state: 'yellow', asOf: AT - H, disagreement: 'national-stricter' });
+    expect(nationalView(person('yellow', AT - 30 * DAY), AT)).toEqual({ state: 'yellow', asOf: AT - 30 * DAY, disagreement: null });
   });
 });

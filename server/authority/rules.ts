@@ -3,6 +3,7 @@
 // Pure functions of their arguments: no clock, no store, so every rule is a row in a table test.
 
 import type { CodeStatus, RedReason } from '../../shared/code/claims.js';
+import { NATIONAL_STATES, type NationalDisagreement, type NationalState, type NationalView } from '../../shared/national.js';
 import {
   CLEARING_RULE,
   localDayStart,
@@ -174,4 +175,40 @@ export function redListEntryExpiry(p: RedListExpiryInput): number {
   if (p.lastCodeIssuedAt === null) return p.listedAt;
   const lastCatchable = p.lastCodeIssuedAt + p.maxCodeValidityMs + (p.clockMarginMs ?? RED_LIST_CLOCK_MARGIN_MS);
   return Math.max(p.listedAt, lastCatchable);
+}
+
+// --- the national platform's state ------------------------------------------------------------
+
+/**
+ * The national platform's state is compared while it is this recent: a state of last week says
+ * little about today, and the person would be told about a disagreement that may no longer hold.
+ */
+export const NATIONAL_STATE_MAX_AGE_MS = 7 * DAY_MS;
+
+/**
+ * Whether the national platform's latest state disagrees with the local code. Only the colour
+ * that restricts counts: the local code has no yellow, so national yellow or red against a local
+ * red agrees (the local reason says why), and only green against red, either way round, is a
+ * disagreement. The local code always applies in the province; the person is told so.
+ */
+export function nationalDisagreement(
+  local: CodeStatus,
+  national: { state: NationalState; asOf: number } | null,
+  now: number,
+): NationalDisagreement | null {
+  if (!national || now - national.asOf > NATIONAL_STATE_MAX_AGE_MS) return null;
+  const nationalRestricts = national.state !== 'green';
+  if (local === 'green' && nationalRestricts) return 'national-stricter';
+  if (local === 'red' && !nationalRestricts) return 'local-stricter';
+  return null;
+}
+
+/** What a person's answers carry about the national platform: its latest state, and whether it disagrees. */
+export function nationalView(
+  person: { status: CodeStatus; national_state: string | null; national_state_at: number | null },
+  now: number,
+): NationalView | null {
+  if (person.national_state === null || person.national_state_at === null || !(NATIONAL_STATES as readonly string[]).includes(person.national_state)) return null;
+  const national = { state: person.national_state as NationalState, asOf: Number(person.national_state_at) };
+  return { ...national, disagreement: nationalDisagreement(person.status, national, now) };
 }

@@ -136,5 +136,5 @@ async function createPerson(tx: Store, identity: VerifiedIdentity, kind: PersonR
     created_at: at,
   };
   await tx.people.createPerson(row);
-  return { ...row, status_until: null };
+  return { ...row, status_until: null, national_state: null, national_state_at: null };
 }

@@ -3,7 +3,8 @@
 // their code costs a session lookup each, not a signature and a person lookup each.
 //
 // An entry is served only while
-// - the person's row still says what the code says (status, reason, status time, name, subject).
+// - the person's row still says what the code says (status, reason, status time, name, subject,
+//   the national platform's state).
 //   The row is read again when this process has changed anyone's status, subject or name since
 //   the entry was last checked, and otherwise at most once a second: a change made through
 //   another process shows within a second, as a key rotation or a red-list change does; a code
@@ -36,7 +37,7 @@ export interface CodeCacheOptions {
   recheckMs?: number;
 }
 
-const fingerprint = (p: PersonRow): string => JSON.stringify([p.status, p.reason, p.status_changed_at, p.name, p.sub]);
+const fingerprint = (p: PersonRow): string => JSON.stringify([p.status, p.reason, p.status_changed_at, p.name, p.sub, p.national_state, p.national_state_at]);
 
 export class CodeCache {
   private readonly entries = new Map<string, Entry>();

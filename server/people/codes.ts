@@ -7,6 +7,7 @@ import { RED_REASONS, type CodeKind, type HealthClaims, type RedReason } from '.
 import { issueCode } from '../../shared/code/issue.js';
 import { NoCodeError } from '../../shared/errors.js';
 import { maskName } from '../../shared/names.js';
+import { nationalView } from '../authority/rules.js';
 import type { KeyRing } from '../keys/keyring.js';
 import type { UserActor } from '../auth/actor.js';
 import type { Store } from '../store/store.js';
@@ -67,6 +68,7 @@ export class CodeService {
     // A printed code never carries a device key (claimsToCbor refuses it): it has no phone.
     if (bind.cnf && claims.kind !== 'printed') claims.cnf = bind.cnf;
     const text = await issueCode(claims, await this.keys.signer());
+    const national = nationalView(person, this.now());
     const code: MyCode = {
       text,
       status: claims.status,
@@ -75,6 +77,7 @@ export class CodeService {
       maskedName: claims.maskedName,
       issuedAt: iat * 1000,
       expiresAt: claims.exp * 1000,
+      ...(national ? { national } : {}),
     };
     return { code, cti: claims.cti };
   }

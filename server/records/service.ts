@@ -8,6 +8,7 @@ import { ageBand, identityFacts, type AgeBand, type Sex } from '../../shared/doc
 import { NoCodeError } from '../../shared/errors.js';
 import { maskName } from '../../shared/names.js';
 import type { UserActor } from '../auth/actor.js';
+import { nationalView } from '../authority/rules.js';
 import type { PersonRow } from '../store/people.js';
 import type { Store } from '../store/store.js';
 
@@ -60,6 +61,7 @@ export class RecordsService {
       maskedName: maskName(person.name),
       status: person.status,
       reason: person.status === 'red' && (RED_REASONS as readonly string[]).includes(person.reason) ? (person.reason as RedReason) : 'none',
+      national: nationalView(person, now),
       ...demographicsOf(person, now),
       tests: tests.map((t) => ({ id: t.id, kind: t.kind, result: t.result, institution: t.institution, sampledAt: t.sampled_at, reportedAt: t.reported_at })),
       entries: entries.map((e) => ({

@@ -75,6 +75,7 @@ export class PeopleRepo {
     for (const { set, ids } of groups.values()) {
       for (let i = 0; i < ids.length; i += 500) await this.db.updateTable('people').set(set).where('id', 'in', ids.slice(i, i + 500)).execute();
     }
+    if (groups.size > 0) peopleWrites.generation++;
   }
 
   /** A new subject reference: codes carrying the old one no longer belong to the person. */

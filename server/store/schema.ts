@@ -22,6 +22,9 @@ export interface PeopleTable {
   kind: Generated<'resident' | 'traveller'>;
   /** The next instant the person's feeds give another status, when one is scheduled (migration 015). */
   status_until: Generated<number | null>;
+  /** The national platform's latest health state (green, yellow, red) and when it gave it (migration 018). */
+  national_state: Generated<string | null>;
+  national_state_at: Generated<number | null>;
 }
 
 export interface UsersTable {
@@ -241,6 +244,16 @@ export interface FeedKeyPopulationTable {
   source_note: string;
 }
 
+/** The national platform's health state of a person at a time (migration 018). */
+export interface FeedNationalStateTable {
+  id: Generated<number>;
+  import_id: string;
+  document_type: string;
+  document_number: string;
+  state: string;
+  as_of: number;
+}
+
 /** Append-only: a person's status changes, each with its cause (migration 015). */
 export interface StatusEventsTable {
   id: Generated<number>;
@@ -419,6 +432,7 @@ export interface Database {
   status_imports: StatusImportsTable;
   feed_test_results: FeedTestResultsTable;
   feed_key_population: FeedKeyPopulationTable;
+  feed_national_state: FeedNationalStateTable;
   status_events: StatusEventsTable;
   feed_tokens: FeedTokensTable;
   sync_rejections: SyncRejectionsTable;

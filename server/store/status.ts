@@ -6,6 +6,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { FeedKind } from '../../shared/feeds.js';
 import type { Dialect } from './dialect.js';
+import { peopleWrites } from './people.js';
 import type { Database, FeedKeyPopulationTable, FeedTestResultsTable, FeedTokensTable, StatusEventsTable, StatusImportsTable } from './schema.js';
 
 export type StatusImportRow = Selectable<StatusImportsTable>;
@@ -51,6 +52,16 @@ export interface TestResultColumns {
   reportedAt: number[];
 }
 
+/** An import's national health states, column by column. */
+export interface NationalStateColumns {
+  documentType: string[];
+  documentNumber: string[];
+  state: string[];
+  asOf: number[];
+}
+
+const INSERT_NATIONAL_STATE = 'INSERT INTO feed_national_state (import_id, document_type, document_number, state, as_of) VALUES (?, ?, ?, ?, ?)';
+const SET_NATIONAL_STATE = 'UPDATE people SET national_state = ?, national_state_at = ? WHERE id = ?';
 const INSERT_KEY_POPULATION =
   'INSERT INTO feed_key_population (import_id, document_type, document_number, category, start_date, end_date, source_note) VALUES (?, ?, ?, ?, ?, ?, ?)';
 const INSERT_TEST_RESULTS =
@@ -66,7 +77,7 @@ function statement(db: BetterSqlite3.Database, text: string): BetterSqlite3.Stat
   return stmt;
 }
 
-const FEED_TABLES = { 'test-results': 'feed_test_results', 'key-population': 'feed_key_population' } as const satisfies Record<
+const FEED_TABLES = { 'test-results': 'feed_test_results', 'key-population': 'feed_key_population', 'national-state': 'feed_national_state' } as const satisfies Record<
   FeedKind,
   keyof Database
 >;
@@ -127,6 +138,49 @@ export class StatusRepo {
       for (let i = 0; i < n; i++) {
         stmt.run(importId, c.documentType[i], c.documentNumber[i], c.testKind[i], c.result[i], c.institution[i], c.sampledAt[i], c.reportedAt[i]);
       }
+    });
+  }
+
+  async insertNationalStates(importId: string, c: NationalStateColumns): Promise<void> {
+    const n = c.documentNumber.length;
+    if (n === 0) return;
+    if (this.dialect === 'postgres') {
+      await sql`INSERT INTO feed_national_state (import_id, document_type, document_number, state, as_of)
+        SELECT ${importId}::text, * FROM unnest(${c.documentType}::text[], ${c.documentNumber}::text[], ${c.state}::text[], ${c.asOf}::bigint[])`.execute(this.db);
+      return;
+    }
+    await this.inSqliteTransaction(INSERT_NATIONAL_STATE, (stmt) => {
+      for (let i = 0; i < n; i++) stmt.run(importId, c.documentType[i], c.documentNumber[i], c.state[i], c.asOf[i]);
+    });
+  }
+
+  /** The national platform's latest state per document number (by its own time, then by arrival). */
+  async latestNationalStates(numbers: readonly string[]): Promise<Map<string, { state: string; asOf: number }>> {
+    const out = new Map<string, { state: string; asOf: number; id: number }>();
+    for (const chunk of chunks([...new Set(numbers)], NUMBERS_PER_SELECT)) {
+      if (chunk.length === 0) continue;
+      for (const r of await this.db.selectFrom('feed_national_state').select(['id', 'document_number', 'state', 'as_of']).where('document_number', 'in', chunk).execute()) {
+        const row = { state: r.state, asOf: Number(r.as_of), id: Number(r.id) };
+        const held = out.get(r.document_number);
+        if (!held || row.asOf > held.asOf || (row.asOf === held.asOf && row.id > held.id)) out.set(r.document_number, row);
+      }
+    }
+    return new Map([...out].map(([doc, { state, asOf }]) => [doc, { state, asOf }]));
+  }
+
+  /** Keeps each person's latest national state on the person (people.national_state, _at), in bulk. */
+  async setNationalStates(rows: readonly { id: string; state: string; asOf: number }[]): Promise<void> {
+    if (rows.length === 0) return;
+    // The code cache re-reads people after a write here; codes carry the national state.
+    peopleWrites.generation++;
+    if (this.dialect === 'postgres') {
+      await sql`UPDATE people SET national_state = u.state, national_state_at = u.as_of
+        FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.state)}::text[], ${rows.map((r) => r.asOf)}::bigint[]) AS u(id, state, as_of)
+        WHERE people.id = u.id`.execute(this.db);
+      return;
+    }
+    await this.inSqliteTransaction(SET_NATIONAL_STATE, (stmt) => {
+      for (const r of rows) stmt.run(r.state, r.asOf, r.id);
     });
   }
 

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { CODE_STATUSES, RED_REASONS } from '../code/claims.js';
 import { FEED_KINDS, ImportReportSchema } from '../feeds.js';
+import { NationalViewSchema } from '../national.js';
 import { KEY_STATES } from '../trust.js';
 import { endpoint, OkSchema } from './contract.js';
 import { epochMs, wellFormed } from './fields.js';
@@ -106,6 +107,22 @@ export const StatusEventSchema = v.strictObject({
   actor: v.string(),
 });
 
+export const LOOKUP_CODE_KINDS = ['printed', 'cli', 'shown'] as const;
+export const LookupCodeSchema = v.strictObject({
+  kind: v.picklist(LOOKUP_CODE_KINDS),
+  /** Issued (printed, cli) or shown (a phone's display). */
+  at: Int,
+  expiresAt: v.nullable(Int),
+  status: v.nullable(v.picklist(CODE_STATUSES)),
+  /** Printed codes: the print's number for the person, and when a status change revoked it. */
+  seq: v.nullable(Count),
+  revokedAt: v.nullable(Int),
+  /** Shown codes: shown while the phone was offline. */
+  offline: v.nullable(v.boolean()),
+  actor: v.nullable(v.string()),
+});
+export type LookupCode = v.InferOutput<typeof LookupCodeSchema>;
+
 export const LookupResultSchema = v.strictObject({
   person: v.nullable(
     v.strictObject({
@@ -118,11 +135,17 @@ export const LookupResultSchema = v.strictObject({
       /** When the feeds next change the status by themselves (a quarantine ends). */
       statusUntil: v.nullable(Int),
       redListed: v.boolean(),
+      /** The national platform's latest state of the person, and whether it disagrees with the local code. */
+      national: v.nullable(NationalViewSchema),
     }),
   ),
   events: v.array(StatusEventSchema),
-  /** Codes issued to the person that the audit log knows of (printed or from the CLI), newest first. */
-  codes: v.array(v.strictObject({ at: Int, actor: v.string(), status: v.string() })),
+  /**
+   * The person's codes where they are recorded, newest first: printed codes (printed_codes), codes
+   * issued from the CLI (the audit log), and phone codes as the phones reported showing them
+   * (code_displays, 3 days) — a phone code is signed on request and not kept itself.
+   */
+  codes: v.array(LookupCodeSchema),
 });
 export type LookupResult = v.InferOutput<typeof LookupResultSchema>;
 

@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { CODE_KINDS, CODE_STATUSES, RED_REASONS } from '../code/claims.js';
 import { endpoint } from './contract.js';
 import { DeviceKeyIdSchema } from './device-keys.js';
+import { NationalViewSchema } from '../national.js';
 import { personal } from './personal.js';
 
 export const MyCodeSchema = v.strictObject({
@@ -15,6 +16,8 @@ export const MyCodeSchema = v.strictObject({
   maskedName: personal(v.string()),
   issuedAt: v.number(),
   expiresAt: v.number(),
+  /** The national platform's latest state of the person, when one is on file; says whether it disagrees with this code. */
+  national: v.optional(personal(NationalViewSchema)),
 });
 export type MyCode = v.InferOutput<typeof MyCodeSchema>;
 

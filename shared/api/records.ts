@@ -9,6 +9,7 @@ import { AGE_BANDS, DOCUMENT_TYPES } from '../documents.js';
 import { TEST_KINDS, TEST_RESULTS } from '../feeds.js';
 import { endpoint } from './contract.js';
 import { epochMs, matching } from './fields.js';
+import { NationalViewSchema } from '../national.js';
 import { notPersonal, personal } from './personal.js';
 
 /** Code displays are kept and shown for this long. */
@@ -70,6 +71,8 @@ export const PersonRecordsSchema = v.strictObject({
   maskedName: personal(v.string()),
   status: v.picklist(CODE_STATUSES),
   reason: v.picklist(RED_REASONS),
+  /** The national platform's latest state of the person (null: none on file), and whether it disagrees with the local code. */
+  national: personal(v.nullable(NationalViewSchema)),
   /** From a mainland ID number (it carries birth date and sex); null for other documents. Only the owner sees it. */
   sex: personal(v.nullable(v.picklist(['male', 'female']))),
   ageBand: personal(v.nullable(v.picklist(AGE_BANDS))),

@@ -13,6 +13,7 @@ import * as m012 from './012_checkins.js';
 import * as m013 from './013_holders.js';
 import * as m014 from './014_audit_chain.js';
 import * as m015 from './015_status_feeds.js';
+import * as m018 from './018_national_state.js';
 import * as m019 from './019_own_identity.js';
 
 export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
@@ -28,6 +29,7 @@ export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: st
     '013_holders': { up: (d) => m013.up(d, dialect) },
     '014_audit_chain': { up: (d) => m014.up(d, dialect) },
     '015_status_feeds': { up: (d) => m015.up(d, dialect) },
+    '018_national_state': { up: (d) => m018.up(d, dialect) },
     '019_own_identity': { up: (d) => m019.up(d, dialect) },
   };
   // On PostgreSQL the migration tables live in the connection's own schema: without this Kysely
@@ -35,6 +37,9 @@ export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: st
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    // Numbers are handed out to work landing in parallel, so 018 can land after 019: each one is
+    // independent of the others, and a database that already ran 019 must still run 018.
+    allowUnorderedMigrations: true,
     ...(dialect === 'postgres' ? { migrationTableSchema: schema ?? 'public' } : {}),
   });
   let { error, results } = await migrator.migrateToLatest();

@@ -59,6 +59,18 @@ export function LookupSection() {
             {result.person.status === 'red' && ` · ${reasonText(result.person.reason)}`} · {result.person.redListed ? t('lookup.redListed') : t('lookup.notRedListed')}
             {result.person.statusUntil !== null && ` · ${t('lookup.until', { time: formatTime(result.person.statusUntil) })}`}
           </p>
+          <p data-testid="lookup-national" data-disagreement={result.person.national?.disagreement ?? undefined}>
+            {t('lookup.national')}:{' '}
+            {result.person.national
+              ? t('lookup.nationalState', { state: t(`national.${result.person.national.state}`), time: formatTime(result.person.national.asOf) })
+              : t('lookup.nationalNone')}
+            {result.person.national?.disagreement && (
+              <>
+                {' · '}
+                <strong class="text-red">{t(`lookup.disagree.${result.person.national.disagreement}`)}</strong>
+              </>
+            )}
+          </p>
           <h4>{t('lookup.history')}</h4>
           {result.events.length === 0 ? (
             <p class="muted">{t('lookup.noHistory')}</p>
@@ -88,13 +100,24 @@ export function LookupSection() {
             </table>
           )}
           <h4>{t('lookup.codes')}</h4>
+          <p class="muted small">{t('lookup.codesHelp')}</p>
           {result.codes.length === 0 ? (
             <p class="muted">{t('lookup.noCodes')}</p>
           ) : (
-            <ul>
+            <ul data-testid="lookup-codes">
               {result.codes.map((c, i) => (
-                <li key={i}>
-                  {formatTime(c.at)} · {c.actor} · {c.status}
+                <li key={i} data-kind={c.kind}>
+                  {[
+                    formatTime(c.at),
+                    t(`codeKind.${c.kind}`, { seq: c.seq ?? '' }),
+                    c.status && t(`status.${c.status}`),
+                    c.offline && t('code.offline'),
+                    c.expiresAt !== null && t('code.validUntil', { time: formatTime(c.expiresAt) }),
+                    c.revokedAt !== null && t('code.revoked', { time: formatTime(c.revokedAt) }),
+                    c.actor,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </li>
               ))}
             </ul>

@@ -12,6 +12,7 @@ import { Clock } from '../../ui/Clock.js';
 import { SignOutButton } from '../../ui/SignOutButton.js';
 import { useNow } from '../../ui/useNow.js';
 import { LiveQr } from './LiveQr.js';
+import type { NationalNotice as NationalNoticeType } from '../../ui/NationalNotice.js';
 import type { MemberSwitch as MemberSwitchType } from './MemberSwitch.js';
 import { codeError, codeFetching, codeOffline, members, myCode, refreshCode, showMember, shownMember, watchMyCode } from './state.js';
 import { t } from './strings.js';
@@ -39,6 +40,12 @@ export default function CodePage() {
       stop?.();
     };
   }, [showing]);
+  // A disagreement with the national platform is explained in a chunk of its own, loaded only then.
+  const disagrees = !!row?.code.national?.disagreement;
+  const [Notice, setNotice] = useState<typeof NationalNoticeType | null>(null);
+  useEffect(() => {
+    if (disagrees && !Notice) void import('../../ui/NationalNotice.js').then((m) => setNotice(() => m.NationalNotice), () => undefined);
+  }, [disagrees]);
   const [MemberSwitch, setMemberSwitch] = useState<typeof MemberSwitchType | null>(null);
   const hasMembers = members.value.length > 1;
   useEffect(() => {
@@ -125,6 +132,8 @@ export default function CodePage() {
         )}
         {codeError.value && <p class="error">{errorText(codeError.value.code, codeError.value.retryAfterSec)}</p>}
       </div>
+      {/* Below the QR: the code stays where a gate scans it, the explanation is one scroll away. */}
+      {Notice && code.national && !expired && <Notice national={code.national} local={code.status} />}
       {familyLink}
       <SignOutButton onClick={() => void signOut()} />
     </section>

@@ -9,6 +9,7 @@ import { guidanceFor } from '../../../shared/guidance.js';
 import { offline } from '../../app/network.js';
 import { me } from '../../app/session.js';
 import { ago, errorText, formatTime, lang } from '../../i18n/index.js';
+import { NationalNotice } from '../../ui/NationalNotice.js';
 import { useNow } from '../../ui/useNow.js';
 import { loadRecords, queued, records, recordsError, recordsFetching } from './state.js';
 import { t } from './strings.js';
@@ -63,6 +64,7 @@ function Records({ r, now }: { r: PersonRecords; now: number }) {
         {facts && ` · ${facts}`}
       </p>
       <Status r={r} />
+      {r.national && <NationalNotice national={r.national} local={r.status} />}
       <Section id="tests" title={t('tests.title')}>
         {r.tests.length === 0 ? (
           <Empty />
