@@ -8,6 +8,7 @@ import { useSignal } from '@preact/signals';
 import { lazy, LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import type { Role } from '../shared/roles.js';
 import { navigate } from './app/navigation.js';
+import { peekReturn, rememberReturn, takeReturn } from './app/return-to.js';
 import { flushDisplays, noteCodeShown } from './app/displays.js';
 import { offline, onResume } from './app/network.js';
 import { homeFor, me, sessionExpired } from './app/session.js';
@@ -68,7 +69,8 @@ function redirectFor(path: string): string | undefined {
   if (user === undefined) return undefined;
   // Signed in while on the sign-in page: the device's storage was cleared but the cookie still
   // holds a session (/api/me answered), so the person goes on without a new SMS code.
-  if (path === '/signin') return user && !sessionExpired.value ? homeFor(user) : undefined;
+  // Signing in ends here too: the person goes back to the link they opened first, if any.
+  if (path === '/signin') return user && !sessionExpired.value ? (peekReturn() ?? homeFor(user)) : undefined;
   const route = ROUTES.find((r) => r.path === path);
   // Pages for the signed-out; someone signed in goes to their own page instead.
   if (route?.public) return user ? homeFor(user) : undefined;
@@ -126,8 +128,13 @@ function Shell() {
   const { path } = useLocation();
   const target = redirectFor(path);
   useEffect(() => {
-    if (target) navigate(target, { replace: true });
-  }, [target]);
+    if (!target) return;
+    // A signed-out person sent to sign in comes back to the link they opened (a check-in, say);
+    // leaving the sign-in page signed in uses that destination up.
+    if (target === '/signin' && me.value === null) rememberReturn(location.pathname + location.search + location.hash);
+    if (path === '/signin') takeReturn();
+    navigate(target, { replace: true });
+  }, [target, path]);
   const ready = me.value !== undefined && !target;
   // A holder's code on screen is a display (亮码) for their records, noted offline too.
   const holderId = me.value?.role === 'holder' ? me.value.id : undefined;

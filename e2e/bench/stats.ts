@@ -1,7 +1,8 @@
 // Venue statistics with 1,000,000 synced records over a year (≈ 2,740 a day, 6 inspectors): the
 // dashboard query for the whole year and for today, and the export of 365 daily rows as CSV and
-// XLSX with the stream's peak memory — on SQLite and PostgreSQL. Records are inserted straight
-// into the store (the merge has its own bench); each day is marked changed as a merge would.
+// XLSX with the stream's peak memory — on SQLite and PostgreSQL. Records (one in 13 a sunflower
+// check-in) are inserted straight into the store (the merge has its own bench); each day is marked
+// changed as a merge would.
 // Alone: `npx tsx e2e/bench/stats.ts` (TEST_DATABASE_URL adds PostgreSQL; BENCH_STATS_RECORDS to scale).
 
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { userActor } from '../../server/auth/actor.js';
 import { StatsExport } from '../../server/stats/export.js';
 import { StatsService } from '../../server/stats/service.js';
 import { connect } from '../../server/store/connect.js';
+import type { NewCheckin } from '../../server/store/checkins.js';
 import type { CheckpointRow } from '../../server/store/records.js';
 import { createStore, type Store } from '../../server/store/store.js';
 import { fmt, median, printTable, type BenchRow } from './table.js';
@@ -34,6 +36,7 @@ async function fill(store: Store, now: number): Promise<{ from: string; to: stri
   const started = performance.now();
   let seq = 0;
   let rows: CheckpointRow[] = [];
+  let checkins: NewCheckin[] = [];
   const days = new Set<string>();
   for (let i = 0; i < N; i++) {
     const index = Math.floor(i / perDay);
@@ -46,6 +49,30 @@ async function fill(store: Store, now: number): Promise<{ from: string; to: stri
     seq += 1;
     // Every 40th record re-scans the person before it (a superseded record).
     const person = i % 40 === 39 ? i - 1 : i;
+    // Every 13th is a visitor's sunflower check-in, stored as the check-in service stores it.
+    if (i % 13 === 0) {
+      checkins.push({
+        id: `c${String(i).padStart(8, '0')}`,
+        user_id: `u${person}`,
+        sub: `p${person}`,
+        venue_id: VENUE,
+        inspector_tag: 'BENCH2',
+        inspector_id: `insp-${i % 6}`,
+        day,
+        hour: new Date(at + 8 * 3_600_000).getUTCHours(),
+        sex: i % 7 === 0 ? null : i % 2 ? 'male' : 'female',
+        age_band: i % 9 === 0 ? null : AGE_BANDS[i % AGE_BANDS.length]!,
+        status: i % 211 === 0 ? 'red' : 'green',
+        captured_at: at,
+        received_at: now,
+        code_kid: 'bench',
+      });
+      if (checkins.length === CHUNK) {
+        await store.checkins.insertMany(checkins);
+        checkins = [];
+      }
+      continue;
+    }
     rows.push({
       id: `r${String(i).padStart(8, '0')}`,
       device_id: `dev-${i % 6}`,
@@ -64,7 +91,6 @@ async function fill(store: Store, now: number): Promise<{ from: string; to: stri
       hour: new Date(at + 8 * 3_600_000).getUTCHours(),
       sex: i % 7 === 0 ? null : i % 2 ? 'male' : 'female',
       age_band: i % 9 === 0 ? null : AGE_BANDS[i % AGE_BANDS.length]!,
-      via: i % 13 === 0 ? 'checkin' : 'gate',
       supersedes: null,
       content_hash: 'h',
       flags: '',
@@ -76,6 +102,7 @@ async function fill(store: Store, now: number): Promise<{ from: string; to: stri
     }
   }
   if (rows.length > 0) await store.records.insertRecords(rows);
+  if (checkins.length > 0) await store.checkins.insertMany(checkins);
   await store.stats.markDaysChanged([...days].map((day) => ({ venueId: VENUE, day })));
   const sorted = [...days].sort();
   return { from: sorted[0]!, to: sorted[sorted.length - 1]!, ms: performance.now() - started };

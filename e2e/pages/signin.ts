@@ -9,8 +9,9 @@ export class SignInPage {
     private readonly serverUrl: string,
   ) {}
 
-  async signIn(phone: string, { remember = true } = {}): Promise<void> {
-    await this.page.goto(`${this.serverUrl}/signin`);
+  /** Signs in; `here` when the page is already on the sign-in form (sent there by a link). */
+  async signIn(phone: string, { remember = true, here = false } = {}): Promise<void> {
+    if (!here) await this.page.goto(`${this.serverUrl}/signin`);
     await this.page.getByTestId('phone-input').fill(phone);
     await this.page.getByTestId('send-code').click();
     await expect(this.page.getByTestId('otp-input')).toBeVisible();

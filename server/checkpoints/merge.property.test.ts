@@ -98,7 +98,7 @@ async function namespace(store: Store) {
   const venue = (k: number) => `v${ns}-${k}`;
   for (const k of [0, 1]) {
     await store.venues.createVenue({ id: venue(k), name: `Venue ${k}`, created_at: T0 });
-    await store.venues.bindInspector(INSPECTOR.id, venue(k), T0);
+    await store.venues.bindInspector(INSPECTOR.id, venue(k), T0 - 8 * DAY);
   }
   const id = (i: number) => `${ns}-0000-7000-8000-${i.toString(16).padStart(12, '0')}`;
   const record = (s: Spec, i: number): CheckpointRecord => ({

@@ -9,6 +9,7 @@ import type { Store } from '../store/store.js';
 import { describeStores } from '../testing/stores.js';
 import { userActor } from '../auth/actor.js';
 import { CheckpointMerge } from './merge.js';
+import { BINDING_TOLERANCE_MS } from './rules.js';
 import { DAY, forge, HOUR, INSPECTOR, NOW, OTHER_INSPECTOR, OTHER_VENUE, RecordMaker, seedVenues, testVerifier, VENUE } from '../testing/checkpoints.js';
 
 let issuer: TestIssuer;
@@ -62,7 +63,7 @@ describeStores('sync merge', (store) => {
     await sync.mergeBatch(make.batch([r]), INSPECTOR);
     expect((await store().records.getRecord(r.id))?.day).toBe('2026-11-21');
     await store().venues.createVenue({ id: 'venue-utc', name: 'Harbour Office', created_at: T0, time_zone: 'UTC' });
-    await store().venues.bindInspector(INSPECTOR.id, 'venue-utc', T0);
+    await store().venues.bindInspector(INSPECTOR.id, 'venue-utc', T0 - DAY);
     const s = make.record(green, { capturedAt: Date.UTC(2026, 10, 20, 16, 30), venueId: 'venue-utc' });
     await sync.mergeBatch(make.batch([s]), INSPECTOR);
     expect((await store().records.getRecord(s.id))?.day).toBe('2026-11-20');
@@ -175,6 +176,47 @@ describeStores('sync merge', (store) => {
     ]);
     expect(await count()).toBe(1);
     expect(await store().records.getRecord(foreign.id)).toBeUndefined();
+  });
+
+  it('counts records captured while bound that are synced after the unbind; refuses those captured after it', async () => {
+    const MIN = 60_000;
+    const unboundAt = NOW - 30 * MIN;
+    expect(await store().venues.unbindInspector(INSPECTOR.id, VENUE, unboundAt)).toBe(true);
+    const before = make.record(green, { capturedAt: unboundAt - 5 * MIN });
+    const justAfter = make.record(green, { capturedAt: unboundAt + BINDING_TOLERANCE_MS });
+    const after = make.record(green, { capturedAt: unboundAt + BINDING_TOLERANCE_MS + 1 });
+    const res = await sync.mergeBatch(make.batch([before, justAfter, after]), INSPECTOR);
+    expect(res.results).toEqual([
+      { id: before.id, status: 'accepted', flags: [] },
+      { id: justAfter.id, status: 'accepted', flags: [] },
+      { id: after.id, status: 'rejected', reason: 'not-bound-to-venue' },
+    ]);
+    expect(await count()).toBe(2);
+
+    // Bound again later: the gap between the spans is not a binding, the new span is.
+    await store().venues.bindInspector(INSPECTOR.id, VENUE, NOW - 10 * MIN);
+    const inGap = make.record(green, { capturedAt: NOW - 20 * MIN });
+    const inNewSpan = make.record(green, { capturedAt: NOW - 5 * MIN });
+    const again = await sync.mergeBatch(make.batch([inGap, inNewSpan]), INSPECTOR);
+    expect(again.results.map((r) => (r.status === 'rejected' ? r.reason : r.status))).toEqual(['not-bound-to-venue', 'accepted']);
+  });
+
+  it('judges the capture time by the server clock as far as the batch tells (the device clock’s skew taken out)', async () => {
+    const MIN = 60_000;
+    const unboundAt = NOW - 30 * MIN;
+    await store().venues.unbindInspector(INSPECTOR.id, VENUE, unboundAt);
+    // A phone 20 minutes slow: its stamp reads before the unbind, the server's clock says after.
+    const slow = new RecordMaker('device-slow');
+    const late = slow.record(green, { capturedAt: NOW - 40 * MIN });
+    expect((await sync.mergeBatch(slow.batch([late], { sentAt: NOW - 20 * MIN }), INSPECTOR)).results).toEqual([
+      { id: late.id, status: 'rejected', reason: 'not-bound-to-venue' },
+    ]);
+    // A phone 20 minutes fast: its stamp reads after the unbind, but the capture was before it.
+    const fast = new RecordMaker('device-fast');
+    const early = fast.record(green, { capturedAt: unboundAt + 15 * MIN });
+    expect((await sync.mergeBatch(fast.batch([early], { sentAt: NOW + 20 * MIN }), INSPECTOR)).results).toEqual([
+      { id: early.id, status: 'accepted', flags: ['clock-skew'] },
+    ]);
   });
 
   it('rejects capture times more than 5 minutes ahead of the server or older than 7 days', async () => {

@@ -18,8 +18,8 @@ import type { CodeVerifier } from '../lists/verifier.js';
 import { demographicsOf } from '../stats/demographics.js';
 import { isRetryableConflict, type CheckpointRow } from '../store/records.js';
 import type { Store } from '../store/store.js';
-import type { VenueRow } from '../store/venues.js';
-import { captureTimeProblem, notInsertedResult, splitRound } from './rules.js';
+import type { BindingSpan, VenueRow } from '../store/venues.js';
+import { capturedWhileBound, captureTimeProblem, notInsertedResult, splitRound } from './rules.js';
 
 export interface MergeOptions {
   now?: () => number;
@@ -59,12 +59,16 @@ export class CheckpointMerge {
     // A device id belongs to the inspector who first sent under it: another's batch changes nothing.
     const owner = (await this.store.records.getDevice(batch.deviceId))?.inspector_id;
     if (owner !== undefined && owner !== inspector.id) return notTheirDevice(batch);
-    const boundVenue = this.boundCache(inspector.id);
+    const bindingOf = this.bindingCache(inspector.id);
+    // Device clock minus server clock at send time: positive when the device runs ahead.
+    const skewMs = batch.sentAt - now;
 
     const fresh: Fresh[] = [];
     const late: { index: number; record: CheckpointRecord; reason: RejectReason }[] = [];
     for (const [index, record] of batch.records.entries()) {
-      const venue = record.inspectorId === inspector.id ? await boundVenue(record.venueId) : undefined;
+      // A record counts when it was captured while bound, also when it is synced after the unbind.
+      const binding = record.inspectorId === inspector.id ? await bindingOf(record.venueId) : undefined;
+      const venue = binding && capturedWhileBound(binding.spans, record.capturedAt, skewMs) ? binding.venue : undefined;
       const refused = record.inspectorId !== inspector.id ? 'inspector-mismatch' : venue ? undefined : 'not-bound-to-venue';
       const timing = refused ? undefined : captureTimeProblem(record.capturedAt, now);
       if (refused) results[index] = { id: record.id, status: 'rejected', reason: refused };
@@ -180,16 +184,16 @@ export class CheckpointMerge {
     return found;
   }
 
-  /** One lookup per venue per batch: a batch usually holds one venue's records. */
-  private boundCache(userId: string): (venueId: string) => Promise<VenueRow | undefined> {
-    const known = new Map<string, Promise<VenueRow | undefined>>();
+  /** One lookup per venue per batch (a batch usually holds one venue's records): the venue and the spans of binding. */
+  private bindingCache(userId: string): (venueId: string) => Promise<{ venue: VenueRow; spans: BindingSpan[] } | undefined> {
+    const known = new Map<string, Promise<{ venue: VenueRow; spans: BindingSpan[] } | undefined>>();
     return (venueId) => {
-      let bound = known.get(venueId);
-      if (!bound) {
-        bound = this.store.venues.boundVenue(userId, venueId);
-        known.set(venueId, bound);
+      let binding = known.get(venueId);
+      if (!binding) {
+        binding = this.store.venues.bindingSpans(userId, venueId);
+        known.set(venueId, binding);
       }
-      return bound;
+      return binding;
     };
   }
 

@@ -31,7 +31,8 @@ export function countDay(records: readonly CountedRecord[], feverThreshold: numb
   };
   for (const r of records) {
     add('people', 'all');
-    add('fever', isFever(r.temperature, feverThreshold) ? 'yes' : 'no');
+    // A check-in is a normal-temperature check: no temperature, no fever.
+    add('fever', r.temperature !== null && isFever(r.temperature, feverThreshold) ? 'yes' : 'no');
     add('red', RED_VERDICTS.has(r.server_verdict) ? 'yes' : 'no');
     add('via', r.via === 'checkin' ? 'checkin' : 'gate');
     add('sex', r.sex ?? 'unknown');

@@ -8,6 +8,7 @@ import { expect, it } from 'vitest';
 import { pathOf } from '../../shared/api/contract.js';
 import { statsApi, type Count, type VenueStats } from '../../shared/api/stats.js';
 import { T0 } from '../../shared/testing.js';
+import type { NewCheckin } from '../store/checkins.js';
 import type { CheckpointRow } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { seedPeople, signInAs, testServer, type TestServer } from '../testing/server.js';
@@ -46,6 +47,27 @@ function row(daysAgo: number, over: Partial<CheckpointRow> = {}): CheckpointRow 
   };
 }
 
+function checkin(daysAgo: number, sub: string, over: Partial<NewCheckin> = {}): NewCheckin {
+  n += 1;
+  const at = over.captured_at ?? T0 - daysAgo * DAY + 5 * 60_000;
+  return {
+    id: `c-${String(n).padStart(6, '0')}`,
+    user_id: `u-${sub}`,
+    sub,
+    venue_id: 'venue-demo',
+    inspector_tag: 'ABC234',
+    inspector_id: 'u-insp',
+    day: new Date(at + 8 * HOUR).toISOString().slice(0, 10),
+    hour: 16,
+    sex: 'male',
+    age_band: '18-29',
+    captured_at: at,
+    received_at: T0,
+    code_kid: 'kid',
+    ...over,
+  };
+}
+
 async function setup(s: Store): Promise<{ t: TestServer; manager: string }> {
   const t = await testServer(s);
   await seedPeople(s);
@@ -58,6 +80,15 @@ async function setup(s: Store): Promise<{ t: TestServer; manager: string }> {
   rows.push(row(5), row(5, { sex: null, age_band: null }));
   await s.records.insertRecords(rows);
   await s.stats.markDaysChanged(rows.map((r) => ({ venueId: r.venue_id, day: r.day })));
+  // Sunflower check-ins: six visitors today, and on the day before, the one person with a fever
+  // checks in later (their latest check of the day is then a normal one). A check-in marks its day
+  // changed as the check-in service does.
+  const checkins = [
+    ...Array.from({ length: 6 }, (_, i) => checkin(0, `visitor-${i}`, { sex: i % 2 ? 'female' : null })),
+    checkin(1, rows.find((r) => r.day === '2026-11-20' && r.temperature === 38)!.sub!, { captured_at: T0 - DAY + HOUR }),
+  ];
+  for (const c of checkins) await s.checkins.insert(c);
+  await s.stats.markDaysChanged(checkins.map((c) => ({ venueId: c.venue_id, day: c.day })));
   return { t, manager: await signInAs(t, s, '+8613800000004') };
 }
 
@@ -91,8 +122,10 @@ describeStores('venue daily export', (getStore) => {
     expect(text.split('\r\n').length).toBe(8 + 2); // header, 8 days, and the final CRLF
     const rows = parse(bytes, { bom: true }) as string[][];
     expect(rows).toEqual(await dashboardRows(t, manager, 'zh-CN'));
-    // The busy days carry real numbers, the quiet one only marks.
-    expect(rows.find((r) => r[0] === TO)?.slice(2, 4)).toEqual(['12', '<5']);
+    // The busy days carry real numbers, the quiet one only marks; today's six check-ins count as people and as check-ins.
+    expect(rows.find((r) => r[0] === TO)?.slice(2, 6)).toEqual(['18', '<5', '<5', '6']);
+    // The day before: its one fever was checked in again later, normal.
+    expect(rows.find((r) => r[0] === '2026-11-20')?.slice(2, 6)).toEqual(['13', '<5', '<5', '<5']);
     expect(rows.find((r) => r[0] === '2026-11-16')?.[2]).toBe('<5');
     const audit = await s.audit.recent(10);
     expect(audit.find((a) => a.action === 'venue.export')).toMatchObject({ actor: 'user:u-mgr', target: 'venue:venue-demo' });
@@ -115,7 +148,8 @@ describeStores('venue daily export', (getStore) => {
     expect(cells).toEqual(await dashboardRows(t, manager, 'en'));
     expect(sheet.getRow(2).getCell(3).value).toBe('<5');
     expect(sheet.getRow(2).getCell(1).value).toEqual(new Date(Date.UTC(2026, 10, 14)));
-    expect(sheet.getRow(9).getCell(3).value).toBe(12);
+    expect(sheet.getRow(9).getCell(3).value).toBe(18);
+    expect(sheet.getRow(9).getCell(6).value).toBe(6);
     expect((await s.audit.recent(10)).filter((a) => a.action === 'venue.export')).toHaveLength(1);
   });
 

@@ -1,7 +1,7 @@
 // Store: checkpoint records (append-only: inserted once, never updated or deleted), the devices
 // that send them, and the daily counts managers see.
 
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Dialect } from './dialect.js';
 import type { CheckpointRecordsTable, Database, DevicesTable } from './schema.js';
 
@@ -225,14 +225,46 @@ export class RecordsRepo {
 }
 
 /**
+ * Everything that checked a person at a venue on a local day, in one shape: checkpoint records made
+ * at the gate that name a person, and the visitors' sunflower check-ins (a normal-temperature check
+ * of the visitor at that time: no temperature, `via` 'checkin', the visitor's status when it arrived
+ * as the verdict, the inspector whose code it was — or the code's tag when no binding had it).
+ */
+export function venueDayVisits(db: Kysely<Database>, venueId: string, day: string) {
+  const gate = db
+    .selectFrom('checkpoint_records')
+    .select(['id', 'sub', 'temperature', 'server_verdict', 'inspector_id', 'captured_at', 'sex', 'age_band', 'hour', 'via'])
+    .where('venue_id', '=', venueId)
+    .where('day', '=', day)
+    .where('sub', 'is not', null);
+  const checkins = db
+    .selectFrom('checkins')
+    .select((eb) => [
+      'id',
+      'sub',
+      sql<number | null>`null`.as('temperature'),
+      'status as server_verdict',
+      eb.fn.coalesce('inspector_id', 'inspector_tag').as('inspector_id'),
+      'captured_at',
+      'sex',
+      'age_band',
+      'hour',
+      sql<string>`'checkin'`.as('via'),
+    ])
+    .where('venue_id', '=', venueId)
+    .where('day', '=', day);
+  return gate.unionAll(checkins as unknown as typeof gate);
+}
+
+/**
  * The supersede rule, in one place: at a venue on a local day each person (code subject) counts by
- * their latest record — latest by (captured_at, id), so the order records arrived in never matters.
- * Rank 1 counts; a higher rank is superseded (kept, never deleted). Counts and statistics select
- * from this query with `rn = 1`.
+ * their latest record or check-in — latest by (captured_at, id), so the order they arrived in never
+ * matters. Rank 1 counts; a higher rank is superseded (kept, never deleted). Counts and statistics
+ * select from this query with `rn = 1`.
  */
 export function rankedPerPerson(db: Kysely<Database>, venueId: string, day: string) {
   return db
-    .selectFrom('checkpoint_records')
+    .selectFrom(venueDayVisits(db, venueId, day).as('v'))
     .select((eb) => [
       'id',
       'sub',
@@ -240,14 +272,15 @@ export function rankedPerPerson(db: Kysely<Database>, venueId: string, day: stri
       'server_verdict',
       'inspector_id',
       'captured_at',
+      'sex',
+      'age_band',
+      'hour',
+      'via',
       eb.fn
         .agg<number>('row_number')
         .over((ob) => ob.partitionBy('sub').orderBy('captured_at', 'desc').orderBy('id', 'desc'))
         .as('rn'),
-    ])
-    .where('venue_id', '=', venueId)
-    .where('day', '=', day)
-    .where('sub', 'is not', null);
+    ]);
 }
 
 /**

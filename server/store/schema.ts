@@ -75,6 +75,14 @@ export interface InspectorVenuesTable {
   created_at: number;
 }
 
+/** A span of an inspector's binding to a venue; unbound_at null while it lasts (migration 017). */
+export interface InspectorBindingsTable {
+  user_id: string;
+  venue_id: string;
+  bound_at: number;
+  unbound_at: number | null;
+}
+
 export interface SessionsTable {
   /** SHA-256 of the cookie token, hex: the token itself is never stored. */
   token_hash: string;
@@ -363,6 +371,15 @@ export interface CheckinsTable {
   captured_at: number;
   received_at: number;
   code_kid: string;
+  /** The inspector whose code it was, when a binding of the venue had its tag (migration 017). */
+  inspector_id: string | null;
+  /** As on checkpoint records, derived from the visitor's mainland ID; null when unknown (migration 017). */
+  sex: 'male' | 'female' | null;
+  age_band: string | null;
+  /** Local hour 0–23 of captured_at in the venue's zone (migration 017). */
+  hour: number | null;
+  /** The visitor's status when the check-in reached the server (migration 017). */
+  status: Generated<'green' | 'red'>;
 }
 
 /** One person of the entry manifest or another registry source (migration 013). */
@@ -406,6 +423,7 @@ export interface Database {
   users: UsersTable;
   venues: VenuesTable;
   inspector_venues: InspectorVenuesTable;
+  inspector_bindings: InspectorBindingsTable;
   sessions: SessionsTable;
   otp_challenges: OtpChallengesTable;
   rate_events: RateEventsTable;

@@ -4,12 +4,13 @@
 
 import { sql, type Kysely } from 'kysely';
 import type { Dialect } from './dialect.js';
+import { rankedPerPerson } from './records.js';
 import type { Database } from './schema.js';
 
-/** A person's counted record of one venue day: the latest by (captured_at, id). */
+/** A person's counted record of one venue day: the latest by (captured_at, id); a check-in has no temperature. */
 export interface CountedRecord {
   inspector_id: string;
-  temperature: number;
+  temperature: number | null;
   server_verdict: string;
   sex: string | null;
   age_band: string | null;
@@ -69,31 +70,14 @@ export class StatsRepo {
     return new Map(rows.map((r) => [r.day, Number(r.changed)]));
   }
 
-  /** Each person's counted record of a venue day (records with no readable code are not people). */
+  /** Each person's counted record or check-in of a venue day (records with no readable code are not people). */
   async countedRecords(venueId: string, day: string): Promise<CountedRecord[]> {
-    const latest = this.db
-      .selectFrom('checkpoint_records')
-      .select((eb) => [
-        'inspector_id',
-        'temperature',
-        'server_verdict',
-        'sex',
-        'age_band',
-        'hour',
-        'via',
-        eb.fn
-          .agg<number>('row_number')
-          .over((ob) => ob.partitionBy('sub').orderBy('captured_at', 'desc').orderBy('id', 'desc'))
-          .as('rn'),
-      ])
-      .where('venue_id', '=', venueId)
-      .where('day', '=', day)
-      .where('sub', 'is not', null);
-    return this.db
-      .selectFrom(latest.as('l'))
+    const rows = await this.db
+      .selectFrom(rankedPerPerson(this.db, venueId, day).as('l'))
       .select(['inspector_id', 'temperature', 'server_verdict', 'sex', 'age_band', 'hour', 'via'])
       .where('rn', '=', 1)
       .execute();
+    return rows.map((r) => ({ ...r, temperature: r.temperature === null ? null : Number(r.temperature), hour: r.hour === null ? null : Number(r.hour) }));
   }
 
   /**
@@ -137,22 +121,8 @@ export class StatsRepo {
    * gate, each person once (their latest record of the day, when it is at or after `since`).
    */
   async checkedSince(venueId: string, day: string, since: number): Promise<Map<string, number>> {
-    const latest = this.db
-      .selectFrom('checkpoint_records')
-      .select((eb) => [
-        'inspector_id',
-        'captured_at',
-        'via',
-        eb.fn
-          .agg<number>('row_number')
-          .over((ob) => ob.partitionBy('sub').orderBy('captured_at', 'desc').orderBy('id', 'desc'))
-          .as('rn'),
-      ])
-      .where('venue_id', '=', venueId)
-      .where('day', '=', day)
-      .where('sub', 'is not', null);
     const rows = await this.db
-      .selectFrom(latest.as('l'))
+      .selectFrom(rankedPerPerson(this.db, venueId, day).as('l'))
       .select((eb) => ['inspector_id', eb.fn.countAll<number | string>().as('n')])
       .where('rn', '=', 1)
       .where('captured_at', '>=', since)

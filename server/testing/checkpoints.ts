@@ -34,8 +34,9 @@ export async function seedVenues(store: Store): Promise<void> {
   }
   await store.venues.createVenue({ id: VENUE, name: 'Demo Mall', created_at: T0 });
   await store.venues.createVenue({ id: OTHER_VENUE, name: 'Other Hall', created_at: T0 });
-  await store.venues.bindInspector(INSPECTOR.id, VENUE, T0);
-  await store.venues.bindInspector(OTHER_INSPECTOR.id, OTHER_VENUE, T0);
+  // Bound since before the oldest capture time a merge accepts (7 days): records count only when captured while bound.
+  await store.venues.bindInspector(INSPECTOR.id, VENUE, T0 - 8 * DAY);
+  await store.venues.bindInspector(OTHER_INSPECTOR.id, OTHER_VENUE, T0 - 8 * DAY);
 }
 
 /** The same code with one bit of its signature flipped: structurally fine, cryptographically not. */

@@ -36,7 +36,7 @@ export class VenueBindings {
   async leave(inspector: UserActor, venueId: string): Promise<void> {
     const at = this.now();
     await this.store.transaction(async (tx) => {
-      if (!(await tx.venues.unbindInspector(inspector.id, venueId))) throw new NotFoundError('You are not bound to this venue.');
+      if (!(await tx.venues.unbindInspector(inspector.id, venueId, at))) throw new NotFoundError('You are not bound to this venue.');
       await record(tx, { at, actor: inspector, action: 'venue.leave', targetId: venueId, detail: { inspector: inspector.id } });
     });
   }

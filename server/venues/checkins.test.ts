@@ -8,6 +8,8 @@ import { CHECKIN_PREFIX, signCheckinCode } from '../../shared/checkin.js';
 import { fromBase64Url, toBase64Url } from '../../shared/bytes.js';
 import { makeTestIssuer } from '../../shared/testing.js';
 import { uuidv7 } from '../../shared/uuid.js';
+import type { VenueStats } from '../../shared/api/stats.js';
+import { inspectorLabel } from '../stats/counts.js';
 import { seedPeople, signInAs, testServer } from '../testing/server.js';
 import { describeStores } from '../testing/stores.js';
 
@@ -86,5 +88,56 @@ describeStores('sunflower check-ins', (store) => {
     expect((await req('POST', checkinApi.record.path, visitor, { id: 'not-a-uuid', code: codes[0]!.code, capturedAt: at })).status).toBe(400);
     expect((await req('POST', checkinApi.record.path, visitor, { id: uuidv7(at), code: codes[0]!.code, capturedAt: at, venueId: 'x' })).status).toBe(400);
     expect(await s.checkins.ofVenueDay('venue-demo', '2026-11-21')).toEqual([]);
+  });
+
+  it('counts a check-in in the statistics at once: a normal-temperature check of the visitor, latest of the day', async () => {
+    const { s, t, req, codes } = await setUp();
+    await s.stats.setVenueManager('venue-demo', 'u-mgr');
+    const manager = await signInAs(t, s, '+8613800000004');
+    // A visitor with a mainland ID (a woman born 1949): sex and age band come from it on the server.
+    await s.people.createPerson({ id: 'p-id', sub: 'aWQtcGVyc29uMQ', name: '王芳', document_no: '11010519491231002X', status: 'green', reason: 'none', status_changed_at: 1, created_at: 1 });
+    await s.accounts.createUser({ id: 'u-id', phone: '+8613800000009', role: 'holder', person_id: 'p-id', created_at: 1 });
+    const visitor = await signInAs(t, s, '+8613800000009');
+    // Twelve people checked at the gate an hour ago, six with a fever — the visitor among them.
+    const at = t.clock.t - 3_600_000;
+    const rows = Array.from({ length: 12 }, (_, i) => ({
+      id: `gate-${String(i).padStart(2, '0')}`,
+      device_id: 'dev-1',
+      seq: i + 1,
+      batch_id: 'b',
+      venue_id: 'venue-demo',
+      inspector_id: 'u-insp',
+      code: 'HG1:X',
+      sub: i === 0 ? 'aWQtcGVyc29uMQ' : `sub-${i}`,
+      temperature: i < 6 ? 38.4 : 36.5,
+      client_verdict: 'green',
+      server_verdict: 'green',
+      captured_at: at,
+      received_at: at,
+      day: '2026-11-21',
+      hour: 15,
+      sex: 'male' as const,
+      age_band: '30-39',
+      supersedes: null,
+      content_hash: `h-${i}`,
+      flags: '',
+      clock_skew_ms: 0,
+    }));
+    await s.records.insertRecords(rows);
+    await s.stats.markDaysChanged([{ venueId: 'venue-demo', day: '2026-11-21' }]);
+    const stats = async () => (await req('GET', `/api/venues/venue-demo/stats?from=2026-11-21&to=2026-11-21`, manager)).json as unknown as VenueStats;
+    expect((await stats()).today).toMatchObject({ people: 12, fever: 6, checkins: '<5' });
+
+    // The visitor checks in now: their latest check of the day is normal, so the fever count drops.
+    const res = await req('POST', checkinApi.record.path, visitor, { id: uuidv7(t.clock.t), code: codes[0]!.code, capturedAt: t.clock.t });
+    expect(res.json).toMatchObject({ status: 'accepted' });
+    const row = (await s.checkins.ofVenueDay('venue-demo', '2026-11-21'))[0]!;
+    expect(row).toMatchObject({ sub: 'aWQtcGVyc29uMQ', inspector_id: 'u-insp', sex: 'female', age_band: '60+', hour: 16, status: 'green' });
+    const after = await stats();
+    expect(after.today).toMatchObject({ people: 12, fever: 5, checkins: '<5' });
+    expect(after.today.hours[16]).toBe('<5');
+    // Nothing personal reaches the manager, and the inspector is the same label as at the gate.
+    expect(JSON.stringify(after)).not.toMatch(/王芳|11010519491231002X|13800000009|u-id|u-insp/);
+    expect(after.today.inspectors.map((i) => i.label)).toEqual([inspectorLabel('venue-demo', 'u-insp')]);
   });
 });

@@ -1,16 +1,19 @@
 // Sunflower check-ins (葵花码): signing a bound inspector's codes for today and the coming days, and
 // recording a visitor's check-in after verifying the code again — signature by a current key of
-// this deployment, and the check-in's own time on the code's day in the venue's zone.
+// this deployment, and the check-in's own time on the code's day in the venue's zone. A check-in
+// counts in the venue's statistics as a normal-temperature check of the visitor (see
+// docs/statistics.md), so its day's cached counts are marked changed with it.
 
 import { CHECKIN_DAYS_AHEAD, type CheckinBody, type CheckinResult } from '../../shared/api/checkin.js';
 import { signCheckinCode, verifyCheckinCode } from '../../shared/checkin.js';
 import { CheckinRefusedError, ForbiddenError, NoCodeError } from '../../shared/errors.js';
 import { MAX_FUTURE_SKEW_MS, MAX_RECORD_AGE_MS } from '../../shared/records.js';
-import { localDay } from '../../shared/time.js';
+import { localDay, localHour } from '../../shared/time.js';
 import { loadTrustStore, type TrustStore } from '../../shared/trust.js';
 import type { UserActor } from '../auth/actor.js';
 import type { KeyRing } from '../keys/keyring.js';
 import type { TrustService } from '../lists/trust.js';
+import { demographicsOf } from '../stats/demographics.js';
 import type { Store } from '../store/store.js';
 import { inspectorTag } from './declaration.js';
 import { startOfDay } from './week.js';
@@ -63,16 +66,30 @@ export class CheckinService {
     if (now - body.capturedAt > MAX_RECORD_AGE_MS) throw new CheckinRefusedError('captured too long ago');
     const venue = await this.store.venues.getVenue(verdict.claims.venueId);
     if (!venue) throw new CheckinRefusedError('unknown venue');
-    const inserted = await this.store.checkins.insert({
-      id: body.id,
-      user_id: visitor.id,
-      sub: person.sub,
-      venue_id: venue.id,
-      inspector_tag: verdict.claims.inspectorTag,
-      day: verdict.claims.day,
-      captured_at: body.capturedAt,
-      received_at: now,
-      code_kid: verdict.kid,
+    // The inspector whose code it was: the bound (or once bound) account with the code's tag.
+    const inspectorId = (await this.store.venues.inspectorsEverBound(venue.id)).find((id) => inspectorTag(venue.id, id) === verdict.claims.inspectorTag) ?? null;
+    // Sex and age band as merge derives them for checkpoint records; never the document itself.
+    const demographics = demographicsOf(person.document_no, body.capturedAt, venue.time_zone);
+    const inserted = await this.store.transaction(async (tx) => {
+      const went = await tx.checkins.insert({
+        id: body.id,
+        user_id: visitor.id,
+        sub: person.sub,
+        venue_id: venue.id,
+        inspector_tag: verdict.claims.inspectorTag,
+        inspector_id: inspectorId,
+        day: verdict.claims.day,
+        hour: localHour(body.capturedAt, venue.time_zone),
+        sex: demographics.sex,
+        age_band: demographics.ageBand,
+        status: person.status === 'red' ? 'red' : 'green',
+        captured_at: body.capturedAt,
+        received_at: now,
+        code_kid: verdict.kid,
+      });
+      // The day's cached counts are made again before its statistics are next read.
+      if (went) await tx.stats.markDaysChanged([{ venueId: venue.id, day: verdict.claims.day }]);
+      return went;
     });
     // The id is someone else's check-in, or another venue's: never overwritten.
     if (!inserted) throw new CheckinRefusedError('id already used');

@@ -174,11 +174,15 @@ describeStores('inspectors of a venue', (store) => {
     expect((await req('DELETE', pathOf(venueManagerApi.unbind.path, { tag: mine.tag! }), manager)).status).toBe(404);
     expect((await s.audit.recent(30)).find((a) => a.action === 'venue.unbind-inspector')).toMatchObject({ target: `venue:${venue.id}` });
 
-    t.clock.advance(60_000);
+    // A record captured before the unbind and synced after it still counts (a phone that was offline).
+    const unboundAt = t.clock.t;
+    t.clock.advance(10 * 60_000);
+    expect(((await sync(venue.id, unboundAt - 30_000)).json.results as unknown[])[0]).toMatchObject({ status: 'accepted' });
+    // One captured after it is refused, with the reason.
     const refused = await sync(venue.id, t.clock.t - 1000);
     expect((refused.json.results as unknown[])[0]).toMatchObject({ status: 'rejected', reason: 'not-bound-to-venue' });
-    // The earlier record is still stored; the other venue still works.
-    expect(await s.records.countRecords()).toBe(1);
+    // The earlier records are still stored; the other venue still works.
+    expect(await s.records.countRecords()).toBe(2);
     expect(((await sync('venue-demo', t.clock.t - 500)).json.results as unknown[])[0]).toMatchObject({ status: 'accepted' });
     expect(((await req('GET', venuesApi.mine.path, inspector)).json.venues as Venue[]).map((v) => v.id)).toEqual(['venue-demo']);
   });

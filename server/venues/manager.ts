@@ -107,7 +107,7 @@ export class VenueManagement {
       const venue = await this.ownVenue(tx, manager);
       const binding = (await tx.venues.bindingsOfVenue(venue.id)).find((b) => inspectorTag(venue.id, b.user_id) === tag);
       if (!binding) throw new NotFoundError('No inspector with this tag is bound to your venue.');
-      await tx.venues.unbindInspector(binding.user_id, venue.id);
+      await tx.venues.unbindInspector(binding.user_id, venue.id, at);
       await record(tx, { at, actor: manager, action: 'venue.unbind-inspector', targetId: venue.id, detail: { inspector: binding.user_id } });
     });
   }

@@ -13,6 +13,7 @@ import * as m012 from './012_checkins.js';
 import * as m013 from './013_holders.js';
 import * as m014 from './014_audit_chain.js';
 import * as m015 from './015_status_feeds.js';
+import * as m017 from './017_checkin_counts.js';
 import * as m018 from './018_national_state.js';
 import * as m019 from './019_own_identity.js';
 
@@ -29,6 +30,7 @@ export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: st
     '013_holders': { up: (d) => m013.up(d, dialect) },
     '014_audit_chain': { up: (d) => m014.up(d, dialect) },
     '015_status_feeds': { up: (d) => m015.up(d, dialect) },
+    '017_checkin_counts': { up: (d) => m017.up(d, dialect) },
     '018_national_state': { up: (d) => m018.up(d, dialect) },
     '019_own_identity': { up: (d) => m019.up(d, dialect) },
   };
@@ -37,8 +39,8 @@ export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: st
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
-    // Numbers are handed out to work landing in parallel, so 018 can land after 019: each one is
-    // independent of the others, and a database that already ran 019 must still run 018.
+    // Numbers are handed out to work landing in parallel, so 017 and 018 can land after 019: each
+    // one is independent of the others, and a database that already ran 019 must still run them.
     allowUnorderedMigrations: true,
     ...(dialect === 'postgres' ? { migrationTableSchema: schema ?? 'public' } : {}),
   });

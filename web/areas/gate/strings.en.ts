@@ -96,7 +96,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'reject.captured-too-long-ago': 'Captured more than 7 days ago',
   'reject.inspector-mismatch': 'The record belongs to another inspector',
   'reject.device-of-another-inspector': 'This phone was first used by another inspector: its records go up only under that account',
-  'reject.not-bound-to-venue': 'You are no longer bound to this venue (unbound by its manager or by you): records from then on are refused; records uploaded before still count',
+  'reject.not-bound-to-venue': 'Captured when you were not bound to this venue (unbound by its manager or by you): refused. Records captured while you were bound still count, also when they upload later',
   'gate.docTitle': 'Checkpoint · Health code',
   'gate.sound': 'Sound',
   'gate.soundOn': 'Sound on',

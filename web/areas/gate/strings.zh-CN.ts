@@ -95,7 +95,7 @@ export const zhCN = {
   'reject.captured-too-long-ago': '记录时间过早（超过 7 天）',
   'reject.inspector-mismatch': '记录不属于当前登录的检测员',
   'reject.device-of-another-inspector': '这台手机最先由另一位检测员使用，其记录只能以该账号上传',
-  'reject.not-bound-to-venue': '您已不再绑定该场所（被管理员解除或自行解除），此后的记录不被接受；之前已上传的记录仍然有效',
+  'reject.not-bound-to-venue': '该记录采集时您未绑定该场所（已被管理员解除或自行解除），不被接受；绑定期间采集的记录仍然有效，晚些上传也计入',
   'gate.docTitle': '检测点 · 健康码',
   'gate.sound': '声音',
   'gate.soundOn': '声音已开',

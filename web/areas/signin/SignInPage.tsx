@@ -1,12 +1,11 @@
 // Sign-in with a phone number and an SMS code: send, count down to the next resend, verify, and go
-// to the page for the person's role. Every server error is shown translated.
+// to the page for the person's role — or back to the link they opened before (a check-in). Every server error is shown translated.
 
 import { useEffect, useRef } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import * as v from 'valibot';
 import { PhoneSchema } from '../../../shared/api/auth.js';
-import { navigate } from '../../app/navigation.js';
-import { homeFor } from '../../app/session.js';
+import { returnsToCheckin } from '../../app/return-to.js';
 import { failureCode } from '../../http.js';
 import { errorText } from '../../i18n/index.js';
 import { requestOtp, verifyOtp } from './state.js';
@@ -25,6 +24,7 @@ export default function SignInPage() {
   const resendAt = useSignal(0);
   const now = useSignal(Date.now());
   const otpRef = useRef<HTMLInputElement>(null);
+  const toCheckin = returnsToCheckin();
 
   // The countdown ticks only while there is something to count.
   useEffect(() => {
@@ -76,8 +76,9 @@ export default function SignInPage() {
     busy.value = true;
     error.value = null;
     try {
-      const user = await verifyOtp(sentTo.value, code.value, rememberDevice.value);
-      navigate(homeFor(user), { replace: true });
+      // Signed in: the shell sends the person on from /signin — to the link they opened before
+      // signing in (a check-in), or to their role's page.
+      await verifyOtp(sentTo.value, code.value, rememberDevice.value);
     } catch (err) {
       const f = failureCode(err);
       error.value = () => errorText(f.code, f.retryAfterSec);
@@ -90,6 +91,11 @@ export default function SignInPage() {
   return (
     <section class="card stack signin">
       <h1>{t('signin.title')}</h1>
+      {toCheckin && (
+        <p class="banner banner-info" data-testid="signin-for-checkin">
+          {t('signin.forCheckin')}
+        </p>
+      )}
       <form class="stack" onSubmit={sentTo.value ? verify : send} noValidate>
         <label class="field">
           <span>{t('signin.phone')}</span>

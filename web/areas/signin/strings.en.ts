@@ -20,4 +20,5 @@ export const en: Record<keyof typeof zhCN, string> = {
   'signin.invalidPhone': 'Enter a valid phone number',
   'signin.invalidCode': 'Enter the 6-digit code',
   'signin.smsRisk': 'SMS codes can be intercepted. Never tell anyone your code.',
+  'signin.forCheckin': 'Sign in to finish checking in at the venue: you will be taken back to it.',
 };
