@@ -58,7 +58,8 @@ class UsageError extends Error {}
 async function withServices<T>(config: Config, fn: (s: Services, store: Store) => Promise<T>): Promise<T> {
   const store = createStore(await connect({ url: config.databaseUrl }));
   try {
-    return await fn(buildServices(config, store, { log: (line) => console.error(line) }), store);
+    // A command ends before a recount would run: the server's minute sweep counts what it changed.
+    return await fn(buildServices(config, store, { log: (line) => console.error(line), recountDelayMs: 'manual' }), store);
   } finally {
     await store.close();
   }

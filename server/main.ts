@@ -33,6 +33,7 @@ import { DevSmsOutbox } from './sms/dev-outbox.js';
 import { HttpSmsSender } from './sms/http.js';
 import type { SmsSender } from './sms/sender.js';
 import { StatsExport } from './stats/export.js';
+import { DayRecounter } from './stats/recounter.js';
 import { StatsService } from './stats/service.js';
 import { VenueService } from './venues/service.js';
 import { connect } from './store/connect.js';
@@ -46,6 +47,7 @@ export interface Services extends AppServices {
   registry: IdentityRegistry;
   imports: ImportService;
   sweeper: StatusSweeper;
+  recounter: DayRecounter;
 }
 
 export interface ServiceDeps {
@@ -55,6 +57,8 @@ export interface ServiceDeps {
   recheckMs?: number;
   /** Tests: the SMS carrier instead of the configured one. */
   sms?: SmsSender;
+  /** Tests: 'manual' counts changed venue days only when the recounter is flushed. */
+  recountDelayMs?: number | 'manual';
 }
 
 export function buildServices(config: Config, store: Store, deps: ServiceDeps = {}): Services {
@@ -70,6 +74,8 @@ export function buildServices(config: Config, store: Store, deps: ServiceDeps = 
   const gatePolicy = { acceptWithoutProof: config.acceptUnboundCodes, liveToleranceMs: DEFAULT_LIVE_TOLERANCE_MS, maxValidityHours: config.maxValidityHours };
   const verifier = new ServerCodeVerifier(keys, trust, redList, gatePolicy);
   const stats = new StatsService(store, now);
+  // Venue days changed by merges and check-ins are counted again off the request path.
+  const recounter = new DayRecounter(stats, { log, ...(deps.recountDelayMs !== undefined ? { delayMs: deps.recountDelayMs } : {}) });
   const otp = new OtpService(store, { secret: config.otpSecret ?? files.otpSecret(), sms, now, log });
   const deviceSessions = new DeviceSessionService(store, now);
   const records = new RecordsService(store, now);
@@ -93,9 +99,10 @@ export function buildServices(config: Config, store: Store, deps: ServiceDeps = 
     verifier,
     codes,
     status,
-    venues: new VenueService(store, now, { keys, trust }),
+    venues: new VenueService(store, now, { keys, trust, onDaysChanged: recounter.changed }),
     seed: new SeedService(store, now),
-    checkpoints: new CheckpointMerge(store, verifier, { now }),
+    checkpoints: new CheckpointMerge(store, verifier, { now, onDaysChanged: recounter.changed }),
+    recounter,
     devSms: config.devRoutes && !config.production ? devSms : undefined,
     deviceKeys: new DeviceKeyService(store, now),
     stats,
@@ -149,12 +156,15 @@ export async function startServer(config: Config, deps: ServiceDeps = {}, option
     const SWEEPER: Actor = { kind: 'system', name: 'status-sweep' };
     const sweep = setInterval(() => {
       services.sweeper.sweep(SWEEPER).catch((e: unknown) => console.error('status sweep failed:', e));
+      // And venue days whose counts nobody here made again (a bulk import, another process that stopped).
+      services.recounter.sweep().catch((e: unknown) => console.error('recount sweep failed:', e));
     }, 60_000);
     sweep.unref();
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
         clearInterval(sweep);
+        await services.recounter.close();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         // Idle keep-alive connections would hold close() open; requests in flight may finish.
         if ('closeIdleConnections' in server) server.closeIdleConnections();

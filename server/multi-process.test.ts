@@ -114,7 +114,7 @@ describe.runIf(PG_URL)('two server processes on one PostgreSQL', () => {
 
   it('sees a key rotation and a red-list change made elsewhere within a second', async () => {
     const config = loadConfig({ DATABASE_URL: dbUrl, HG_DATA_DIR: dataDir, HG_OTP_SECRET: SECRET });
-    const services = buildServices(config, store, { log: () => {} });
+    const services = buildServices(config, store, { log: () => {}, recountDelayMs: 'manual' });
     const trustBefore = await versionOf(b, listsApi.trust.path);
     expect(await versionOf(a, listsApi.trust.path)).toBe(trustBefore);
     await services.keys.createSigningKey(TEST_ACTOR);
@@ -130,7 +130,7 @@ describe.runIf(PG_URL)('two server processes on one PostgreSQL', () => {
 
   it('stores a batch merged through both processes at once exactly once', async () => {
     const cookie = await signIn('+8613800000001', b, a);
-    const services = buildServices(loadConfig({ DATABASE_URL: dbUrl, HG_DATA_DIR: dataDir, HG_OTP_SECRET: SECRET }), store, { log: () => {} });
+    const services = buildServices(loadConfig({ DATABASE_URL: dbUrl, HG_DATA_DIR: dataDir, HG_OTP_SECRET: SECRET }), store, { log: () => {}, recountDelayMs: 'manual' });
     const code = (await services.codes.codeFor('p-green')).text;
     const now = Date.now();
     const records: CheckpointRecord[] = Array.from({ length: 50 }, (_, i) => ({

@@ -219,6 +219,19 @@ describeStores('sync merge', (store) => {
     ]);
   });
 
+  it('tells, after the batch commits, which venue days got records — once each, none for a replay', async () => {
+    const told: { venueId: string; day: string }[][] = [];
+    const merge = new CheckpointMerge(store(), testVerifier(issuer), { now: () => NOW, onDaysChanged: (days) => told.push([...days]) });
+    const a = make.record(green);
+    const b = make.record(green, { capturedAt: NOW - DAY });
+    const refused = make.record(green, { venueId: OTHER_VENUE });
+    await merge.mergeBatch(make.batch([a, b, refused]), INSPECTOR);
+    expect(told).toHaveLength(1);
+    expect(told[0]!.map((d) => `${d.venueId} ${d.day}`).sort()).toEqual([`${VENUE} 2026-11-20`, `${VENUE} 2026-11-21`]);
+    await merge.mergeBatch(make.batch([a, b]), INSPECTOR);
+    expect(told).toHaveLength(1);
+  });
+
   it('rejects capture times more than 5 minutes ahead of the server or older than 7 days', async () => {
     const edgeFuture = make.record(green, { capturedAt: NOW + MAX_FUTURE_SKEW_MS });
     const future = make.record(green, { capturedAt: NOW + MAX_FUTURE_SKEW_MS + 1 });

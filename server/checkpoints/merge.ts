@@ -16,6 +16,7 @@ import { DEFAULT_TIME_ZONE, localDay, localHour } from '../../shared/time.js';
 import type { UserActor } from '../auth/actor.js';
 import type { CodeVerifier } from '../lists/verifier.js';
 import { demographicsOf } from '../stats/demographics.js';
+import type { ChangedDay, DaysChanged } from '../stats/recounter.js';
 import { isRetryableConflict, type CheckpointRow } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import type { BindingSpan, VenueRow } from '../store/venues.js';
@@ -23,6 +24,8 @@ import { capturedWhileBound, captureTimeProblem, notInsertedResult, splitRound }
 
 export interface MergeOptions {
   now?: () => number;
+  /** Told, after the transaction commits, which venue days got records (their counts are made again). */
+  onDaysChanged?: DaysChanged;
 }
 
 const MAX_ATTEMPTS = 3;
@@ -97,7 +100,8 @@ export class CheckpointMerge {
 
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.store.transaction((tx) => this.write(tx, batch, inspector, now, prepared, results));
+        const changed = await this.store.transaction((tx) => this.write(tx, batch, inspector, now, prepared, results));
+        if (changed.length > 0) this.options.onDaysChanged?.(changed);
         return { results };
       } catch (e) {
         if (e instanceof DeviceTaken) return notTheirDevice(batch);
@@ -106,7 +110,7 @@ export class CheckpointMerge {
     }
   }
 
-  /** The writes of one batch; fills in results. Safe to run again after a rolled-back attempt. */
+  /** The writes of one batch; fills in results and says which venue days got records. Safe to run again after a rolled-back attempt. */
   private async write(
     tx: Store,
     batch: SyncBatch,
@@ -114,7 +118,7 @@ export class CheckpointMerge {
     now: number,
     prepared: Prepared[],
     results: RecordResult[],
-  ): Promise<void> {
+  ): Promise<ChangedDay[]> {
     // Claimed first, inside the transaction: of two inspectors racing for a new id, one owns it and
     // the other's writes roll back.
     if ((await tx.records.claimDevice(batch.deviceId, inspector.id, now)) !== inspector.id) throw new DeviceTaken();
@@ -138,7 +142,9 @@ export class CheckpointMerge {
     }
 
     // The days that got records are counted again before their statistics are next read.
-    const changed = prepared.filter((p) => results[p.index]?.status === 'accepted').map((p) => ({ venueId: p.row.venue_id, day: p.row.day }));
+    const changed = [
+      ...new Map(prepared.filter((p) => results[p.index]?.status === 'accepted').map((p) => [`${p.row.venue_id}\u0000${p.row.day}`, { venueId: p.row.venue_id, day: p.row.day }])).values(),
+    ];
     if (changed.length > 0) await tx.stats.markDaysChanged(changed);
 
     // max_seq −1 means nothing from this device is stored yet; the upsert never lowers it.
@@ -154,6 +160,7 @@ export class CheckpointMerge {
     const rejected = new Map<string, number>();
     for (const r of results) if (r?.status === 'rejected') rejected.set(r.reason, (rejected.get(r.reason) ?? 0) + 1);
     if (rejected.size > 0) await tx.records.noteRejections(batch.deviceId, rejected, now);
+    return changed;
   }
 
   /**

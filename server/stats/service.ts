@@ -85,15 +85,36 @@ export class StatsService {
     return daysOf(from, to).map((day) => publishDay(day, raw.get(day) ?? [], venue.id));
   }
 
+  /** Counts one venue day again if its records changed since it was counted (the recounter's job). */
+  async recountDay(venueId: string, day: string): Promise<void> {
+    const venue = await this.store.venues.getVenue(venueId);
+    if (venue) await this.recountStale(venue, day, day);
+  }
+
+  /** Counts up to `limit` stale days of any venue, oldest first (the minute sweep); how many. */
+  async recountStaleDays(limit: number): Promise<number> {
+    const stale = await this.store.stats.staleDaysAnyVenue(limit);
+    const venues = new Map<string, VenueRow | undefined>();
+    for (const { venueId, day, changed } of stale) {
+      if (!venues.has(venueId)) venues.set(venueId, await this.store.venues.getVenue(venueId));
+      const venue = venues.get(venueId);
+      if (venue) await this.countDay(venue, day, changed);
+    }
+    return stale.length;
+  }
+
   /**
    * Days whose records changed since they were counted are counted again from their records (each
    * person's latest record of the day). The version read first is the one saved: a merge that
-   * lands meanwhile raises it again, so that day is simply counted once more next time.
+   * lands meanwhile raises it again, so that day is simply counted once more next time. Days that
+   * are current are not touched: the dashboard then reads precomputed rows only.
    */
   private async recountStale(venue: VenueRow, from: string, to: string): Promise<void> {
-    for (const [day, changed] of await this.store.stats.staleDays(venue.id, from, to)) {
-      const records = await this.store.stats.countedRecords(venue.id, day);
-      await this.store.stats.saveDayCounts(venue.id, day, changed, countDay(records, venue.fever_threshold));
-    }
+    for (const [day, changed] of await this.store.stats.staleDays(venue.id, from, to)) await this.countDay(venue, day, changed);
+  }
+
+  private async countDay(venue: VenueRow, day: string, changed: number): Promise<void> {
+    const records = await this.store.stats.countedRecords(venue.id, day);
+    await this.store.stats.saveDayCounts(venue.id, day, changed, countDay(records, venue.fever_threshold));
   }
 }

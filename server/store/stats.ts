@@ -70,6 +70,19 @@ export class StatsRepo {
     return new Map(rows.map((r) => [r.day, Number(r.changed)]));
   }
 
+  /** Stale days of any venue, oldest day first, at most `limit` (the minute sweep). */
+  async staleDaysAnyVenue(limit: number): Promise<{ venueId: string; day: string; changed: number }[]> {
+    const rows = await this.db
+      .selectFrom('venue_days')
+      .select(['venue_id', 'day', 'changed'])
+      .whereRef('counted', '<', 'changed')
+      .orderBy('day')
+      .orderBy('venue_id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ venueId: r.venue_id, day: r.day, changed: Number(r.changed) }));
+  }
+
   /** Each person's counted record or check-in of a venue day (records with no readable code are not people). */
   async countedRecords(venueId: string, day: string): Promise<CountedRecord[]> {
     const rows = await this.db

@@ -73,7 +73,8 @@ export async function testServer(store: Store, options: { production?: boolean; 
   const log = (line: string) => void logs.push(line);
   // Production sends through a provider; here its texts land (unlogged) where lastCodeFor reads.
   const sms = options.production ? new DevSmsOutbox(store, () => {}, clock.now) : undefined;
-  const services = buildServices(config, store, { now: clock.now, log, recheckMs: 0, ...(sms ? { sms } : {}) });
+  // Changed venue days are counted when a test flushes the recounter, never behind its back.
+  const services = buildServices(config, store, { now: clock.now, log, recheckMs: 0, recountDelayMs: 'manual', ...(sms ? { sms } : {}) });
   await services.keys.ensureKeys(TEST_ACTOR);
   const { hono, api } = buildApp(services, { production: config.production, staticDir: config.staticDir, trustProxy: config.trustProxy, log });
   return { app: hono, api, services, config, clock, logs };

@@ -131,6 +131,10 @@ describeStores('sunflower check-ins', (store) => {
     // The visitor checks in now: their latest check of the day is normal, so the fever count drops.
     const res = await req('POST', checkinApi.record.path, visitor, { id: uuidv7(t.clock.t), code: codes[0]!.code, capturedAt: t.clock.t });
     expect(res.json).toMatchObject({ status: 'accepted' });
+    // The day is handed to the recounter, which makes its counts again off the request path.
+    expect((await s.stats.staleDays('venue-demo', '2026-11-21', '2026-11-21')).size).toBe(1);
+    await t.services.recounter.flush();
+    expect((await s.stats.staleDays('venue-demo', '2026-11-21', '2026-11-21')).size).toBe(0);
     const row = (await s.checkins.ofVenueDay('venue-demo', '2026-11-21'))[0]!;
     expect(row).toMatchObject({ sub: 'aWQtcGVyc29uMQ', inspector_id: 'u-insp', sex: 'female', age_band: '60+', hour: 16, status: 'green' });
     const after = await stats();

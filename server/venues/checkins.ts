@@ -14,6 +14,7 @@ import type { UserActor } from '../auth/actor.js';
 import type { KeyRing } from '../keys/keyring.js';
 import type { TrustService } from '../lists/trust.js';
 import { demographicsOf } from '../stats/demographics.js';
+import type { DaysChanged } from '../stats/recounter.js';
 import type { Store } from '../store/store.js';
 import { inspectorTag } from './declaration.js';
 import { startOfDay } from './week.js';
@@ -23,6 +24,8 @@ const DAY_MS = 86_400_000;
 export interface CheckinDeps {
   keys: KeyRing;
   trust: TrustService;
+  /** Told, after a check-in is stored, which venue day changed (its counts are made again). */
+  onDaysChanged?: DaysChanged;
 }
 
 export class CheckinService {
@@ -93,6 +96,7 @@ export class CheckinService {
     });
     // The id is someone else's check-in, or another venue's: never overwritten.
     if (!inserted) throw new CheckinRefusedError('id already used');
+    this.deps.onDaysChanged?.([{ venueId: venue.id, day: verdict.claims.day }]);
     return { status: 'accepted', venueName: verdict.claims.venueName, day: verdict.claims.day };
   }
 

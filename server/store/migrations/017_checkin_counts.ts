@@ -1,4 +1,5 @@
-// Sunflower check-ins count in venue statistics, and bindings keep their history.
+// Sunflower check-ins count in venue statistics, stale venue days are found by index, and bindings
+// keep their history.
 // Check-ins get what a checkpoint record counts by (the inspector whose code it was, the person's sex
 // and age band, the local hour, the person's status when it arrived); the days that already have
 // check-ins are marked changed so their cached counts are made again. Bindings of inspectors to
@@ -38,6 +39,9 @@ export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> 
     await sql`insert into venue_days (venue_id, day, changed, counted, counts) values (${venueId}, ${day}, 1, 0, '{}')
       on conflict (venue_id, day) do update set changed = venue_days.changed + 1`.execute(db);
   }
+
+  // The minute sweep looks for days whose counts are behind their records: few rows, found by index.
+  await sql`create index venue_days_stale on venue_days (day, venue_id) where counted < changed`.execute(db);
 
   // One row per span of binding; unbound_at null while it lasts. inspector_venues stays the set of
   // current bindings.
