@@ -69,8 +69,13 @@ function redirectFor(path: string): string | undefined {
   if (user === undefined) return undefined;
   // Signed in while on the sign-in page: the device's storage was cleared but the cookie still
   // holds a session (/api/me answered), so the person goes on without a new SMS code.
-  // Signing in ends here too: the person goes back to the link they opened first, if any.
-  if (path === '/signin') return user && !sessionExpired.value ? (peekReturn() ?? homeFor(user)) : undefined;
+  // Signing in ends here too: the person goes back to the link they opened first, if any — unless
+  // they must bind their identity first (a check-in needs it).
+  if (path === '/signin') {
+    if (!user || sessionExpired.value) return undefined;
+    const home = homeFor(user);
+    return home === '/identity' ? home : (peekReturn() ?? home);
+  }
   const route = ROUTES.find((r) => r.path === path);
   // Pages for the signed-out; someone signed in goes to their own page instead.
   if (route?.public) return user ? homeFor(user) : undefined;
