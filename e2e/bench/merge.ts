@@ -34,7 +34,8 @@ async function runOn(label: string, url: string, schema?: string): Promise<Bench
     const now = Date.now();
     await store.accounts.createUser({ id: 'bench-inspector', phone: '+8613800009999', role: 'inspector', person_id: null, created_at: now });
     await store.venues.createVenue({ id: 'bench-venue', name: 'Bench', created_at: now });
-    await store.venues.bindInspector('bench-inspector', 'bench-venue', now);
+    // Bound since a day before: every record below is captured while bound.
+    await store.venues.bindInspector('bench-inspector', 'bench-venue', now - 86_400_000);
 
     const signer = await services.keys.signer();
     const iat = Math.floor(now / 1000) - 60;
