@@ -144,11 +144,14 @@ test('the manager sees the synced counts and downloads CSV and XLSX that agree w
   workbook.worksheets[0]!.eachRow((r) => xlsxRows.push((r.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v)))));
   expect(asShown(xlsxRows)).toEqual(shown);
 
-  // English, and the desktop layout (charts side by side).
+  // The desktop layout (charts side by side), in Chinese and then in English.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole('button', { name: /^今天/ }).click();
+  await expect(page.getByTestId('today-tiles').locator('[data-key="people"] dd')).toHaveText('17');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: resolve(SHOTS, 'dashboard-desktop-today-zh.png'), fullPage: true });
   await page.getByTestId('lang-switch').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Venue statistics');
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.getByRole('button', { name: /^Today/ }).click();
   await expect(page.getByTestId('today-tiles').locator('[data-key="people"] dt')).toHaveText('People checked');
   const [a, b] = await Promise.all([page.getByTestId('today-hours').boundingBox(), page.getByTestId('today-sex').boundingBox()]);
   expect(Math.abs(a!.y - b!.y)).toBeLessThan(2); // side by side

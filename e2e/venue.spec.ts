@@ -51,6 +51,11 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
+/** Scrolled to the top before a full-page screenshot, so the sticky top bar stays at the top of the picture. */
+async function top(page: Page): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
 async function open(phone: string, locale = 'zh-CN'): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale, permissions: ['camera'] });
   const page = await context.newPage();
@@ -72,6 +77,7 @@ test('a venue from registration to an unbound inspector', async () => {
   await expect(mgr.getByTestId('venue-name-error')).toBeVisible();
   await expect(mgr.getByTestId('venue-name')).toHaveAttribute('aria-describedby', /venue-name-error/);
   await venue.fillForm({ area: ['44', '4401', '440103', '440103001'], address: '沙面南街 52 号', type: 'dining-lodging', name: '沙面茶楼', phone: NEW_MANAGER });
+  await top(mgr);
   await mgr.screenshot({ path: resolve(SHOTS, 'venue-register.png'), fullPage: true });
   await venue.submit();
   await expect(mgr.getByTestId('venue-details')).toBeVisible();
@@ -81,6 +87,7 @@ test('a venue from registration to an unbound inspector', async () => {
   expect(await mgr.content()).not.toContain(NEW_MANAGER);
   await expect(mgr.getByTestId('declaration-qr')).toBeVisible();
   expect(await seriousA11yFindings(mgr)).toEqual([]);
+  await top(mgr);
   await mgr.screenshot({ path: resolve(SHOTS, 'venue-details.png'), fullPage: true });
 
   // One change this week; the second is refused with the date it is allowed from.
@@ -94,9 +101,11 @@ test('a venue from registration to an unbound inspector', async () => {
   await venue.submit();
   await expect(venue.formError).toContainText('本周已修改过');
   await expect(venue.formError).toContainText('星期一');
+  await top(mgr);
   await mgr.screenshot({ path: resolve(SHOTS, 'venue-edit-refused.png'), fullPage: true });
   await mgr.goto(`${server.url}/venue/poster`);
   await expect(mgr.getByTestId('venue-poster')).toContainText(declaration);
+  await top(mgr);
   await mgr.screenshot({ path: resolve(SHOTS, 'venue-poster.png'), fullPage: true });
 
   // The inspector binds by pointing the camera at the declaration code.
@@ -119,6 +128,7 @@ test('a venue from registration to an unbound inspector', async () => {
   await expect(insp.getByTestId('red-guidance')).toContainText('请勿放行');
   await insp.getByTestId('red-guidance').locator('summary').click();
   await expect(insp.getByTestId('red-guidance')).toContainText('密切接触者');
+  await top(insp);
   await insp.screenshot({ path: resolve(SHOTS, 'gate-red-guidance.png'), fullPage: true });
   await insp.getByTestId('discard-scan').click();
 
@@ -139,6 +149,7 @@ test('a venue from registration to an unbound inspector', async () => {
   await insp.getByTestId('checkin-code').locator('summary').click();
   const link = (await insp.getByTestId('checkin-qr').getAttribute('data-link'))!;
   expect(link).toMatch(/\/checkin#HGK1:/);
+  await top(insp);
   await insp.screenshot({ path: resolve(SHOTS, 'gate-checkin-code.png'), fullPage: true });
   const { page: visitor } = await open(VISITOR);
   await expect(visitor).toHaveURL(/\/code/);
@@ -195,6 +206,7 @@ test('a venue from registration to an unbound inspector', async () => {
   await expect(venue.inspectorTags()).toHaveText([`检测员 ${tag}`]);
   expect(await mgr.content()).not.toContain(INSPECTOR);
   expect(await seriousA11yFindings(mgr)).toEqual([]);
+  await top(mgr);
   await mgr.screenshot({ path: resolve(SHOTS, 'venue-members.png'), fullPage: true });
   await venue.unbind(tag!);
   await expect(mgr.getByTestId('members-none')).toBeVisible();
@@ -213,6 +225,7 @@ test('a venue from registration to an unbound inspector', async () => {
   await expect(gate.pending).toHaveText('0');
   expect(countRows(db, 'checkpoint_records')).toBe(2);
   await insp.getByTestId('rejected-list').scrollIntoViewIfNeeded();
+  await top(insp);
   await insp.screenshot({ path: resolve(SHOTS, 'gate-unbound-rejected.png'), fullPage: true });
 
   // English: the manager's pages in the other language.
@@ -221,6 +234,7 @@ test('a venue from registration to an unbound inspector', async () => {
   await expect(mgr.getByTestId('venue-details')).toContainText('Venue declaration code');
   await expect(mgr.getByTestId('venue-edit-from')).toContainText('It can be changed again from Monday');
   expect(await seriousA11yFindings(mgr)).toEqual([]);
+  await top(mgr);
   await mgr.screenshot({ path: resolve(SHOTS, 'venue-details-en.png'), fullPage: true });
   expect(pageErrors).toEqual([]);
 });

@@ -73,7 +73,7 @@ export default function MembersPage() {
           {list === undefined && <p class="muted">{t('venue.loading')}</p>}
           {list?.length === 0 && <p data-testid="members-none">{t('members.none')}</p>}
           {list && list.length > 0 && (
-            <ul class="member-list" data-testid="inspector-list">
+            <ul class="inspector-list" data-testid="inspector-list">
               {list.map((m) => (
                 <li key={m.tag} class="member" data-testid="inspector-row">
                   <span class="member-words">
