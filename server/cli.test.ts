@@ -228,8 +228,7 @@ describe('cli registry import', () => {
 describe('cli and server as processes', () => {
   const env = (dataDir: string) => ({ ...process.env, HG_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' });
 
-  // Three CLI processes, each starting tsx: over 20 s on a loaded 2-core machine.
-  it('prints only the code on stdout for issue-code, and exits 2 with usage on a bad command', { timeout: 60_000 }, () => {
+  it('prints only the code on stdout for issue-code, and exits 2 with usage on a bad command', () => {
     const dataDir = tempDataDir();
     const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { cwd: ROOT, env: env(dataDir), encoding: 'utf8' });
     expect(run('seed').status).toBe(0);
