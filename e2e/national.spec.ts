@@ -1,7 +1,9 @@
 // A national-platform feed that disagrees with the local code is not silence: the admin imports
 // the national platform's states; the holder whose national code is red while the local one is
 // green sees a notice on the code page and the records page, in zh-CN and English, saying which
-// applies here and what to do; the admin sees the disagreement in the person lookup.
+// applies here and what to do; the admin sees the disagreement in the person lookup, corrects
+// the status from the console, and makes and revokes a feed source's token. The console stays
+// usable at 320 px and at 200 % text.
 
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
@@ -71,4 +73,47 @@ test('a national red against a local green code is explained to the holder and s
 
   await console_.lookUp(DOCUMENT, '核对国家平台状态');
   await expect(admin.getByTestId('lookup-national')).toHaveAttribute('data-disagreement', 'national-stricter');
+
+  // A correction from the console needs its note; then the person is red, with a new code.
+  await admin.getByTestId('correct-submit').click();
+  await expect(admin.locator('#correct-note')).toHaveAttribute('aria-invalid', 'true');
+  await admin.locator('#correct-status').selectOption('red');
+  await admin.locator('#correct-reason').selectOption('close-contact');
+  await admin.locator('#correct-note').fill('流调复核：密接');
+  await admin.getByTestId('correct-submit').click();
+  await expect(admin.getByTestId('correct-done')).toBeVisible();
+  await expect(console_.person).toHaveAttribute('data-status', 'red');
+  // National red against local red agrees: no disagreement any more.
+  await expect(admin.getByTestId('lookup-national')).not.toHaveAttribute('data-disagreement', /./);
+
+  // A feed source's token: shown once, listed, revoked.
+  await admin.locator('#token-source').fill('gz-cdc');
+  await admin.getByTestId('admin-tokens').getByLabel('重点人群名单').check();
+  await admin.getByTestId('admin-tokens').getByRole('button', { name: '生成令牌' }).click();
+  await expect(admin.locator('#token-value')).toHaveValue(/^hgf_/);
+  const row = admin.locator('[data-testid="token-row"][data-source="gz-cdc"]');
+  await expect(row).toBeVisible();
+  expect(await seriousA11yFindings(admin)).toEqual([]);
+  await admin.screenshot({ path: resolve(SHOTS, 'admin-console-tokens-zh.png'), fullPage: true });
+  await row.getByTestId('revoke-token').click();
+  await expect(row).toHaveAttribute('data-revoked', 'true');
+
+  // A desktop page, but nothing may be cut off at 320 px or at 200 % text.
+  for (const [width, zoom] of [
+    [320, 1],
+    [1280, 2],
+  ] as const) {
+    await admin.setViewportSize({ width, height: 900 });
+    await admin.evaluate((z) => (document.documentElement.style.fontSize = `${z * 100}%`), zoom);
+    const overflow = await admin.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${width} px at ${zoom * 100} %`).toBeLessThanOrEqual(0);
+  }
+  await admin.evaluate(() => (document.documentElement.style.fontSize = ''));
+  await admin.setViewportSize({ width: 390, height: 844 });
+  await admin.screenshot({ path: resolve(SHOTS, 'admin-console-390-zh.png'), fullPage: true });
+  await admin.getByTestId('lang-switch').click();
+  await expect(admin.getByTestId('admin-tokens')).toContainText('Feed-source tokens');
+  await admin.screenshot({ path: resolve(SHOTS, 'admin-console-390-en.png'), fullPage: true });
+  await admin.setViewportSize({ width: 1280, height: 900 });
+  await admin.screenshot({ path: resolve(SHOTS, 'admin-console-desktop-en.png'), fullPage: true });
 });

@@ -5,6 +5,7 @@ import { useEffect } from 'preact/hooks';
 import './admin.css';
 import { ago, errorText, formatTime } from '../../i18n/index.js';
 import { useNow } from '../../ui/useNow.js';
+import { FeedTokensSection } from './FeedTokensSection.js';
 import { HealthSection } from './HealthSection.js';
 import { ImportSection } from './ImportSection.js';
 import { KeysSection } from './KeysSection.js';
@@ -34,7 +35,8 @@ function RecentImports() {
       {list.length === 0 ? (
         <p class="muted">{t('import.none')}</p>
       ) : (
-        <table class="admin-table">
+        <div class="table-wrap" tabIndex={0}>
+<table class="admin-table">
           <thead>
             <tr>
               <th scope="col">{t('col.time')}</th>
@@ -59,6 +61,7 @@ function RecentImports() {
             ))}
           </tbody>
         </table>
+</div>
       )}
     </section>
   );
@@ -88,6 +91,7 @@ export default function AdminPage() {
         <ImportSection />
         <RecentImports />
         <KeysSection />
+        <FeedTokensSection />
         {o && <HealthSection o={o} />}
       </div>
     </div>

@@ -10,7 +10,8 @@ type Device = Overview['adoption']['stale'][number];
 function Devices({ list, now, testid }: { list: Device[]; now: number; testid: string }) {
   if (list.length === 0) return <p class="muted">{t('adoption.none')}</p>;
   return (
-    <table class="admin-table" data-testid={testid}>
+    <div class="table-wrap" tabIndex={0}>
+<table class="admin-table" data-testid={testid}>
       <thead>
         <tr>
           <th scope="col">{t('adoption.device')}</th>
@@ -32,6 +33,7 @@ function Devices({ list, now, testid }: { list: Device[]; now: number; testid: s
         ))}
       </tbody>
     </table>
+</div>
   );
 }
 
@@ -51,7 +53,8 @@ export function HealthSection({ o }: { o: Overview }) {
       {o.rejections.length === 0 ? (
         <p class="muted">{t('rejections.none')}</p>
       ) : (
-        <table class="admin-table">
+        <div class="table-wrap" tabIndex={0}>
+<table class="admin-table">
           <thead>
             <tr>
               <th scope="col">{t('rejections.reason')}</th>
@@ -71,6 +74,7 @@ export function HealthSection({ o }: { o: Overview }) {
             ))}
           </tbody>
         </table>
+</div>
       )}
     </section>
   );

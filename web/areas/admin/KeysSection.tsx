@@ -70,7 +70,8 @@ export function KeysSection() {
       <p id="withdraw-help" class="muted small">
         {t('keys.withdrawHelp')}
       </p>
-      <table class="admin-table">
+      <div class="table-wrap" tabIndex={0}>
+<table class="admin-table">
         <thead>
           <tr>
             <th scope="col">{t('keys.kid')}</th>
@@ -85,6 +86,7 @@ export function KeysSection() {
           ))}
         </tbody>
       </table>
+</div>
       <div class="row">
         <button type="button" class="btn" disabled={busy.value === 'keys'} onClick={() => void createKey(false)}>
           {t('keys.create')}

@@ -4,6 +4,7 @@
 import { useSignal } from '@preact/signals';
 import { LOOKUP_REASON_MIN } from '../../../shared/api/authority.js';
 import { errorText, formatTime, reasonText } from '../../i18n/index.js';
+import { CorrectionForm } from './CorrectionForm.js';
 import { busy, findPerson, lookup, lookupError } from './state.js';
 import { t } from './strings.js';
 
@@ -71,11 +72,13 @@ export function LookupSection() {
               </>
             )}
           </p>
+          <CorrectionForm personId={result.person.id} />
           <h4>{t('lookup.history')}</h4>
           {result.events.length === 0 ? (
             <p class="muted">{t('lookup.noHistory')}</p>
           ) : (
-            <table class="admin-table" data-testid="lookup-history">
+            <div class="table-wrap" tabIndex={0}>
+<table class="admin-table" data-testid="lookup-history">
               <thead>
                 <tr>
                   <th scope="col">{t('col.time')}</th>
@@ -98,6 +101,7 @@ export function LookupSection() {
                 ))}
               </tbody>
             </table>
+</div>
           )}
           <h4>{t('lookup.codes')}</h4>
           <p class="muted small">{t('lookup.codesHelp')}</p>

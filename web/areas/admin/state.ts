@@ -4,6 +4,7 @@
 import { signal } from '@preact/signals';
 import * as v from 'valibot';
 import { authorityApi, ImportOutcomeSchema, type ImportOutcomeBody, type LookupResult, type Overview } from '../../../shared/api/authority.js';
+import type { RedReason } from '../../../shared/code/claims.js';
 import type { FeedKind } from '../../../shared/feeds.js';
 import { call, failureCode, urlOf, type FailureCode } from '../../http.js';
 
@@ -27,7 +28,11 @@ export async function loadOverview(): Promise<void> {
   }
 }
 
+/** The last lookup's question: a correction looks the person up again with it. */
+let lastQuery: { documentNumber: string; reason: string } | undefined;
+
 export async function findPerson(documentNumber: string, reason: string): Promise<void> {
+  lastQuery = { documentNumber, reason };
   busy.value = 'lookup';
   try {
     lookup.value = await call(authorityApi.lookup, { body: { documentNumber, reason } });
@@ -89,3 +94,62 @@ export const activateKey = (kid: string) => keyAction(() => call(authorityApi.ac
 export const retireKey = (kid: string) => keyAction(() => call(authorityApi.retireKey, { params: { kid }, body: {} }));
 export const withdrawKey = (kid: string, from: number | undefined) =>
   keyAction(() => call(authorityApi.withdrawKey, { params: { kid }, body: from === undefined ? {} : { from } }));
+
+// --- feed-source tokens ------------------------------------------------------------------------
+
+export type FeedTokenInfo = Awaited<ReturnType<typeof call<typeof authorityApi.feedTokens>>>['tokens'][number];
+export const tokens = signal<FeedTokenInfo[] | undefined>(undefined);
+export const tokensError = signal<Failure | null>(null);
+/** The token just made: shown once, gone when the page is left or another is made. */
+export const newToken = signal<{ source: string; token: string } | null>(null);
+
+export async function loadTokens(): Promise<void> {
+  try {
+    tokens.value = (await call(authorityApi.feedTokens)).tokens;
+    tokensError.value = null;
+  } catch (e) {
+    tokensError.value = failureCode(e);
+  }
+}
+
+export async function createToken(source: string, feeds: FeedKind[]): Promise<void> {
+  newToken.value = null;
+  try {
+    const made = await call(authorityApi.createFeedToken, { body: { source, feeds } });
+    newToken.value = { source: made.info.source, token: made.token };
+    tokensError.value = null;
+  } catch (e) {
+    tokensError.value = failureCode(e);
+  }
+  await loadTokens();
+}
+
+export async function revokeToken(id: string): Promise<void> {
+  try {
+    await call(authorityApi.revokeFeedToken, { params: { id }, body: {} });
+    tokensError.value = null;
+  } catch (e) {
+    tokensError.value = failureCode(e);
+  }
+  await loadTokens();
+}
+
+// --- corrections --------------------------------------------------------------------------------
+
+export const correctionError = signal<Failure | null>(null);
+export const corrected = signal(false);
+
+/** Corrects the looked-up person's status (a new code, the old one red-listed), then looks them up again. */
+export async function correctPerson(personId: string, change: { status: 'green' | 'red'; reason?: RedReason; note: string }): Promise<void> {
+  corrected.value = false;
+  try {
+    await call(authorityApi.correct, { params: { id: personId }, body: change.status === 'red' ? change : { status: change.status, note: change.note } });
+    correctionError.value = null;
+    corrected.value = true;
+  } catch (e) {
+    correctionError.value = failureCode(e);
+    return;
+  }
+  if (lastQuery) await findPerson(lastQuery.documentNumber, lastQuery.reason);
+  await loadOverview();
+}
