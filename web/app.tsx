@@ -9,7 +9,6 @@ import { lazy, LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import type { Role } from '../shared/roles.js';
 import { navigate } from './app/navigation.js';
 import { peekReturn, rememberReturn, takeReturn } from './app/return-to.js';
-import { flushDisplays, noteCodeShown } from './app/displays.js';
 import { offline, onResume } from './app/network.js';
 import { homeFor, me, sessionExpired } from './app/session.js';
 import { applyUpdate, dismissUpdate, showUpdatePrompt } from './app/update.js';
@@ -141,12 +140,10 @@ function Shell() {
     navigate(target, { replace: true });
   }, [target, path]);
   const ready = me.value !== undefined && !target;
-  // A holder's code on screen is a display (亮码) for their records, noted offline too.
+  // Displays of the holder's code (亮码) are noted by the code page once its code is on screen; the
+  // ones that could not be reported go when the page is back online.
   const holderId = me.value?.role === 'holder' ? me.value.id : undefined;
-  useEffect(() => {
-    if (holderId && ready && path === '/code') void noteCodeShown(holderId);
-  }, [holderId, ready, path]);
-  useEffect(() => (holderId ? onResume(() => void flushDisplays(holderId)) : undefined), [holderId]);
+  useEffect(() => (holderId ? onResume(() => void import('./app/displays.js').then((m) => m.flushDisplays(holderId), () => undefined)) : undefined), [holderId]);
   // Each page its own title, in the current language (the gate adds the verdict on screen to it).
   const titleKey = `title.${path}`;
   const title = hasText(titleKey) ? t(titleKey) : t('app.name');

@@ -58,6 +58,8 @@ export async function benchHolderJs(browser: Browser, serverUrl: string, initScr
       if (size === undefined) continue;
       if (end <= timing.qrAt) before += size;
       else after += size;
+      // BENCH_VERBOSE=1: each file, its size and whether it came before the code showed.
+      if (process.env.BENCH_VERBOSE) process.stderr.write(`${end <= timing.qrAt ? 'before' : 'after '} ${fmt(size / 1024, 1).padStart(6)} KB ${fmt(end).padStart(6)} ms ${new URL(url).pathname}\n`);
     }
     return [
       {

@@ -6,6 +6,7 @@ import { TestServer } from '../support/server.js';
 import { benchBrowser } from './browser.js';
 import { benchCrypto } from './crypto.js';
 import { benchDecoders } from './decoders.js';
+import { benchHolderFamily } from './holder-family.js';
 import { benchImport } from './import.js';
 import { benchMerge } from './merge.js';
 import { benchPeak, benchTwoProcesses } from './peak.js';
@@ -56,6 +57,8 @@ async function main(): Promise<void> {
   const served = ([
     ['browser', benchBrowser],
     ['sync over HTTP', benchSync],
+    // The holder's code page with the family switch (issue 7): its JS, and the cached code offline at 4× CPU.
+    ['holder with family', benchHolderFamily],
   ] as const).filter(([name]) => selected(name));
   if (served.length > 0 || selected('peak hours')) {
     process.stderr.write('bench: building the app…\n');

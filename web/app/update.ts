@@ -3,8 +3,9 @@
 // only when the inspector says so — never in the middle of a scan.
 
 import { computed, signal } from '@preact/signals';
-// The ES2017 build (see workbox-window-modern.d.ts).
-import { Workbox } from 'workbox-window/build/workbox-window.prod.mjs';
+// The ES2017 build (see workbox-window-modern.d.ts), loaded after the page: registering never
+// delays a holder's code on screen.
+import type { Workbox } from 'workbox-window/build/workbox-window.prod.mjs';
 import { IS_PROD } from '../env.js';
 import { outboxIdle } from './activity.js';
 
@@ -15,9 +16,13 @@ let wb: Workbox | undefined;
 
 export function registerServiceWorker(): void {
   if (!IS_PROD || !('serviceWorker' in navigator)) return;
-  wb = new Workbox('/sw.js', { scope: '/' });
-  wb.addEventListener('waiting', () => (updateWaiting.value = true));
-  void wb.register().catch(() => undefined);
+  void import('workbox-window/build/workbox-window.prod.mjs')
+    .then(({ Workbox }) => {
+      wb = new Workbox('/sw.js', { scope: '/' });
+      wb.addEventListener('waiting', () => (updateWaiting.value = true));
+      return wb.register();
+    })
+    .catch(() => undefined);
 }
 
 export function applyUpdate(): void {

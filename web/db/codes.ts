@@ -7,9 +7,9 @@ export function cachedCode(db: HgDb, userId: string): Promise<CodeRow | undefine
   return db.codes.get(userId);
 }
 
-/** `deviceKey`: the id of the device key the code is bound to, if it is. */
-export async function saveCode(db: HgDb, userId: string, code: MyCode, fetchedAt = Date.now(), deviceKey?: string): Promise<CodeRow> {
-  const row: CodeRow = deviceKey === undefined ? { userId, code, fetchedAt } : { userId, code, fetchedAt, deviceKey };
+/** `deviceKey`: the id of the device key the code is bound to, if it is; `qr`: the code's QR path. */
+export async function saveCode(db: HgDb, userId: string, code: MyCode, fetchedAt = Date.now(), deviceKey?: string, qr?: CodeRow['qr']): Promise<CodeRow> {
+  const row: CodeRow = { userId, code, fetchedAt, ...(deviceKey === undefined ? {} : { deviceKey }), ...(qr === undefined ? {} : { qr }) };
   await db.codes.put(row);
   return row;
 }

@@ -42,6 +42,8 @@ export interface CodeRow {
   fetchedAt: number;
   /** The id of this phone's device key the code is bound to (shown live); absent for an unbound code. */
   deviceKey?: string;
+  /** The code's QR as an SVG path (web/ui/qr-path.ts), so the page draws it before the encoder loads. */
+  qr?: { size: number; d: string };
 }
 export interface TrustRow {
   name: 'trust';

@@ -4,7 +4,7 @@
 // stays awake while a code is shown; the QR's text alternative says whose code it is, its colour
 // and how long it is valid.
 
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { offline as appOffline } from '../../app/network.js';
 import { me, signOut } from '../../app/session.js';
 import { ago, errorText, formatTime, reasonText } from '../../i18n/index.js';
@@ -46,6 +46,14 @@ export default function CodePage() {
   useEffect(() => {
     if (disagrees && !Notice) void import('../../ui/NationalNotice.js').then((m) => setNotice(() => m.NationalNotice), () => undefined);
   }, [disagrees]);
+  // Each visit to this page with a code on it is a display (亮码) for the holder's records, noted
+  // offline too. Its own chunk (the records API's schemas), loaded after the code is on screen.
+  const noted = useRef(false);
+  useEffect(() => {
+    if (!showing || !userId || noted.current) return;
+    noted.current = true;
+    void import('../../app/displays.js').then((m) => m.noteCodeShown(userId), () => undefined);
+  }, [showing, userId]);
   const [MemberSwitch, setMemberSwitch] = useState<typeof MemberSwitchType | null>(null);
   const hasMembers = members.value.length > 1;
   useEffect(() => {
@@ -120,7 +128,7 @@ export default function CodePage() {
           <span class="code-kind">{t(`code.kind.${code.kind}`)}</span>
         </p>
         <Clock testId="code-clock" />
-        <LiveQr frameClass="qr-frame" text={code.text} label={qrLabel} testId="code-qr" />
+        <LiveQr frameClass="qr-frame" text={code.text} path={row.qr} label={qrLabel} testId="code-qr" />
         <p class="code-meta">
           <span data-testid="code-updated">{t('code.updated', { ago: ago(fetchedAt, now) })}</span>
           <span>{t('code.expiresAt', { time: formatTime(code.expiresAt) })}</span>

@@ -5,7 +5,8 @@
 
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
-import { Qr } from '../../ui/Qr.js';
+import type { QrPath } from '../../ui/qr-path.js';
+import { QrSvg } from '../../ui/QrSvg.js';
 import { useNow } from '../../ui/useNow.js';
 import type { holderClockHint } from './presenter.js';
 import { t } from './strings.js';
@@ -24,11 +25,31 @@ function ClockHint({ hintAt }: { hintAt: HintFn }) {
   );
 }
 
-/** `frameClass`: the frame around the QR (the code card's colour); the notes go under it. */
-export function LiveQr({ text, label, testId, frameClass }: { text: string; label: string; testId?: string; frameClass: string }) {
+/**
+ * `frameClass`: the frame around the QR (the code card's colour); the notes go under it. `path`: the
+ * code's QR saved with it, drawn at once; any other text (the live presentation, a code saved
+ * without one) waits for the encoder's chunk.
+ */
+export function LiveQr({ text, path, label, testId, frameClass }: { text: string; path?: QrPath; label: string; testId?: string; frameClass: string }) {
   const shown = useSignal(text);
   const live = useSignal(false);
   const hintAt = useSignal<HintFn | null>(null);
+  const drawn = useSignal<{ text: string; path: QrPath } | null>(path ? { text, path } : null);
+  const want = shown.value;
+  useEffect(() => {
+    if (drawn.value?.text === want) return;
+    if (path && want === text) {
+      drawn.value = { text, path };
+      return;
+    }
+    let gone = false;
+    void import('../../ui/qr-path.js').then((m) => {
+      if (!gone) drawn.value = { text: want, path: m.qrPath(want) };
+    }, () => undefined);
+    return () => {
+      gone = true;
+    };
+  }, [want, path]);
   useEffect(() => {
     shown.value = text;
     live.value = false;
@@ -62,7 +83,7 @@ export function LiveQr({ text, label, testId, frameClass }: { text: string; labe
   return (
     <>
       <div data-live={live.value ? 'true' : 'false'} class={frameClass}>
-        <Qr text={shown.value} label={label} testId={testId} />
+        {drawn.value && <QrSvg path={drawn.value.path} label={label} testId={testId} />}
       </div>
       {live.value && (
         <p class="live-note" data-testid="live-note">

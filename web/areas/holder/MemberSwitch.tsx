@@ -21,12 +21,10 @@ export function MemberSwitch({ members, shownId, maskedName, onPick }: { members
       >
         <span data-testid="masked-name">{maskedName}</span>
         <span class="sr-only">{t('member.switch')}</span>
-        <span aria-hidden="true" class="chevron">
-          ▾
-        </span>
+        <span aria-hidden="true" class="chevron" />
       </button>
       {open.value && (
-        <ul id="member-list" class="member-list" aria-label={t('member.switch')}>
+        <ul id="member-list" class="member-menu" aria-label={t('member.switch')}>
           {members.map((m) => {
             const id = m.relation === 'self' ? null : m.id;
             return (

@@ -63,7 +63,7 @@ export default function PrintPage() {
     <section class="print-page stack">
       <div class="card stack no-print">
         <h1>{ids.length > 1 ? ft('print.titleFamily') : ft('print.title')}</h1>
-        <p>{names.join('、')}</p>
+        <p>{names.join(document.documentElement.lang.startsWith('zh') ? '、' : ', ')}</p>
         <p class="banner banner-warn">{ft('print.revokes')}</p>
         {!printed.value ? (
           <button type="button" class="btn btn-primary btn-block" data-testid="print-make" disabled={busy.value || ids.length === 0} onClick={() => void make()}>

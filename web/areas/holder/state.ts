@@ -44,7 +44,9 @@ export async function refreshCode(userId: string, force = false): Promise<void> 
     const { fetchMyCode } = await import('./live-binding.js');
     const { code, deviceKey, canBind: bindable } = await fetchMyCode(userId, memberId ?? undefined);
     canBind = bindable;
-    const row = await saveCode(appDb(), codeKey(userId, memberId), code, Date.now(), deviceKey);
+    // The QR's path is kept with the code: the next visit draws it before the encoder has loaded.
+    const { qrPath } = await import('../../ui/qr-path.js');
+    const row = await saveCode(appDb(), codeKey(userId, memberId), code, Date.now(), deviceKey, qrPath(code.text));
     // The person may have switched to another member meanwhile: that one's code stays on screen.
     if (shownMember.value === memberId) myCode.value = row;
     codeOffline.value = false;
