@@ -19,7 +19,7 @@ const BROWSER_LIBS = ['dexie', 'dexie/*', 'preact', 'preact/*', 'preact-iso', '@
 const SERVER_LIBS = ['hono', 'hono/*', '@hono/*', 'kysely', 'better-sqlite3', 'pg', 'exceljs', 'csv-stringify', 'csv-stringify/*', 'csv-parse', 'csv-parse/*'];
 const SCANNER_LIBS = ['html5-qrcode', 'html5-qrcode/*', 'barcode-detector', 'barcode-detector/*', 'zxing-wasm', 'zxing-wasm/*', 'comlink'];
 /** Server feature folders: routes.ts is their HTTP face, everything else is service or rules. */
-const FEATURES = '{auth,people,venues,orgs,authority,checkpoints,lists,keys,audit,exports,sms,demo,account,records,stats,registry,holders}';
+const FEATURES = '{auth,people,venues,orgs,registration,authority,checkpoints,lists,keys,audit,exports,sms,demo,account,records,stats,registry,holders}';
 
 /** @type {Layer[]} */
 export const LAYERS = [

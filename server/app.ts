@@ -36,6 +36,8 @@ import { devSmsRoutes } from './sms/routes.js';
 import { statsRoutes } from './stats/routes.js';
 import type { StatsExport } from './stats/export.js';
 import type { StatsService } from './stats/service.js';
+import { orgRoutes } from './orgs/routes.js';
+import type { OrgServices } from './orgs/service.js';
 import { venueRoutes } from './venues/routes.js';
 import type { VenueService } from './venues/service.js';
 import { systemApi } from '../shared/api/system.js';
@@ -63,6 +65,7 @@ export interface AppServices {
   members: MemberService;
   printed: PrintedCodeService;
   authority: AuthorityServices;
+  orgs: OrgServices;
 }
 
 export interface AppOptions {
@@ -105,6 +108,7 @@ export function buildApp(services: AppServices, options: AppOptions): App {
   accountRoutes(api, services.deviceSessions, services.accountControl, { secureCookies: options.production, trustProxy: options.trustProxy ?? false });
   recordsRoutes(api, services.records);
   authorityRoutes(api, services.authority);
+  orgRoutes(api, services.orgs);
   if (services.devSms && !options.production) {
     hono.use('/api/dev/*', onlyFromLoopback());
     devSmsRoutes(api, services.devSms);

@@ -99,9 +99,9 @@ async function openPostgres(url: string): Promise<Opened> {
   };
 }
 
-const ROLES = ['inspector', 'holder', 'manager'] as const;
+const ROLES = ['inspector', 'holder', 'manager', 'org-admin'] as const;
 type Who = (typeof ROLES)[number] | 'nobody' | 'garbage';
-const PHONES: Record<(typeof ROLES)[number], string> = { inspector: '+8613800000001', holder: '+8613800000002', manager: '+8613800000004' };
+const PHONES: Record<(typeof ROLES)[number], string> = { inspector: '+8613800000001', holder: '+8613800000002', manager: '+8613800000004', 'org-admin': '+8613800000006' };
 
 /** Strings that have broken parsers and databases before: lone surrogates, NUL, huge numbers as text, SQL. */
 const nasty = fc.constantFrom('', '\uD800', 'a\uDC00b', '\u0000', "'; drop table users; --", '1e20', '-0', 'NaN', '💥'.repeat(50), 'x'.repeat(5000), '../../etc/passwd', '%00');
@@ -133,6 +133,8 @@ interface Ctx {
   green: string;
   red: string;
   sessionIds: Partial<Record<(typeof ROLES)[number], string>>;
+  /** The organisation the holder is a member of, its join code and the holder's member tag. */
+  org: { id: string; joinCode: string; tag: string };
 }
 
 /** A body the route would take (or nearly): the fuzz mutates it. */
@@ -161,6 +163,13 @@ function validBody(e: Endpoint, ctx: Ctx): unknown {
       return { name: '张建国', documentType: 'mainland-id', documentNumber: '44010319550301456X' };
     case 'PATCH /api/me/sessions/:id':
       return { remember: false };
+    case 'POST /api/org':
+    case 'PATCH /api/org':
+      return { areaCode: '440103', kind: 'school', name: 'Fuzz School', adminPhone: '13800000006' };
+    case 'POST /api/me/orgs':
+      return { joinCode: ctx.org.joinCode, label: 'S-1' };
+    case 'POST /api/me/declarations':
+      return { id: uuidv7(now), orgId: ctx.org.id, declaredAt: now - 60_000, symptoms: ['cough'], temperature: 36.8, travel: true, travelWhere: 'Shenzhen', keyContact: false };
     case 'PUT /api/me/device-key':
       return { jwk: { kty: 'EC', crv: 'P-256', x: 'A'.repeat(43), y: 'B'.repeat(43) } };
     default:
@@ -186,7 +195,12 @@ async function fuzzEngine(name: string, open: () => Promise<Opened>, figures: Fi
     await seedPeople(store);
     const t = await testServer(store);
     const cookies = {} as Record<(typeof ROLES)[number], string>;
-    const ctx: Ctx = { t, green: '', red: '', sessionIds: {} };
+    // An organisation with the green holder as a member (its admin registers a second one: refused).
+    await store.accounts.createUser({ id: 'u-org', phone: PHONES['org-admin'], role: 'org-admin', person_id: null, created_at: 1 });
+    const orgAdmin = { kind: 'user' as const, id: 'u-org', role: 'org-admin' as const, personId: null };
+    const org = await t.services.orgs.admin.register(orgAdmin, { areaCode: '44', kind: 'company', name: 'Fuzz Co', adminPhone: PHONES['org-admin'] });
+    const membership = await t.services.orgs.declarations.join({ kind: 'user', id: 'u-green', role: 'holder', personId: 'p-green' }, org.joinCode, 'E-1');
+    const ctx: Ctx = { t, green: '', red: '', sessionIds: {}, org: { id: org.id, joinCode: org.joinCode, tag: membership.tag } };
     const mint = async (role: (typeof ROLES)[number]) => {
       const s = await t.services.sessions.signIn(PHONES[role], false, 'fuzz');
       cookies[role] = `${SESSION_COOKIE}=${s.token}`;
@@ -203,7 +217,7 @@ async function fuzzEngine(name: string, open: () => Promise<Opened>, figures: Fi
     const request = fc.record({
       route: fc.constantFrom(...STATE_CHANGING.map((e) => `${e.method} ${e.path}`)),
       // 'fitting': a role the route is open to, so requests get past the access check.
-      who: fc.oneof({ arbitrary: fc.constant<Who | 'fitting'>('fitting'), weight: 4 }, fc.constantFrom<Who>('inspector', 'holder', 'manager', 'nobody', 'garbage')),
+      who: fc.oneof({ arbitrary: fc.constant<Who | 'fitting'>('fitting'), weight: 4 }, fc.constantFrom<Who>('inspector', 'holder', 'manager', 'org-admin', 'nobody', 'garbage')),
       bodyKind: fc.constantFrom<'mutated' | 'valid' | 'raw' | 'none' | 'array'>('mutated', 'mutated', 'mutated', 'valid', 'raw', 'none', 'array'),
       raw: fc.oneof(fc.string({ maxLength: 200 }), nasty, fc.constant('{"phone":')),
       seed: fc.integer({ min: 0, max: 2 ** 30 }),
@@ -220,8 +234,8 @@ async function fuzzEngine(name: string, open: () => Promise<Opened>, figures: Fi
         const body = r.bodyKind === 'raw' ? r.raw : r.bodyKind === 'none' ? undefined : JSON.stringify(r.bodyKind === 'array' ? [sample] : sample);
         const who = r.who === 'fitting' ? (ROLES.find((x) => reachableBy(e.access, x)) ?? 'nobody') : r.who;
         const role = who === 'nobody' || who === 'garbage' ? undefined : who;
-        const param =
-          r.param === 'own' ? (role ? ctx.sessionIds[role] : undefined) ?? 'none' : r.param === 'other' ? ctx.sessionIds.manager ?? 'none' : r.param;
+        const own = e.path === '/api/org/members/:tag' ? ctx.org.tag : e.path === '/api/me/orgs/:id' ? ctx.org.id : role ? ctx.sessionIds[role] : undefined;
+        const param = r.param === 'own' ? own ?? 'none' : r.param === 'other' ? ctx.sessionIds.manager ?? 'none' : r.param;
         // Byte-wise, so a lone surrogate goes as the bytes a careless client sends; '%…' params go raw.
         const encoded = param.startsWith('%') ? param : [...Buffer.from(param)].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
         const path = e.path.replace(/:[a-zA-Z]+/g, () => encoded);

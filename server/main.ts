@@ -36,6 +36,7 @@ import { StatsExport } from './stats/export.js';
 import { DayRecounter } from './stats/recounter.js';
 import { StatsService } from './stats/service.js';
 import { VenueService } from './venues/service.js';
+import { orgServices } from './orgs/service.js';
 import { connect } from './store/connect.js';
 import { createStore, type Store } from './store/store.js';
 
@@ -115,6 +116,7 @@ export function buildServices(config: Config, store: Store, deps: ServiceDeps = 
     registry,
     travellers: new TravellerService(store, registry, { sms, now, log }),
     members,
+    orgs: orgServices(store, now),
     printed: new PrintedCodeService(store, codes, members, redList, { validDays: config.printedCodeDays, now }),
   };
 }

@@ -19,7 +19,7 @@ export const MAX_CHECKIN_TEXT = 800;
 export interface CheckinClaims {
   venueId: string;
   venueName: string;
-  /** The inspector's tag at the venue (server/venues/declaration.ts): names them without naming a person. */
+  /** The inspector's tag at the venue (server/registration/codes.ts): names them without naming a person. */
   inspectorTag: string;
   /** The local day (YYYY-MM-DD) the code is good for, in the venue's zone. */
   day: string;

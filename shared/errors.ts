@@ -33,6 +33,13 @@ export const ERROR_CODES = [
   'checkin_refused',
   'identity_rejected',
   'identity_already_bound',
+  'org_edit_too_soon',
+  'admin_has_org',
+  'join_code_unknown',
+  'area_unknown',
+  'not_a_member',
+  'declaration_not_for_travellers',
+  'declaration_time_invalid',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -196,6 +203,61 @@ export class ManagerHasVenueError extends AppError {
   override name = 'ManagerHasVenueError';
   constructor(message = 'This manager already manages a venue.') {
     super('manager_has_venue', message);
+  }
+}
+
+/** An organisation was already changed this natural week; retryAfterSec says when the next change is allowed. */
+export class OrgEditTooSoonError extends AppError {
+  override name = 'OrgEditTooSoonError';
+  constructor(allowedFrom: string, retryAfterSec: number) {
+    super('org_edit_too_soon', `The organisation was already changed this week. It can be changed again from ${allowedFrom}.`, retryAfterSec);
+  }
+}
+
+/** An organisation admin administers one organisation: this one has one already. */
+export class AdminHasOrgError extends AppError {
+  override name = 'AdminHasOrgError';
+  constructor() {
+    super('admin_has_org', 'This account already administers an organisation.');
+  }
+}
+
+export class JoinCodeUnknownError extends AppError {
+  override name = 'JoinCodeUnknownError';
+  constructor() {
+    super('join_code_unknown', 'No organisation has this join code.');
+  }
+}
+
+/** An area code that names no administrative division. */
+export class AreaUnknownError extends AppError {
+  override name = 'AreaUnknownError';
+  constructor() {
+    super('area_unknown', 'Pick the area from the list.');
+  }
+}
+
+/** A declaration to an organisation the person is not (or no longer) a member of. */
+export class NotAMemberError extends AppError {
+  override name = 'NotAMemberError';
+  constructor() {
+    super('not_a_member', 'You are not a member of this organisation.');
+  }
+}
+
+/** Travellers' web code has no health declaration, as in the real system. */
+export class DeclarationNotForTravellersError extends AppError {
+  override name = 'DeclarationNotForTravellersError';
+  constructor() {
+    super('declaration_not_for_travellers', 'The traveller’s web code has no health declaration.');
+  }
+}
+
+/** Declared too long ago to count (kept offline for over 48 hours), or by a clock far ahead. */
+export class DeclarationTimeInvalidError extends AppError {
+  override name = 'DeclarationTimeInvalidError';
+  constructor() {
+    super('declaration_time_invalid', 'This declaration was made too long ago (or the phone’s clock is wrong): declare again.');
   }
 }
 

@@ -179,6 +179,8 @@ export class AccountControlService {
     await this.store.transaction(async (tx) => {
       await tx.accountControl.setPhone(user.id, `deleted:${user.id}`);
       if (user.person_id) await tx.accountControl.forgetPersonIdentity(user.person_id);
+      // The label an organisation knew the person by goes; their declarations stay, like other health records.
+      if (user.person_id) await tx.orgs.removeMemberships(user.person_id);
       await tx.accountControl.deleteDeviceKeys(user.id);
       await tx.accountControl.deleteCodeDisplays(user.id);
       await tx.auth.deleteSessionsOfUser(user.id);

@@ -1,7 +1,7 @@
 // Every privileged action the audit log knows, with the kind of thing it acts on. Adding an action
 // is one line here; a free-text action cannot reach the log.
 
-export const TARGET_KINDS = ['person', 'key', 'trust-root', 'system', 'phone', 'venue', 'account', 'import', 'feed-token'] as const;
+export const TARGET_KINDS = ['person', 'key', 'trust-root', 'system', 'phone', 'venue', 'account', 'import', 'feed-token', 'org'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
 export const AUDIT_ACTIONS = {
@@ -40,5 +40,11 @@ export const AUDIT_ACTIONS = {
   'feed-token.revoke': 'feed-token',
   'signing-key.activate': 'key',
   'signing-key.retire': 'key',
+  'org.register': 'org',
+  'org.edit': 'org',
+  'org.remove-member': 'org',
+  'org.export': 'org',
+  'org.join': 'org',
+  'org.leave': 'org',
 } as const satisfies Record<string, TargetKind>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -9,8 +9,8 @@ describeStores('demo seed', (store) => {
     const s = store();
     const seed = new SeedService(s, new TestClock().now);
     expect(await seed.isEmpty()).toBe(true);
-    expect(await seed.seed(TEST_ACTOR)).toEqual({ created: 7, existing: 0 });
-    expect(await seed.seed(TEST_ACTOR)).toEqual({ created: 0, existing: 7 });
+    expect(await seed.seed(TEST_ACTOR)).toEqual({ created: 10, existing: 0 });
+    expect(await seed.seed(TEST_ACTOR)).toEqual({ created: 0, existing: 10 });
     expect(await seed.isEmpty()).toBe(false);
     expect(await s.venues.getVenue('venue-demo')).toMatchObject({ name: '示范商场 Demo Mall', manager_user_id: 'demo-manager', area_code: '440103001' });
     expect((await s.venues.getVenue('venue-demo'))?.declaration_code).toMatch(/^HGV1:/);
@@ -28,13 +28,18 @@ describeStores('demo seed', (store) => {
     expect(zhang).toMatchObject({ name: '张小明', status: 'green' });
     expect(li).toMatchObject({ name: '李红', status: 'red', reason: 'close-contact' });
     expect(Buffer.from(zhang!.sub, 'base64url')).toHaveLength(8);
+    // The demo school: its admin, three members, and today's declarations (李红's second supersedes her first).
+    expect(await s.orgs.ofAdmin('demo-org-admin')).toMatchObject({ name: '示范中学 Demo School', join_code: expect.stringMatching(/^HGO1:/) });
+    expect(await s.orgs.ofAdmin('demo-org-admin-new')).toBeUndefined();
+    expect((await s.orgs.members('org-00000000-0000-4000-8000-000000000001')).map((m) => m.label)).toEqual(['T-2023-017', 'T-2023-018', 'T-2023-021']);
+    expect((await s.orgs.declarationsOf('demo-li')).map((d) => d.id)).toEqual(['demo-decl-li-2', 'demo-decl-li-1']);
   });
 
   it('adds extra green holders demo-holder-1..N with phones +86139000000NN', async () => {
     const s = store();
     const seed = new SeedService(s);
     await seed.seed(TEST_ACTOR, { extraHolders: 12 });
-    expect(await seed.seed(TEST_ACTOR, { extraHolders: 13 })).toEqual({ created: 1, existing: 19 });
+    expect(await seed.seed(TEST_ACTOR, { extraHolders: 13 })).toEqual({ created: 1, existing: 22 });
     expect(await s.people.getPerson('demo-holder-13')).toMatchObject({ status: 'green' });
     expect((await s.accounts.usersByPhone('+8613900000012'))[0]).toMatchObject({ role: 'holder', person_id: 'demo-holder-12' });
     await expect(seed.seed(TEST_ACTOR, { extraHolders: -1 })).rejects.toThrow('--extra-holders');

@@ -8,7 +8,8 @@ import type { Role } from '../../shared/roles.js';
 import { record } from '../audit/log.js';
 import type { Actor } from '../auth/actor.js';
 import type { Store } from '../store/store.js';
-import { newDeclarationCode } from '../venues/declaration.js';
+import { newDeclarationCode, newJoinCode } from '../registration/codes.js';
+import { DEFAULT_TIME_ZONE, localDay } from '../../shared/time.js';
 
 /** How long before the seed the demo inspector's binding begins: the oldest capture a merge takes (7 days). */
 const DEMO_BOUND_BEFORE_MS = 7 * 24 * 3600_000;
@@ -56,7 +57,21 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { userId: 'demo-manager-new', phone: '+8613800000040', role: 'manager' },
   // A resident who signed in by phone and has not bound her ID card yet (王芳, in the registry).
   { userId: 'demo-holder-new', phone: '+8613800000050', role: 'holder' },
+  // The demo organisation's admin, one with no organisation yet, and a third member of the organisation.
+  { userId: 'demo-org-admin', phone: '+8613800000006', role: 'org-admin' },
+  { userId: 'demo-org-admin-new', phone: '+8613800000060', role: 'org-admin' },
+  { userId: 'demo-holder-wang', phone: '+8613800000062', role: 'holder', person: { id: 'demo-wang', name: '王芳', status: 'green', reason: 'none' } },
 ];
+
+/** The demo organisation (a school), administered by demo-org-admin; its members are the demo holders. */
+export const DEMO_ORG = {
+  id: 'org-00000000-0000-4000-8000-000000000001',
+  name: '示范中学 Demo School',
+  kind: 'school',
+  area_code: '440103',
+  admin_user_id: 'demo-org-admin',
+  admin_phone: '+8613800000006',
+} as const;
 
 /** Extra holder i (1-based): person demo-holder-i, phone +86139000000NN for i ≤ 99. */
 export function extraHolder(i: number): DemoAccount {
@@ -131,6 +146,7 @@ export class SeedService {
       // The demo manager manages the demo venue (venue registration will make this link itself).
       const venue = await tx.venues.getVenue(DEMO_VENUE.id);
       if (venue && venue.manager_user_id === null && (await tx.accounts.getUser('demo-manager'))) await tx.stats.setVenueManager(DEMO_VENUE.id, 'demo-manager');
+      await seedOrganisation(tx, at);
       if (report.created > 0) await record(tx, { at, actor, action: 'demo.seed', targetId: 'demo', detail: { created: report.created } });
       return report;
     });
@@ -152,6 +168,46 @@ async function seedRecords(tx: Store, personId: string, at: number): Promise<voi
   if (personId === 'demo-li') {
     await r.addTestResult({ id: 'demo-li-t1', person_id: personId, kind: 'nucleic-acid', result: 'negative', institution: '广州市第八人民医院', sampled_at: at - 20 * HOUR, reported_at: at - 12 * HOUR });
   }
+}
+
+/**
+ * The demo school, its three members (by the labels they gave) and their declarations: 张小明 today
+ * without symptoms, 李红 twice today (the second, with a cough and 37.6 °C, supersedes the first),
+ * 王芳 only yesterday — so the admin's page has someone who has not declared today.
+ */
+async function seedOrganisation(tx: Store, at: number): Promise<void> {
+  if (await tx.orgs.get(DEMO_ORG.id)) return;
+  if (!(await tx.accounts.getUser(DEMO_ORG.admin_user_id))) return;
+  await tx.orgs.create({ ...DEMO_ORG, join_code: newJoinCode(), time_zone: DEFAULT_TIME_ZONE, created_at: at, edited_at: null });
+  const members = [
+    { person: 'demo-zhang', user: 'demo-holder-green', label: 'T-2023-017' },
+    { person: 'demo-li', user: 'demo-holder-red', label: 'T-2023-018' },
+    { person: 'demo-wang', user: 'demo-holder-wang', label: 'T-2023-021' },
+  ];
+  for (const [i, m] of members.entries()) {
+    if (!(await tx.people.getPerson(m.person))) continue;
+    await tx.orgs.addMember({ org_id: DEMO_ORG.id, person_id: m.person, user_id: m.user, label: m.label, joined_at: at - (30 - i) * 24 * HOUR });
+  }
+  const declare = (id: string, person: string, user: string, ago: number, symptoms: string[], temperature: number) =>
+    tx.orgs.addDeclaration({
+      id,
+      person_id: person,
+      user_id: user,
+      org_id: DEMO_ORG.id,
+      day: localDay(at - ago, DEFAULT_TIME_ZONE),
+      declared_at: at - ago,
+      received_at: at - ago,
+      symptoms: symptoms.join(','),
+      temperature,
+      travel: 0,
+      travel_where: '',
+      key_contact: 0,
+    });
+  // Minutes ago, so they fall on the seed's day whatever its hour.
+  await declare('demo-decl-zhang-1', 'demo-zhang', 'demo-holder-green', 3 * 60_000, [], 36.4);
+  await declare('demo-decl-li-1', 'demo-li', 'demo-holder-red', 2 * 60_000, [], 36.8);
+  await declare('demo-decl-li-2', 'demo-li', 'demo-holder-red', 60_000, ['cough', 'fatigue'], 37.6);
+  await declare('demo-decl-wang-1', 'demo-wang', 'demo-holder-wang', 24 * HOUR, [], 36.5);
 }
 
 /** What `serve --seed-if-empty` prints: how to sign in as each demo role. */

@@ -36,6 +36,13 @@ export const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   checkin_refused: 400,
   identity_rejected: 422,
   identity_already_bound: 409,
+  org_edit_too_soon: 409,
+  admin_has_org: 409,
+  join_code_unknown: 404,
+  area_unknown: 400,
+  not_a_member: 403,
+  declaration_not_for_travellers: 403,
+  declaration_time_invalid: 400,
 };
 
 /** Hono's own exceptions (a bad cookie, a body limit) answered in our shape. */

@@ -5,6 +5,7 @@
 import type { AccountExport, ExportedPrintedCode } from '../../shared/api/account.js';
 import type { PersonRecords } from '../../shared/api/records.js';
 import type { ExportLang, ExportTable } from '../exports/table.js';
+import { SYMPTOM_WORDS } from '../orgs/export.js';
 
 export interface RecordLine {
   kind: string;
@@ -31,12 +32,14 @@ const WORDS = {
     'health-certificate': '健康证明', 'observation-release': '医学观察解除通知', valid: '有效', expired: '已过期', revoked: '已撤销', released: '已解除',
     check: '场所测温', fever: '发热', normal: '正常', display: '亮码记录', offline: '离线亮码，联网后上报', online: '在线亮码', green: '绿码', red: '红码',
     air: '航空', sea: '水运', land: '陆路', rail: '铁路',
+    declaration: '健康申报', self: '个人自查', noSymptoms: '无症状', travel: '14 天内离开本市', keyContact: '接触重点人群', superseded: '已被当日后一次申报取代', latest: '当日有效',
   },
   en: {
     'nucleic-acid': 'Nucleic-acid test', antibody: 'Antibody test', negative: 'negative', positive: 'positive', entry: 'Entry',
     'health-certificate': 'Health certificate', 'observation-release': 'Medical observation release', valid: 'valid', expired: 'expired', revoked: 'revoked', released: 'released',
     check: 'Venue temperature check', fever: 'fever', normal: 'normal', display: 'Code display', offline: 'shown offline, reported later', online: 'shown online', green: 'green', red: 'red',
     air: 'air', sea: 'sea', land: 'land', rail: 'rail',
+    declaration: 'Health declaration', self: 'personal self-check', noSymptoms: 'no symptoms', travel: 'travelled outside the city in 14 days', keyContact: 'contact with key populations', superseded: 'superseded by a later one that day', latest: 'counts for the day',
   },
 } as const;
 
@@ -50,6 +53,10 @@ export function* recordLines(r: PersonRecords, lang: ExportLang): Generator<Reco
   }
   for (const n of r.notices) yield { kind: w[n.kind], at: iso(n.issuedAt), what: w[n.kind], where: n.issuer, result: w[n.state] };
   for (const c of r.temperatureChecks) yield { kind: w.check, at: iso(c.at), what: `${c.temperature.toFixed(1)} °C`, where: c.venueName, result: c.fever ? w.fever : w.normal };
+  for (const d of r.declarations ?? []) {
+    const what = [d.symptoms.length ? d.symptoms.map((x) => SYMPTOM_WORDS[lang][x]).join(', ') : w.noSymptoms, `${d.temperature.toFixed(1)} °C`, ...(d.travel ? [`${w.travel}: ${d.travelWhere}`] : []), ...(d.keyContact ? [w.keyContact] : [])].join('; ');
+    yield { kind: w.declaration, at: iso(d.declaredAt), what, where: d.orgName ?? w.self, result: d.superseded ? w.superseded : w.latest };
+  }
   for (const d of r.codeDisplays) yield { kind: w.display, at: iso(d.shownAt), what: w[d.status], where: '', result: d.offline ? w.offline : w.online };
 }
 

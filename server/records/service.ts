@@ -11,6 +11,7 @@ import type { UserActor } from '../auth/actor.js';
 import { nationalView } from '../authority/rules.js';
 import type { PersonRow } from '../store/people.js';
 import type { Store } from '../store/store.js';
+import { declarationsOfPerson } from '../orgs/declarations.js';
 
 const DAY = 86_400_000;
 /** Temperature checks listed on the page (the export holds them all). */
@@ -49,12 +50,13 @@ export class RecordsService {
   async recordsOf(person: PersonRow, checksLimit: number): Promise<PersonRecords> {
     const now = this.now();
     const r = this.store.holderRecords;
-    const [tests, entries, notices, checks, displays] = await Promise.all([
+    const [tests, entries, notices, checks, displays, declarations] = await Promise.all([
       r.testsOf(person.id),
       r.entriesOf(person.id),
       r.noticesOf(person.id),
       r.temperatureChecksOf(person.sub, checksLimit),
       r.displaysOf(person.id, now - CODE_DISPLAY_DAYS * DAY),
+      declarationsOfPerson(this.store, person.id),
     ]);
     return {
       personId: person.id,
@@ -77,6 +79,7 @@ export class RecordsService {
       notices: notices.map((n) => ({ id: n.id, kind: n.kind, state: n.state, issuer: n.issuer, issuedAt: n.issued_at, validUntil: n.valid_until })),
       temperatureChecks: checks.map((c) => ({ at: c.captured_at, venueName: c.venue_name, temperature: c.temperature, fever: c.temperature >= c.fever_threshold })),
       codeDisplays: displays.map((d) => ({ shownAt: d.shown_at, status: d.status, offline: d.offline === 1, reportedAt: d.reported_at })),
+      declarations,
       generatedAt: now,
     };
   }

@@ -418,6 +418,51 @@ export interface PrintedCodesTable {
   revoked_at: number | null;
 }
 
+/** An organisation as its admin registered it (migration 016). */
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  /** One of ORG_KINDS (shared/api/orgs.ts). */
+  kind: string;
+  /** GB/T 2260 code at any level. */
+  area_code: string;
+  admin_user_id: string;
+  /** E.164; never sent to anyone in full. */
+  admin_phone: string;
+  join_code: string;
+  time_zone: string;
+  created_at: number;
+  /** When the admin last changed it (once per natural week), epoch ms. */
+  edited_at: number | null;
+}
+
+export interface OrgMembersTable {
+  org_id: string;
+  person_id: string;
+  user_id: string;
+  /** What the organisation knows the member by, as the member typed it. */
+  label: string;
+  joined_at: number;
+}
+
+/** Daily health declarations, append-only (migration 016). */
+export interface HealthDeclarationsTable {
+  id: string;
+  person_id: string;
+  user_id: string;
+  /** '' for a personal self-check. */
+  org_id: string;
+  day: string;
+  declared_at: number;
+  received_at: number;
+  /** Comma-separated SYMPTOMS, '' for none. */
+  symptoms: string;
+  temperature: number;
+  travel: number;
+  travel_where: string;
+  key_contact: number;
+}
+
 export interface Database {
   people: PeopleTable;
   users: UsersTable;
@@ -454,4 +499,7 @@ export interface Database {
   status_events: StatusEventsTable;
   feed_tokens: FeedTokensTable;
   sync_rejections: SyncRejectionsTable;
+  organisations: OrganisationsTable;
+  org_members: OrgMembersTable;
+  health_declarations: HealthDeclarationsTable;
 }

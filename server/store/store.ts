@@ -16,6 +16,7 @@ import { DeviceKeysRepo } from './device-keys.js';
 import { HolderRecordsRepo } from './holder-records.js';
 import { HoldersRepo } from './holders.js';
 import { KeysRepo } from './keys.js';
+import { OrgsRepo } from './orgs.js';
 import { PeopleRepo } from './people.js';
 import { RecordsRepo } from './records.js';
 import { RedListRepo } from './redlist.js';
@@ -46,6 +47,7 @@ export interface Store {
   readonly registry: RegistryRepo;
   readonly holders: HoldersRepo;
   readonly status: StatusRepo;
+  readonly orgs: OrgsRepo;
   /** SQLite only: changes whenever a session or an account may have changed, here or in another process. */
   readonly sessionsVersion?: () => string;
   /** Runs fn with a Store whose every repository writes in one transaction. */
@@ -74,6 +76,7 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, root: Kysely<Database
     registry: new RegistryRepo(db),
     holders: new HoldersRepo(db),
     status: new StatusRepo(db, dialect, sqlite),
+    orgs: new OrgsRepo(db),
     transaction: (fn) =>
       db.isTransaction ? fn(storeOver(db, dialect, root, sqlite)) : db.transaction().execute((tx) => fn(storeOver(tx, dialect, root, sqlite))),
     close: () => root.destroy(),

@@ -7,7 +7,7 @@ import { record } from '../audit/log.js';
 import type { UserActor } from '../auth/actor.js';
 import type { Store } from '../store/store.js';
 import type { VenueRow } from '../store/venues.js';
-import { inspectorTag } from './declaration.js';
+import { inspectorTag } from '../registration/codes.js';
 
 export function toInspectorVenue(v: VenueRow, inspectorId: string): Venue {
   return { id: v.id, name: v.name, timeZone: v.time_zone, feverThreshold: v.fever_threshold, tag: inspectorTag(v.id, inspectorId) };

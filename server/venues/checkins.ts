@@ -16,8 +16,8 @@ import type { TrustService } from '../lists/trust.js';
 import { demographicsOf } from '../stats/demographics.js';
 import type { DaysChanged } from '../stats/recounter.js';
 import type { Store } from '../store/store.js';
-import { inspectorTag } from './declaration.js';
-import { startOfDay } from './week.js';
+import { inspectorTag } from '../registration/codes.js';
+import { startOfDay } from '../registration/week.js';
 
 const DAY_MS = 86_400_000;
 

@@ -10,9 +10,9 @@ import { record } from '../audit/log.js';
 import type { UserActor } from '../auth/actor.js';
 import type { Store } from '../store/store.js';
 import type { VenueRow } from '../store/venues.js';
-import { inspectorTag, maskPhone, newDeclarationCode } from './declaration.js';
-import { divisionLabel, isStreetLevel } from './divisions.js';
-import { nextEditAllowed } from './week.js';
+import { inspectorTag, maskPhone, newDeclarationCode } from '../registration/codes.js';
+import { divisionLabel, isStreetLevel } from '../registration/divisions.js';
+import { nextEditAllowed } from '../registration/week.js';
 
 const asType = (t: string): VenueType => ((VENUE_TYPES as readonly string[]).includes(t) ? (t as VenueType) : 'other');
 

@@ -76,8 +76,8 @@ export const BoundPhoneSchema = v.strictObject({
 export type BoundPhone = v.InferOutput<typeof BoundPhoneSchema>;
 
 /** What deleting an account removes, and what public-health law keeps (pseudonymised). */
-export const DELETED_CATEGORIES = ['phone-number', 'name', 'document-number', 'signed-in-devices', 'device-keys', 'code-displays'] as const;
-export const KEPT_CATEGORIES = ['test-results', 'entry-records', 'health-notices', 'temperature-checks', 'status-history', 'audit-log'] as const;
+export const DELETED_CATEGORIES = ['phone-number', 'name', 'document-number', 'signed-in-devices', 'device-keys', 'code-displays', 'org-memberships'] as const;
+export const KEPT_CATEGORIES = ['test-results', 'entry-records', 'health-notices', 'temperature-checks', 'status-history', 'audit-log', 'health-declarations'] as const;
 
 export const DeletionReceiptSchema = v.strictObject({
   receiptId: v.string(),

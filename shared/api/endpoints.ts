@@ -19,7 +19,9 @@ import { syncApi } from './sync.js';
 import { systemApi } from './system.js';
 import { venueManagerApi } from './venue-manager.js';
 import { venuesApi } from './venues.js';
+import { orgAdminApi } from './orgs.js';
+import { declarationsApi } from './declarations.js';
 
-export const API_AREAS = { auth: authApi, people: peopleApi, lists: listsApi, venues: venuesApi, sync: syncApi, system: systemApi, deviceKeys: deviceKeysApi, gate: gateApi, account: accountApi, stats: statsApi, accountControl: accountControlApi, records: recordsApi, venueManager: venueManagerApi, checkin: checkinApi, travellers: travellersApi, members: membersApi, ownIdentity: ownIdentityApi, authority: authorityApi, feeds: feedsApi } as const;
+export const API_AREAS = { auth: authApi, people: peopleApi, lists: listsApi, venues: venuesApi, sync: syncApi, system: systemApi, deviceKeys: deviceKeysApi, gate: gateApi, account: accountApi, stats: statsApi, accountControl: accountControlApi, records: recordsApi, venueManager: venueManagerApi, checkin: checkinApi, travellers: travellersApi, members: membersApi, ownIdentity: ownIdentityApi, authority: authorityApi, feeds: feedsApi, orgAdmin: orgAdminApi, declarations: declarationsApi } as const;
 
 export const ALL_ENDPOINTS: readonly Endpoint[] = Object.values(API_AREAS).flatMap((area) => Object.values(area) as Endpoint[]);

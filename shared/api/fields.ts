@@ -35,3 +35,7 @@ export const text = (maxLength: number, minLength = 0) =>
 /** Well-formed text also matching a pattern (ids, digits): the pattern bounds the alphabet, the length the size. */
 export const matching = (pattern: RegExp, message: string, maxLength = 256) =>
   v.pipe(v.string(), v.maxLength(maxLength), wellFormed(), v.regex(pattern, message));
+
+/** Form text a person types: trimmed, at least one character (else `message`), at most `max` after trimming. */
+export const formText = (max: number, message: string) =>
+  v.pipe(v.string(), v.maxLength(max * 2), wellFormed(), v.trim(), v.minLength(1, message), v.maxLength(max, `at most ${max} characters`));

@@ -18,6 +18,8 @@ import { statsApi } from './stats.js';
 import { venueManagerApi } from './venue-manager.js';
 import { venuesApi } from './venues.js';
 import { authorityApi, feedsApi } from './authority.js';
+import { orgAdminApi } from './orgs.js';
+import { declarationsApi } from './declarations.js';
 
 /** Roles that must never see other people's personal data. */
 const AGGREGATE_ONLY: readonly Role[] = ['manager', 'org-admin'];
@@ -122,5 +124,22 @@ describe('privacy of manager and organisation-admin responses', () => {
     // The lookup answers with a person's name and document number: marked, and for admins only.
     expect(new Set(personalFields(authorityApi.lookup.response).map((f) => f.path))).toEqual(new Set(['person.name', 'person.documentNumber']));
     for (const e of Object.values(feedsApi) as Endpoint[]) expect(personalFields(e.response), label(e)).toEqual([]);
+  });
+
+  it('covers the organisation admin routes: org-admins only, none of them self, nothing personal (members by label and tag)', () => {
+    for (const e of Object.values(orgAdminApi) as Endpoint[]) {
+      expect((['holder', 'inspector', 'manager', 'admin'] as const).filter((role) => reachableBy(e.access, role)), label(e)).toEqual([]);
+      expect(reachableBy(e.access, 'org-admin'), label(e)).toBe(true);
+      expect(isSelf(e), label(e)).toBe(false);
+      expect(ALL_ENDPOINTS, label(e)).toContain(e);
+      expect(personalFields(e.response), label(e)).toEqual([]);
+    }
+  });
+
+  it('keeps a holder’s memberships and declarations to the holder', () => {
+    for (const e of Object.values(declarationsApi) as Endpoint[]) {
+      expect((['inspector', 'manager', 'org-admin', 'admin'] as const).filter((role) => reachableBy(e.access, role)), label(e)).toEqual([]);
+      expect(ALL_ENDPOINTS, label(e)).toContain(e);
+    }
   });
 });

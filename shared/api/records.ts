@@ -8,6 +8,7 @@ import { CODE_STATUSES, RED_REASONS } from '../code/claims.js';
 import { AGE_BANDS, DOCUMENT_TYPES } from '../documents.js';
 import { TEST_KINDS, TEST_RESULTS } from '../feeds.js';
 import { endpoint } from './contract.js';
+import { MyDeclarationSchema } from './declarations.js';
 import { epochMs, matching } from './fields.js';
 import { NationalViewSchema } from '../national.js';
 import { notPersonal, personal } from './personal.js';
@@ -81,6 +82,8 @@ export const PersonRecordsSchema = v.strictObject({
   notices: v.array(HealthNoticeSchema),
   temperatureChecks: v.array(TemperatureCheckSchema),
   codeDisplays: v.array(CodeDisplaySchema),
+  /** Daily health declarations, latest first; superseded ones stay, marked. */
+  declarations: v.array(MyDeclarationSchema),
   generatedAt: v.number(),
 });
 export type PersonRecords = v.InferOutput<typeof PersonRecordsSchema>;

@@ -4,7 +4,7 @@
 import * as v from 'valibot';
 import { PhoneSchema } from './auth.js';
 import { endpoint, OkSchema } from './contract.js';
-import { matching, wellFormed } from './fields.js';
+import { formText, matching, wellFormed } from './fields.js';
 import { notPersonal } from './personal.js';
 
 /** The venue types a manager picks from (the order the form shows them in). */
@@ -19,7 +19,7 @@ export const DeclarationCodeSchema = v.pipe(v.string(), v.maxLength(64), wellFor
 export const InspectorTagSchema = v.pipe(v.string(), v.regex(/^[A-Z2-9]{6}$/, 'not an inspector tag'));
 
 const AreaCode = matching(/^\d{9}$/, 'pick the area down to a township or street', 9);
-const Text = (max: number, message: string) => v.pipe(v.string(), v.maxLength(max * 2), wellFormed(), v.trim(), v.minLength(1, message), v.maxLength(max, `at most ${max} characters`));
+const Text = formText;
 
 export const VenueFormSchema = v.strictObject({
   areaCode: AreaCode,

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../dialect.js';
 
-/** The same alphabet and length as server/venues/declaration.ts (a migration never imports a feature). */
+/** The same alphabet and length as server/registration/codes.ts (a migration never imports a feature). */
 function declarationCode(): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
   return `HGV1:${Array.from(randomBytes(16), (b) => alphabet[b % 32]).join('')}`;

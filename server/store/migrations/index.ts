@@ -13,6 +13,7 @@ import * as m012 from './012_checkins.js';
 import * as m013 from './013_holders.js';
 import * as m014 from './014_audit_chain.js';
 import * as m015 from './015_status_feeds.js';
+import * as m016 from './016_organisations.js';
 import * as m017 from './017_checkin_counts.js';
 import * as m018 from './018_national_state.js';
 import * as m019 from './019_own_identity.js';
@@ -30,6 +31,7 @@ export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: st
     '013_holders': { up: (d) => m013.up(d, dialect) },
     '014_audit_chain': { up: (d) => m014.up(d, dialect) },
     '015_status_feeds': { up: (d) => m015.up(d, dialect) },
+    '016_organisations': { up: (d) => m016.up(d, dialect) },
     '017_checkin_counts': { up: (d) => m017.up(d, dialect) },
     '018_national_state': { up: (d) => m018.up(d, dialect) },
     '019_own_identity': { up: (d) => m019.up(d, dialect) },

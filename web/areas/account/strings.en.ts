@@ -63,10 +63,12 @@ export const en: Record<keyof typeof zhCN, string> = {
   'deleted.signed-in-devices': "Signed-in devices",
   'deleted.device-keys': "Device keys",
   'deleted.code-displays': "Code display records",
+  'deleted.org-memberships': "Organisation memberships (the label your organisation knew you by)",
   'kept.test-results': "Nucleic-acid and antibody test results",
   'kept.entry-records': "Entry records (without the document number)",
   'kept.health-notices': "Health certificates and observation release notices",
   'kept.temperature-checks': "Temperature checks at venues",
   'kept.status-history': "Health code status changes",
   'kept.audit-log': "Audit log of actions",
+  'kept.health-declarations': "Daily health declarations",
 };

@@ -61,10 +61,12 @@ export const zhCN = {
   'deleted.signed-in-devices': "已登录的设备",
   'deleted.device-keys': "设备密钥",
   'deleted.code-displays': "亮码记录",
+  'deleted.org-memberships': "单位成员身份（单位用于识别您的编号）",
   'kept.test-results': "核酸与抗体检测结果",
   'kept.entry-records': "入境记录（不含证件号）",
   'kept.health-notices': "健康证明与解除医学观察通知",
   'kept.temperature-checks': "场所测温记录",
   'kept.status-history': "健康码状态变更记录",
   'kept.audit-log': "操作审计日志",
+  'kept.health-declarations': "每日健康申报",
 } as const;

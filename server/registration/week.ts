@@ -1,5 +1,5 @@
-// The weekly edit rule: a venue may be changed at most once per natural week, Monday to Sunday in
-// the venue's own time zone. Pure functions over epoch ms and IANA zones, tested on their own.
+// The weekly edit rule: a venue or an organisation may be changed at most once per natural week,
+// Monday to Sunday in its own time zone. Pure functions over epoch ms and IANA zones, tested on their own.
 
 import { localDay } from '../../shared/time.js';
 
@@ -36,7 +36,7 @@ export function startOfDay(day: string, timeZone: string): number {
 }
 
 /**
- * When a venue last changed at `editedAt` may change again: undefined if it may now, else the
+ * When a venue or organisation last changed at `editedAt` may change again: undefined if it may now, else the
  * next Monday (as a day) and its first instant.
  */
 export function nextEditAllowed(editedAt: number | null, now: number, timeZone: string): { day: string; at: number } | undefined {

