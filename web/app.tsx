@@ -60,6 +60,11 @@ const ROUTES: readonly { path: string; role?: Role; /** Other roles that may ope
   { path: '/venue/members', role: 'manager', page: page(() => import('./areas/venue/MembersPage.js')) },
   { path: '/venue/poster', role: 'manager', page: page(() => import('./areas/venue/PosterPage.js')) },
   { path: '/admin', role: 'admin', page: page(() => import('./areas/admin/AdminPage.js')) },
+  { path: '/declare', role: 'holder', page: page(() => import('./areas/declare/DeclarePage.js')) },
+  // An organisation's join link (its QR): /join#HGO1:… opens the declaration page with the code filled in.
+  { path: '/join', role: 'holder', page: page(() => import('./areas/declare/DeclarePage.js')) },
+  { path: '/org', role: 'org-admin', page: page(() => import('./areas/org/OrgPage.js')) },
+  { path: '/org/poster', role: 'org-admin', page: page(() => import('./areas/org/PosterPage.js')) },
 ];
 
 /** Where the current path should go instead, or undefined to stay. */
@@ -114,8 +119,8 @@ function Routes() {
 function AppNav({ path }: { path: string }) {
   const user = me.value;
   if (!user || path === '/gate' || path === '/signin') return null;
-  type NavKey = 'nav.code' | 'nav.home' | 'nav.records' | 'nav.account';
-  const own: [string, NavKey][] = user.role === 'holder' ? [['/code', 'nav.code'], ['/records', 'nav.records']] : [[homeFor(user), 'nav.home']];
+  type NavKey = 'nav.code' | 'nav.home' | 'nav.records' | 'nav.declare' | 'nav.account';
+  const own: [string, NavKey][] = user.role === 'holder' ? [['/code', 'nav.code'], ['/declare', 'nav.declare'], ['/records', 'nav.records']] : [[homeFor(user), 'nav.home']];
   const links: [string, NavKey][] = [...own, ['/account', 'nav.account']];
   return (
     <nav class="app-nav" aria-label={t('nav.label')}>

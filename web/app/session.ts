@@ -7,6 +7,7 @@ import { authApi, type Me } from '../../shared/api/auth.js';
 import { appDb, deleteMeta, getMeta, setMeta } from '../db/db.js';
 import { forgetCodes } from '../db/codes.js';
 import { forgetRecords } from '../db/records.js';
+import { forgetDeclarations } from '../db/declarations.js';
 import { ApiError, call } from '../http.js';
 import { navigate } from './navigation.js';
 
@@ -59,6 +60,7 @@ export function homeFor(user: Me | null | undefined): string {
   if (user.role === 'inspector') return '/gate';
   if (user.role === 'manager') return '/venue';
   if (user.role === 'admin') return '/admin';
+  if (user.role === 'org-admin') return '/org';
   return '/home';
 }
 
@@ -68,6 +70,7 @@ export async function signOut(): Promise<void> {
   const db = appDb();
   await forgetCodes(db);
   if (me.value) await forgetRecords(db, me.value.id);
+  if (me.value) await forgetDeclarations(db, me.value.id);
   await deleteMeta(db, 'me');
   me.value = null;
   sessionExpired.value = false;

@@ -13,6 +13,7 @@ import type { VerdictKind } from '../../shared/code/verify.js';
 import type { CheckpointRecord, RecordFlag } from '../../shared/records.js';
 import type { TrustList } from '../../shared/trust.js';
 import type { PersonRecords } from '../../shared/api/records.js';
+import type { DeclarationBody, MyDeclarations } from '../../shared/api/declarations.js';
 
 /** A record waiting to be acknowledged by the server. */
 export interface OutboxRow extends CheckpointRecord {
@@ -117,6 +118,10 @@ export interface MetaValues {
   [records: `records:${string}`]: CachedRecords;
   /** Code displays not yet reported, per account (records.ts). */
   [displays: `displays:${string}`]: PendingDisplay[];
+  /** A holder's memberships and declarations as last fetched, per account (declarations.ts). */
+  [declarations: `declarations:${string}`]: { mine: MyDeclarations; fetchedAt: number };
+  /** Declarations made on this phone and not yet acknowledged, per account (declarations.ts). */
+  [declarationQueue: `declarationQueue:${string}`]: DeclarationBody[];
 }
 
 /** A check-in made on a visitor's phone, waiting for the network. */

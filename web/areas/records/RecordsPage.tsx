@@ -1,7 +1,7 @@
 // A holder's health records: the code's colour (and, when red, why and how to get it cleared),
 // tests, health notices, entries, temperature checks at venues (never who checked) and the code
-// displays of the last 3 days. Shown from the phone's copy first, so it works offline.
-// Health declarations join this page once their read API exists (issue 9).
+// displays of the last 3 days, and daily health declarations (superseded ones marked). Shown from
+// the phone's copy first, so it works offline.
 
 import { useEffect } from 'preact/hooks';
 import type { PersonRecords } from '../../../shared/api/records.js';
@@ -159,6 +159,43 @@ function Records({ r, now }: { r: PersonRecords; now: number }) {
                     <td class={c.fever ? 'text-red' : ''}>
                       {c.temperature.toFixed(1)} °C · {c.fever ? t('checks.fever') : t('checks.normal')}
                     </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Section>
+      <Section id="declarations" title={t('declarations.title')}>
+        <p class="muted small">{t('declarations.rule')}</p>
+        {/* A copy saved before declarations existed has none. */}
+        {(r.declarations ?? []).length === 0 ? (
+          <Empty />
+        ) : (
+          <div class="table-wrap" tabIndex={0}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('declarations.time')}</th>
+                  <th scope="col">{t('declarations.to')}</th>
+                  <th scope="col">{t('declarations.what')}</th>
+                  <th scope="col">{t('declarations.state')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {(r.declarations ?? []).map((d) => (
+                  <tr key={d.id} data-testid="declaration-row" data-superseded={d.superseded ? 'yes' : 'no'}>
+                    <td>{formatTime(d.declaredAt)}</td>
+                    <td>{d.orgName ?? t('declarations.self')}</td>
+                    <td>
+                      {[
+                        d.symptoms.length ? d.symptoms.map((x) => t(`symptom.${x}`)).join(', ') : t('declarations.noSymptoms'),
+                        `${d.temperature.toFixed(1)} °C`,
+                        ...(d.travel ? [t('declarations.travel', { where: d.travelWhere })] : []),
+                        ...(d.keyContact ? [t('declarations.keyContact')] : []),
+                      ].join(' · ')}
+                    </td>
+                    <td>{d.superseded ? t('declarations.superseded') : t('declarations.latest')}</td>
                   </tr>
                 ))}
               </tbody>
