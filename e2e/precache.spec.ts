@@ -9,6 +9,8 @@ import { en as staffEn } from '../web/areas/staff/strings.en.js';
 import { zhCN as staffZh } from '../web/areas/staff/strings.zh-CN.js';
 import { en as dashboardEn } from '../web/areas/dashboard/strings.en.js';
 import { zhCN as dashboardZh } from '../web/areas/dashboard/strings.zh-CN.js';
+import { en as orgEn } from '../web/areas/org/strings.en.js';
+import { zhCN as orgZh } from '../web/areas/org/strings.zh-CN.js';
 import { WEB_OUT } from './support/paths.js';
 
 const STAFF_DIR = 'assets/staff/';
@@ -49,6 +51,7 @@ test('the gate precaches its page, the scanner and the decoder, and no staff scr
   const staffFiles = readdirSync(resolve(WEB_OUT, STAFF_DIR)).map((f) => `${STAFF_DIR}${f}`);
   expect(staffFiles.some((f) => /HomePage-.*\.js$/.test(f))).toBe(true);
   expect(staffFiles.some((f) => /DashboardPage-.*\.js$/.test(f))).toBe(true);
+  expect(staffFiles.some((f) => /OrgPage-.*\.js$/.test(f))).toBe(true);
   expect([...cached].filter((url) => url.startsWith(STAFF_DIR))).toEqual([]);
 
   const [entry] = assetsNamed(/^index-.*\.js$/);
@@ -66,7 +69,7 @@ test('the gate precaches its page, the scanner and the decoder, and no staff scr
   }
 
   // No staff code hides in a precached chunk either: its test id and its own sentences are nowhere there.
-  const markers = ['staff-home', staffZh['home.noPage'], staffEn['home.noPage'], dashboardZh['dash.legend'], dashboardEn['dash.legend']];
+  const markers = ['staff-home', staffZh['home.noPage'], staffEn['home.noPage'], dashboardZh['dash.legend'], dashboardEn['dash.legend'], 'org-day-table', orgZh['org.registerIntro'], orgEn['org.registerIntro']];
   const staffText = staffFiles.map((f) => readFileSync(resolve(WEB_OUT, f), 'utf8')).join('\n');
   for (const marker of markers) expect(staffText, marker).toContain(marker);
   for (const url of [...cached].filter((u) => u.endsWith('.js'))) {

@@ -60,7 +60,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   // The demo organisation's admin, one with no organisation yet, and a third member of the organisation.
   { userId: 'demo-org-admin', phone: '+8613800000006', role: 'org-admin' },
   { userId: 'demo-org-admin-new', phone: '+8613800000060', role: 'org-admin' },
-  { userId: 'demo-holder-wang', phone: '+8613800000062', role: 'holder', person: { id: 'demo-wang', name: '王芳', status: 'green', reason: 'none' } },
+  { userId: 'demo-holder-liu', phone: '+8613800000062', role: 'holder', person: { id: 'demo-liu', name: '刘洋', status: 'green', reason: 'none' } },
 ];
 
 /** The demo organisation (a school), administered by demo-org-admin; its members are the demo holders. */
@@ -173,7 +173,7 @@ async function seedRecords(tx: Store, personId: string, at: number): Promise<voi
 /**
  * The demo school, its three members (by the labels they gave) and their declarations: 张小明 today
  * without symptoms, 李红 twice today (the second, with a cough and 37.6 °C, supersedes the first),
- * 王芳 only yesterday — so the admin's page has someone who has not declared today.
+ * 刘洋 only yesterday — so the admin's page has someone who has not declared today.
  */
 async function seedOrganisation(tx: Store, at: number): Promise<void> {
   if (await tx.orgs.get(DEMO_ORG.id)) return;
@@ -182,7 +182,7 @@ async function seedOrganisation(tx: Store, at: number): Promise<void> {
   const members = [
     { person: 'demo-zhang', user: 'demo-holder-green', label: 'T-2023-017' },
     { person: 'demo-li', user: 'demo-holder-red', label: 'T-2023-018' },
-    { person: 'demo-wang', user: 'demo-holder-wang', label: 'T-2023-021' },
+    { person: 'demo-liu', user: 'demo-holder-liu', label: 'T-2023-021' },
   ];
   for (const [i, m] of members.entries()) {
     if (!(await tx.people.getPerson(m.person))) continue;
@@ -207,7 +207,7 @@ async function seedOrganisation(tx: Store, at: number): Promise<void> {
   await declare('demo-decl-zhang-1', 'demo-zhang', 'demo-holder-green', 3 * 60_000, [], 36.4);
   await declare('demo-decl-li-1', 'demo-li', 'demo-holder-red', 2 * 60_000, [], 36.8);
   await declare('demo-decl-li-2', 'demo-li', 'demo-holder-red', 60_000, ['cough', 'fatigue'], 37.6);
-  await declare('demo-decl-wang-1', 'demo-wang', 'demo-holder-wang', 24 * HOUR, [], 36.5);
+  await declare('demo-decl-liu-1', 'demo-liu', 'demo-holder-liu', 24 * HOUR, [], 36.5);
 }
 
 /** What `serve --seed-if-empty` prints: how to sign in as each demo role. */

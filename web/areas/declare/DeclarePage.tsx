@@ -9,7 +9,7 @@ import type { DeclarationBody, MyDeclaration } from '../../../shared/api/declara
 import { localDay } from '../../../shared/time.js';
 import { offline, onResume } from '../../app/network.js';
 import { me } from '../../app/session.js';
-import { errorText, formatClockTime, formatTime } from '../../i18n/index.js';
+import { errorText, formatClockTime, formatTime, lang } from '../../i18n/index.js';
 import { DeclarationForm } from './DeclarationForm.js';
 import { OrgsSection } from './OrgsSection.js';
 import { declare, fetchedAt, joinCodeIn, loadError, loadMine, mine, queued, sendQueued } from './state.js';
@@ -20,7 +20,7 @@ const DEFAULT_ZONE = 'Asia/Shanghai';
 
 function summary(d: Pick<MyDeclaration, 'symptoms' | 'temperature' | 'travel' | 'travelWhere' | 'keyContact'>): string {
   return [
-    d.symptoms.length ? d.symptoms.map((s) => t(`symptom.${s}`)).join('、') : t('history.noSymptoms'),
+    d.symptoms.length ? d.symptoms.map((s) => t(`symptom.${s}`)).join(lang.value === 'en' ? ', ' : '、') : t('history.noSymptoms'),
     `${d.temperature.toFixed(1)} °C`,
     ...(d.travel ? [t('history.travel', { where: d.travelWhere })] : []),
     ...(d.keyContact ? [t('history.keyContact')] : []),
