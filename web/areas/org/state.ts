@@ -6,6 +6,9 @@ import { signal } from '@preact/signals';
 import * as v from 'valibot';
 import { orgAdminApi, OrgEditSchema, OrgFormSchema, type OrgDay, type OrgDetails, type OrgMember } from '../../../shared/api/orgs.js';
 import { call, failureCode, type FailureCode } from '../../http.js';
+import { attempt, registrationErrors, type Failure, type FieldMessage } from '../../ui/registration-form.js';
+
+export type { Failure };
 
 /** undefined while loading; null when the admin has no organisation yet. */
 export const org = signal<OrgDetails | null | undefined>(undefined);
@@ -13,11 +16,6 @@ export const loadError = signal<FailureCode | null>(null);
 export const members = signal<OrgMember[] | undefined>(undefined);
 export const day = signal<OrgDay | undefined>(undefined);
 export const dayError = signal<FailureCode | null>(null);
-
-export interface Failure {
-  code: FailureCode;
-  retryAfterSec?: number;
-}
 
 export async function loadOrg(): Promise<void> {
   try {
@@ -35,37 +33,13 @@ export interface FormValues {
   adminPhone: string;
 }
 export type FieldName = keyof FormValues;
-export type FieldMessage = 'form.area' | 'form.phone' | 'form.required' | 'form.tooLong';
 export type FieldErrors = Partial<Record<FieldName, FieldMessage>>;
 
 const bodyOf = (values: FormValues, editing: boolean) => ({ ...values, adminPhone: editing && values.adminPhone.trim() === '' ? undefined : values.adminPhone });
 
 /** Field errors as message keys (with {n} for lengths), from the schema the server uses. */
 export function checkForm(values: FormValues, editing: boolean): { errors: FieldErrors; params: Partial<Record<FieldName, Record<string, number>>> } {
-  const parsed = v.safeParse(editing ? OrgEditSchema : OrgFormSchema, bodyOf(values, editing));
-  const errors: FieldErrors = {};
-  const params: Partial<Record<FieldName, Record<string, number>>> = {};
-  if (parsed.success) return { errors, params };
-  for (const issue of parsed.issues) {
-    const field = v.getDotPath(issue) as FieldName | null;
-    if (!field || errors[field]) continue;
-    if (field === 'areaCode') errors[field] = 'form.area';
-    else if (field === 'adminPhone') errors[field] = values.adminPhone.trim() ? 'form.phone' : 'form.required';
-    else if (issue.type === 'max_length') {
-      errors[field] = 'form.tooLong';
-      params[field] = { n: Number(issue.requirement) };
-    } else errors[field] = 'form.required';
-  }
-  return { errors, params };
-}
-
-async function attempt(fn: () => Promise<void>): Promise<Failure | null> {
-  try {
-    await fn();
-    return null;
-  } catch (e) {
-    return failureCode(e);
-  }
+  return registrationErrors(editing ? OrgEditSchema : OrgFormSchema, bodyOf(values, editing), 'adminPhone', values.adminPhone);
 }
 
 export function registerOrg(values: FormValues): Promise<Failure | null> {

@@ -5,6 +5,9 @@ import { signal } from '@preact/signals';
 import * as v from 'valibot';
 import { venueManagerApi, VenueEditSchema, VenueFormSchema, type VenueDetails, type VenueMember } from '../../../shared/api/venue-manager.js';
 import { call, failureCode, type FailureCode } from '../../http.js';
+import { attempt, registrationErrors, type Failure, type FieldMessage } from '../../ui/registration-form.js';
+
+export type { Failure };
 
 /** undefined while loading; null when the manager has no venue yet. */
 export const venue = signal<VenueDetails | null | undefined>(undefined);
@@ -13,13 +16,7 @@ export const inspectors = signal<VenueMember[] | undefined>(undefined);
 
 export type FieldName = 'areaCode' | 'address' | 'type' | 'name' | 'contactPhone';
 /** Message keys of this area's table. */
-export type FieldMessage = 'form.area' | 'form.phone' | 'form.required' | 'form.tooLong';
 export type FieldErrors = Partial<Record<FieldName, FieldMessage>>;
-
-export interface Failure {
-  code: FailureCode;
-  retryAfterSec?: number;
-}
 
 export async function loadVenue(): Promise<void> {
   try {
@@ -42,30 +39,7 @@ export interface FormValues {
 /** Field errors as message keys of this area's table (with {n} for lengths), or none. */
 export function checkForm(values: FormValues, editing: boolean): { errors: FieldErrors; params: Partial<Record<FieldName, Record<string, number>>> } {
   const input = { ...values, contactPhone: editing && values.contactPhone.trim() === '' ? undefined : values.contactPhone };
-  const parsed = v.safeParse(editing ? VenueEditSchema : VenueFormSchema, input);
-  const errors: FieldErrors = {};
-  const params: Partial<Record<FieldName, Record<string, number>>> = {};
-  if (parsed.success) return { errors, params };
-  for (const issue of parsed.issues) {
-    const field = v.getDotPath(issue) as FieldName | null;
-    if (!field || errors[field]) continue;
-    if (field === 'areaCode') errors[field] = 'form.area';
-    else if (field === 'contactPhone') errors[field] = values.contactPhone.trim() ? 'form.phone' : 'form.required';
-    else if (issue.type === 'max_length') {
-      errors[field] = 'form.tooLong';
-      params[field] = { n: Number(issue.requirement) };
-    } else errors[field] = 'form.required';
-  }
-  return { errors, params };
-}
-
-async function attempt(fn: () => Promise<void>): Promise<Failure | null> {
-  try {
-    await fn();
-    return null;
-  } catch (e) {
-    return failureCode(e);
-  }
+  return registrationErrors(editing ? VenueEditSchema : VenueFormSchema, input, 'contactPhone', values.contactPhone);
 }
 
 export function registerVenue(values: FormValues): Promise<Failure | null> {
