@@ -22,6 +22,8 @@ const DEMO_ADMIN = '13800000006';
 const ZHANG = '13800000002';
 const LI = '13800000003';
 const LIU = '13800000062';
+/** 王芳: signed in by phone, no identity bound (README's demo accounts). */
+const UNBOUND = '13800000050';
 const SHOTS = resolve(TMP, 'screenshots');
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -235,4 +237,21 @@ test('an organisation from registration to the admin’s table and files', async
   await admin.evaluate(() => window.scrollTo(0, 0));
   await shot(admin, 'org-phone.png');
   expect(pageErrors).toEqual([]);
+});
+
+test('a holder with no identity bound is told on /declare to bind it first, and led there', async ({ browser }) => {
+  const { context, page } = await open(browser, UNBOUND);
+  await expect(page).toHaveURL(/\/identity$/);
+  await page.goto(`${server.url}/declare`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('健康申报');
+  await expect(page.getByTestId('declare-unbound')).toContainText('还没有绑定身份证件');
+  expect(await seriousA11yFindings(page)).toEqual([]);
+  await shot(page, 'declare-unbound.png');
+  await page.getByTestId('lang-switch').click();
+  await expect(page.getByTestId('declare-unbound')).toContainText('no identity document bound yet');
+  await page.getByTestId('declare-bind-identity').click();
+  await expect(page).toHaveURL(/\/identity$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bind your identity document');
+  expect(pageErrors).toEqual([]);
+  await context.close();
 });

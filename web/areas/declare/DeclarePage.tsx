@@ -29,15 +29,28 @@ function summary(d: Pick<MyDeclaration, 'symptoms' | 'temperature' | 'travel' | 
 
 export default function DeclarePage() {
   const userId = me.value?.id ?? '';
+  // Signed in by phone with no identity bound yet: there is nobody to declare for until there is.
+  const unbound = me.value?.maskedName === null;
   const notice = useSignal<{ kind: 'ok' | 'warn' | 'error'; text: string } | null>(null);
   // A join link carries the code in its fragment (never sent to a server).
   const linkCode = typeof location !== 'undefined' ? joinCodeIn(decodeURIComponent(location.hash.slice(1))) : undefined;
   useEffect(() => {
-    if (!userId) return;
+    if (!userId || unbound) return;
     void loadMine(userId);
     return onResume(() => void sendQueued(userId).then(() => loadMine(userId)));
-  }, [userId]);
+  }, [userId, unbound]);
 
+  if (unbound) {
+    return (
+      <section class="card stack declare-page" data-testid="declare-unbound">
+        <h1>{t('declare.title')}</h1>
+        <p>{t('declare.unbound')}</p>
+        <a class="btn btn-primary" href="/identity" data-testid="declare-bind-identity">
+          {t('declare.bindIdentity')}
+        </a>
+      </section>
+    );
+  }
   const data = mine.value;
   if (data === undefined) return <p class="page-loading">{t('declare.loading')}</p>;
   if (data === null) {

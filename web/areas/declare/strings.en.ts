@@ -7,6 +7,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'declare.loading': 'Reading your declarations…',
   'declare.offline': 'Offline: showing what this phone saved',
   'declare.retry': 'Refresh',
+  'declare.unbound': 'This account has no identity document bound yet. Bind yours to declare, join your organisation and declare for your family members.',
+  'declare.bindIdentity': 'Bind your ID card',
   'declare.traveller': 'The traveller’s web code has no health declaration (as in the real system). To declare, use a resident’s health code account.',
   'declare.rule': 'A declaration cannot be edited or deleted once sent. Sending another the same day supersedes that day’s earlier one (which stays on record).',
   'declare.today': 'Today',

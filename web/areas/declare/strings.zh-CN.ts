@@ -5,6 +5,8 @@ export const zhCN = {
   'declare.loading': '正在读取申报记录…',
   'declare.offline': '离线：显示手机上保存的内容',
   'declare.retry': '刷新',
+  'declare.unbound': '本账号还没有绑定身份证件。绑定后即可为自己填写健康申报、加入单位，也可以为家庭成员申报。',
+  'declare.bindIdentity': '绑定身份证件',
   'declare.traveller': '入境人员网页码不提供健康申报（与正式系统一致）。如需申报，请使用居民健康码账号。',
   'declare.rule': '申报提交后不能修改或删除。同一天再次提交，将取代当天之前的申报（之前的仍保留在记录中）。',
   'declare.today': '今日申报',
