@@ -1,7 +1,8 @@
 // Status-feed import throughput, in process, through the same ImportService the CLI, the console
 // and the feed API use: a 1,000,000-row key-population CSV, generated as a stream (never whole in
 // memory), validated row by row, written in one transaction, then the rules run for the people it
-// names, producing the red-list delta. On SQLite and on PostgreSQL. Memory is sampled throughout:
+// names, producing the red-list delta (a tenth of them hold a printed code, revoked and listed too).
+// On SQLite and on PostgreSQL. Memory is sampled throughout:
 // streamed parsing should keep it flat, whatever the file's size.
 
 import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
@@ -96,6 +97,16 @@ async function runOn(label: string, url: string, schema?: string): Promise<Bench
         created_at: now,
       }));
       await conn.db.insertInto('people').values(rows).execute();
+      // Every tenth person holds a printed code: a status change revokes it and lists its id.
+      const printed = rows.filter((_, k) => (i + k) % 10 === 0).map((r) => ({
+        id: Buffer.from(`prn${r.id.slice(7).padStart(6, '0')}`).toString('base64url'),
+        person_id: r.id,
+        seq: 1,
+        issued_at: now,
+        expires_at: now + 30 * 86_400_000,
+        revoked_at: null,
+      }));
+      await conn.db.insertInto('printed_codes').values(printed).execute();
     }
     const versionBefore = await store.redList.version();
     const today = new Date(now + 8 * 3600_000).toISOString().slice(0, 10);

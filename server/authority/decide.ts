@@ -3,6 +3,7 @@
 // list (an entry that expires once every code it can catch has expired) — inside the caller's
 // transaction. Imports, scheduled re-decisions and corrections all go through here.
 
+import { revokeAll } from '../holders/printed.js';
 import type { Store } from '../store/store.js';
 import type { FeedKeyPopulationRow, FeedTestResultRow } from '../store/status.js';
 import { decideStatus, redListEntryExpiry, type KeyPopulationFact, type PersonFacts, type TestFact } from './rules.js';
@@ -64,6 +65,7 @@ export async function redecide(
     const updates: Parameters<Store['people']['setStatuses']>[0][number][] = [];
     const listed: Parameters<Store['redList']['addMany']>[0][number][] = [];
     const cleared: string[] = [];
+    const turned: string[] = [];
     const rows = new Map((await tx.people.getPeople(batch.map((p) => p.id))).map((p) => [p.id, p]));
     for (const { id } of batch) {
       const person = rows.get(id);
@@ -79,6 +81,7 @@ export async function redecide(
       updates.push({ id, status: decision.status, reason: decision.reason, until });
       events.push({ person_id: id, at: now, from_status: person.status, status: decision.status, reason: decision.reason, cause, actor });
       tally.statusChanges++;
+      turned.push(id);
       if (decision.status === 'red' && person.status === 'green') {
         const expiresAt = redListEntryExpiry({ listedAt: now, lastCodeIssuedAt: now, maxCodeValidityMs: options.maxCodeValidityMs });
         listed.push({ entry: await entryFor(person.sub), personId: id, expiresAt });
@@ -89,6 +92,9 @@ export async function redecide(
     await tx.people.setStatuses(updates, now);
     tally.redListAdded += await tx.redList.addMany(listed, now);
     tally.redListRemoved += await tx.redList.removeMany(cleared, now);
+    // Printouts made before the change would say the old status: their ids go on the red list.
+    const revoked = await revokeAll(tx, { entryFor }, turned, now);
+    tally.redListAdded += revoked.length;
     await tx.status.appendEvents(events);
   }
   return tally;

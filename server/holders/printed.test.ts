@@ -4,22 +4,11 @@
 
 import { expect, it } from 'vitest';
 import { pathOf } from '../../shared/api/contract.js';
-import { listsApi } from '../../shared/api/lists.js';
 import { membersApi, type Member, type PrintedCode } from '../../shared/api/members.js';
-import { verifyCode } from '../../shared/code/verify.js';
-import { openEnvelope, type Envelope } from '../../shared/envelope.js';
-import { applyRedList, RedListSchema } from '../../shared/redlist.js';
-import { loadTrustStore, TrustListSchema } from '../../shared/trust.js';
 import { DEMO_REGISTRY } from '../demo/seed.js';
-import { seedPeople, signInAs, testServer, TEST_ACTOR, type TestServer } from '../testing/server.js';
+import { gateVerdict } from '../testing/gate.js';
+import { seedPeople, signInAs, testServer, TEST_ACTOR } from '../testing/server.js';
 import { describeStores } from '../testing/stores.js';
-
-async function gateVerdict(t: TestServer, text: string) {
-  const roots = t.services.keys.files.readTrustRoots()!.roots;
-  const trust = await openEnvelope((await (await t.app.request(listsApi.trust.path)).json()) as Envelope, roots, TrustListSchema);
-  const red = await openEnvelope((await (await t.app.request(listsApi.redList.path)).json()) as Envelope, roots, RedListSchema);
-  return verifyCode(text, await loadTrustStore(trust), applyRedList(undefined, red), t.clock.t);
-}
 
 const post = (_path: string, cookie?: string): RequestInit => ({ method: 'POST', headers: cookie ? { cookie } : {} });
 

@@ -6,6 +6,7 @@ import type { PrintedCode } from '../../shared/api/members.js';
 import { toBase64Url } from '../../shared/bytes.js';
 import { record } from '../audit/log.js';
 import type { UserActor } from '../auth/actor.js';
+import { RED_LIST_CLOCK_MARGIN_MS } from '../authority/rules.js';
 import type { RedListService } from '../lists/redlist.js';
 import type { CodeService } from '../people/codes.js';
 import type { Store } from '../store/store.js';
@@ -40,7 +41,7 @@ export class PrintedCodeService {
     await this.redList.salt();
     const { seq, revoked } = await this.store.transaction(async (tx) => {
       await tx.redList.lockForWrite();
-      const revoked = await revokeAll(tx, this.redList, person.id, at);
+      const revoked = await revokeAll(tx, this.redList, [person.id], at);
       const seq = ((await tx.holders.printedCodesOf(person.id))[0]?.seq ?? 0) + 1;
       await tx.holders.createPrintedCode({ id, person_id: person.id, seq, issued_at: code.issuedAt, expires_at: code.expiresAt, revoked_at: null });
       await record(tx, { at, actor: user, action: 'printed-code.issue', targetId: person.id, detail: { seq, revoked: revoked.length } });
@@ -52,11 +53,17 @@ export class PrintedCodeService {
 }
 
 /**
- * Revokes the person's printed codes that are still out there and lists their ids on the red list.
- * Call inside the transaction that changes the person (and holds the red list's write lock).
+ * Revokes these people's printed codes that are still out there and lists their ids on the red list,
+ * each entry kept until its printout would have expired anyway. Call inside the transaction that
+ * changes the people (and holds the red list's write lock); batched, for imports that turn
+ * thousands of people at once.
  */
-export async function revokeAll(tx: Store, redList: RedListService, personId: string, at: number): Promise<string[]> {
-  const ids = await tx.holders.revokePrintedCodes(personId, at);
-  for (const id of ids) await tx.redList.add(await redList.entryFor(id), personId, at);
-  return ids;
+export async function revokeAll(tx: Store, redList: Pick<RedListService, 'entryFor'>, personIds: readonly string[], at: number): Promise<string[]> {
+  const codes = await tx.holders.revokePrintedCodes(personIds, at);
+  if (codes.length === 0) return [];
+  const entries = await Promise.all(
+    codes.map(async (c) => ({ entry: await redList.entryFor(c.id), personId: c.person_id, expiresAt: c.expires_at + RED_LIST_CLOCK_MARGIN_MS })),
+  );
+  await tx.redList.addMany(entries, at);
+  return codes.map((c) => c.id);
 }

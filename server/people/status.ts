@@ -52,7 +52,7 @@ export class StatusService {
       const subjectChanged = to === 'red' ? await tx.redList.add(entry, personId, at, expires) : await tx.redList.remove(entry, at);
       // Printouts made before the change would say the old status: their ids go on the red list.
       const changed = person.status !== to || person.reason !== why;
-      const revoked = changed ? await revokeAll(tx, this.redList, personId, at) : [];
+      const revoked = changed ? await revokeAll(tx, this.redList, [personId], at) : [];
       const redListChanged = subjectChanged || revoked.length > 0;
       if (changed) {
         await tx.status.appendEvents([{ person_id: personId, at, from_status: person.status, status: to, reason: why, cause: 'manual', actor: actorLabel(actor) }]);
@@ -92,6 +92,8 @@ export class StatusService {
       await tx.people.setStatus(personId, to, why, at);
       await tx.redList.add(oldEntry, personId, at, expires);
       if (to === 'red') await tx.redList.add(newEntry, personId, at, expires);
+      // The old subject's entry lasts as long as a phone code; a printout lasts longer, so its own id is listed.
+      await revokeAll(tx, this.redList, [personId], at);
       await tx.status.appendEvents([{ person_id: personId, at, from_status: current.status, status: to, reason: why, cause: 'correction', actor: actorLabel(actor) }]);
       await record(tx, { at, actor, action: 'person.correct-status', targetId: personId, detail: { from: current.status, to, reason: why, note: trimmed } });
       return { personId, from: current.status, to, reason: why, redListChanged: true, oldEntry };

@@ -81,8 +81,26 @@ describeStores('holders store', (store) => {
     await s.holders.createPrintedCode({ id: 'g1', person_id: 'p-grandpa', seq: 1, issued_at: 2, expires_at: 10, revoked_at: null });
     await expect(s.holders.createPrintedCode({ id: 'c3', person_id: 'p-child', seq: 2, issued_at: 3, expires_at: 10, revoked_at: null })).rejects.toThrow();
     expect((await s.holders.printedCodesOf('p-child')).map((c) => c.id)).toEqual(['c2', 'c1']);
-    expect((await s.holders.revokePrintedCodes('p-child', 5)).sort()).toEqual(['c1', 'c2']);
-    expect(await s.holders.revokePrintedCodes('p-child', 6)).toEqual([]);
+    expect((await s.holders.revokePrintedCodes(['p-child'], 5)).map((c) => c.id).sort()).toEqual(['c1', 'c2']);
+    expect(await s.holders.revokePrintedCodes(['p-child'], 6)).toEqual([]);
     expect((await s.holders.printedCodesOf('p-grandpa'))[0]?.revoked_at).toBeNull();
+  });
+
+  it('revokes many people’s unexpired printed codes at once, leaving expired ones alone', async () => {
+    const s = store();
+    await people(s);
+    await s.holders.createPrintedCode({ id: 'c1', person_id: 'p-child', seq: 1, issued_at: 1, expires_at: 4, revoked_at: null });
+    await s.holders.createPrintedCode({ id: 'c2', person_id: 'p-child', seq: 2, issued_at: 2, expires_at: 10, revoked_at: null });
+    await s.holders.createPrintedCode({ id: 'g1', person_id: 'p-grandpa', seq: 1, issued_at: 2, expires_at: 12, revoked_at: null });
+    const revoked = await s.holders.revokePrintedCodes(['p-child', 'p-grandpa', 'p-nobody'], 5);
+    expect(revoked.sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+      { id: 'c2', person_id: 'p-child', expires_at: 10 },
+      { id: 'g1', person_id: 'p-grandpa', expires_at: 12 },
+    ]);
+    expect((await s.holders.printedCodesOf('p-child')).map((c) => [c.id, c.revoked_at])).toEqual([
+      ['c2', 5],
+      ['c1', null],
+    ]);
+    expect(await s.holders.revokePrintedCodes([], 5)).toEqual([]);
   });
 });

@@ -72,15 +72,24 @@ export class HoldersRepo {
     return this.db.selectFrom('printed_codes').selectAll().where('person_id', '=', personId).orderBy('seq', 'desc').execute();
   }
 
-  /** Revokes every printed code of the person not yet revoked, and returns their ids. */
-  async revokePrintedCodes(personId: string, at: number): Promise<string[]> {
-    const rows = await this.db
-      .updateTable('printed_codes')
-      .set({ revoked_at: at })
-      .where('person_id', '=', personId)
-      .where('revoked_at', 'is', null)
-      .returning('id')
-      .execute();
-    return rows.map((r) => r.id);
+  /**
+   * Revokes the printed codes of these people that are neither revoked nor expired at `at`, and
+   * returns them (an expired printout is refused by every gate already: it needs no entry).
+   */
+  async revokePrintedCodes(personIds: readonly string[], at: number): Promise<{ id: string; person_id: string; expires_at: number }[]> {
+    const out: { id: string; person_id: string; expires_at: number }[] = [];
+    // 500 ids per statement: far under either engine's parameter limit, and one index probe each.
+    for (let i = 0; i < personIds.length; i += 500) {
+      const rows = await this.db
+        .updateTable('printed_codes')
+        .set({ revoked_at: at })
+        .where('person_id', 'in', personIds.slice(i, i + 500))
+        .where('revoked_at', 'is', null)
+        .where('expires_at', '>', at)
+        .returning(['id', 'person_id', 'expires_at'])
+        .execute();
+      for (const r of rows) out.push({ id: r.id, person_id: r.person_id, expires_at: Number(r.expires_at) });
+    }
+    return out;
   }
 }
