@@ -133,6 +133,15 @@ describeStores('account control routes', (store) => {
     const added = await send(t, 'POST', membersApi.addMember.path, cookie, { name: '张小宝', documentType: 'mainland-id', documentNumber: '440103201806150022' });
     const { member } = (await added.json()) as { member: Member };
     await s.holderRecords.addTestResult({ id: 't-child', person_id: member.id, kind: 'antibody', result: 'negative', institution: '儿童医院', sampled_at: 5000, reported_at: 6000 });
+    // The health authority's results: the child's are in the family export, the other family's never.
+    const feed = [
+      'documentType,documentNumber,testKind,result,institution,sampledAt,reportedAt',
+      'mainland-id,440103201806150022,nucleic-acid,negative,越秀区采样点,2026-11-27T09:00:00+08:00,2026-11-27T21:00:00+08:00',
+      'mainland-id,44010319550301456X,nucleic-acid,negative,别家采样点,2026-11-27T09:00:00+08:00,2026-11-27T21:00:00+08:00',
+      '',
+    ].join('\n');
+    const imported = await t.services.imports.import({ feed: 'test-results', format: 'csv', input: (async function* () { yield new TextEncoder().encode(feed); })(), dryRun: false, channel: 'cli', actor: { kind: 'operator', name: 'test' } });
+    expect(imported.report).toMatchObject({ applied: true, accepted: 2 });
     // Printed twice (the first revoked by the second), and the child's own printout once.
     for (const id of [member.id, member.id, 'p-green']) {
       expect((await send(t, 'POST', pathOf(membersApi.printCode.path, { id }), cookie)).status).toBe(200);
@@ -153,19 +162,26 @@ describeStores('account control routes', (store) => {
     expect(child.printedCodes.map((c) => [c.seq, c.revokedAt !== null])).toEqual([[1, true], [2, true]]);
     expect(child.statusHistory).toEqual([expect.objectContaining({ fromStatus: 'green', status: 'red', reason: 'close-contact', cause: 'manual' })]);
     expect(JSON.stringify(child.statusHistory)).not.toContain('test'); // the operator is not the person's data
-    expect(child.records.tests.map((x) => x.id)).toEqual(['t-child']);
+    expect(child.records.tests.map((x) => [x.institution, x.source ?? 'record'])).toEqual([
+      ['越秀区采样点', 'authority'],
+      ['儿童医院', 'record'],
+    ]);
+    expect(JSON.stringify(data)).not.toContain('别家采样点');
     expect(JSON.stringify(data)).not.toContain('张建国');
     // The warning before unbinding counts them.
     expect(((await (await send(t, 'GET', accountControlApi.phone.path, cookie)).json()) as { familyMembers: number }).familyMembers).toBe(1);
 
     const text = await (await send(t, 'GET', `${accountControlApi.exportCsv.path}?lang=en`, cookie)).text();
     expect(text).toContain('张小宝,Antibody test,1970-01-01T00:00:05.000Z,Antibody test,儿童医院,negative');
+    expect(text).toContain('张小宝,Nucleic-acid test,2026-11-27T01:00:00.000Z,Nucleic-acid test · from the health authority,越秀区采样点,negative');
+    expect(text).not.toContain('别家采样点');
     expect(text).toMatch(/张小宝,Printed code,[^,]+,print no\. 1,,revoked /);
     expect(text).toMatch(/张小明,Printed code,[^,]+,print no\. 1,,valid until /);
     expect(text).not.toContain('张建国');
     const zh = await (await send(t, 'GET', accountControlApi.exportCsv.path, cookie)).text();
     expect(zh.split('\r\n')[0]).toBe('姓名,类别,时间 (UTC),内容,地点/机构,结果');
     expect(zh).toContain('张小宝,打印健康码');
+    expect(zh).toContain('核酸检测 · 卫生健康部门推送,越秀区采样点,阴性');
   });
 
   it('deletes the account after a fresh code: personal data gone, public-health records kept under a pseudonym, a receipt', async () => {

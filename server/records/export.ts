@@ -1,4 +1,4 @@
-// The records of an export as one CSV table: a line per test, entry, notice, venue check, code
+// The records of an export as one CSV table: a line per test (the health authority's too), entry, notice, venue check, code
 // display and printed code of the person and of everyone the account looks after, each naming whose
 // it is, in the person's language, through the shared CSV writer (BOM, RFC 4180, formula guard).
 
@@ -28,14 +28,14 @@ export const RECORDS_TABLE: ExportTable<RecordLine> = {
 
 const WORDS = {
   'zh-CN': {
-    'nucleic-acid': '核酸检测', antibody: '抗体检测', negative: '阴性', positive: '阳性', entry: '入境记录',
+    'nucleic-acid': '核酸检测', antibody: '抗体检测', negative: '阴性', positive: '阳性', entry: '入境记录', authority: '卫生健康部门推送',
     'health-certificate': '健康证明', 'observation-release': '医学观察解除通知', valid: '有效', expired: '已过期', revoked: '已撤销', released: '已解除',
     check: '场所测温', fever: '发热', normal: '正常', display: '亮码记录', offline: '离线亮码，联网后上报', online: '在线亮码', green: '绿码', red: '红码',
     air: '航空', sea: '水运', land: '陆路', rail: '铁路',
     declaration: '健康申报', self: '个人自查', noSymptoms: '无症状', travel: '14 天内离开本市', keyContact: '接触重点人群', superseded: '已被当日后一次申报取代', latest: '当日有效',
   },
   en: {
-    'nucleic-acid': 'Nucleic-acid test', antibody: 'Antibody test', negative: 'negative', positive: 'positive', entry: 'Entry',
+    'nucleic-acid': 'Nucleic-acid test', antibody: 'Antibody test', negative: 'negative', positive: 'positive', entry: 'Entry', authority: 'from the health authority',
     'health-certificate': 'Health certificate', 'observation-release': 'Medical observation release', valid: 'valid', expired: 'expired', revoked: 'revoked', released: 'released',
     check: 'Venue temperature check', fever: 'fever', normal: 'normal', display: 'Code display', offline: 'shown offline, reported later', online: 'shown online', green: 'green', red: 'red',
     air: 'air', sea: 'sea', land: 'land', rail: 'rail',
@@ -47,7 +47,9 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 export function* recordLines(r: PersonRecords, lang: ExportLang): Generator<RecordLine> {
   const w = WORDS[lang];
-  for (const t of r.tests) yield { kind: w[t.kind], at: iso(t.sampledAt), what: w[t.kind], where: t.institution, result: w[t.result] };
+  for (const t of r.tests) {
+    yield { kind: w[t.kind], at: iso(t.sampledAt), what: t.source === 'authority' ? `${w[t.kind]} · ${w.authority}` : w[t.kind], where: t.institution, result: w[t.result] };
+  }
   for (const e of r.entries) {
     yield { kind: w.entry, at: e.entryDate, what: `${e.country} · ${e.documentType} ${e.documentNumber}`, where: e.port, result: `${w[e.transport]} ${e.transportDetail}`.trim() };
   }

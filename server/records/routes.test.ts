@@ -57,6 +57,37 @@ describeStores('records routes', (store) => {
     expect(JSON.stringify(r)).not.toContain('dev-1');
   });
 
+  it('lists the health authority’s test results for the holder’s document among their tests, and nobody else’s', async () => {
+    const s = store();
+    await s.people.createPerson({ id: 'p-id', sub: 'aWQtcGVyc29u', name: '王大伟', document_no: ID_NUMBER, status: 'green', reason: 'none', status_changed_at: 1, created_at: 1 });
+    await s.accounts.createUser({ id: 'u-id', phone: '+8613700000007', role: 'holder', person_id: 'p-id', created_at: 1 });
+    const { t, cookie: stranger } = await setup(s);
+    const cookie = await signInAs(t, s, '+8613700000007');
+    await s.holderRecords.addTestResult({ id: 't1', person_id: 'p-id', kind: 'antibody', result: 'negative', institution: 'Lab', sampled_at: Date.parse('2026-11-26T01:00:00Z'), reported_at: Date.parse('2026-11-26T09:00:00Z') });
+    const header = 'documentType,documentNumber,testKind,result,institution,sampledAt,reportedAt';
+    const csv = [
+      header,
+      `mainland-id,${ID_NUMBER},nucleic-acid,negative,天河区核酸采样点,2026-11-27T09:00:00+08:00,2026-11-27T21:00:00+08:00`,
+      `mainland-id,${ID_NUMBER},antibody,negative,市第一人民医院,2026-11-25T09:00:00+08:00,2026-11-25T21:00:00+08:00`,
+      'passport,E55555555,nucleic-acid,positive,Someone Else Lab,2026-11-27T09:00:00+08:00,2026-11-27T21:00:00+08:00',
+      '',
+    ].join('\n');
+    const out = await t.services.imports.import({ feed: 'test-results', format: 'csv', input: (async function* () { yield new TextEncoder().encode(csv); })(), dryRun: false, channel: 'cli', actor: { kind: 'operator', name: 'test' } });
+    expect(out.report).toMatchObject({ applied: true, accepted: 3 });
+    const r = (await (await send(t, 'GET', recordsApi.mine.path, cookie)).json()) as PersonRecords;
+    // Latest sample first, the account's own record and the authority's side by side.
+    expect(r.tests.map((x) => [x.kind, x.result, x.institution, new Date(x.sampledAt).toISOString(), x.source ?? 'record'])).toEqual([
+      ['nucleic-acid', 'negative', '天河区核酸采样点', '2026-11-27T01:00:00.000Z', 'authority'],
+      ['antibody', 'negative', 'Lab', '2026-11-26T01:00:00.000Z', 'record'],
+      ['antibody', 'negative', '市第一人民医院', '2026-11-25T01:00:00.000Z', 'authority'],
+    ]);
+    expect(r.tests[0]?.reportedAt).toBe(Date.parse('2026-11-27T13:00:00Z'));
+    expect(JSON.stringify(r)).not.toContain('Someone Else Lab');
+    // A holder without a document on file gets none of them.
+    const other = (await (await send(t, 'GET', recordsApi.mine.path, stranger)).json()) as PersonRecords;
+    expect(other.tests).toEqual([]);
+  });
+
   it('says nothing of sex or age band without a mainland ID, and shows a red reason', async () => {
     const s = store();
     const { t } = await setup(s);

@@ -6,6 +6,7 @@ import { RED_REASONS, type RedReason } from '../../shared/code/claims.js';
 import { CODE_DISPLAY_DAYS, type CodeDisplayReport, type PersonRecords } from '../../shared/api/records.js';
 import { ageBand, identityFacts, type AgeBand, type Sex } from '../../shared/documents.js';
 import { NoCodeError } from '../../shared/errors.js';
+import type { TestKind, TestResult } from '../../shared/feeds.js';
 import { maskName } from '../../shared/names.js';
 import type { UserActor } from '../auth/actor.js';
 import { nationalView } from '../authority/rules.js';
@@ -50,8 +51,10 @@ export class RecordsService {
   async recordsOf(person: PersonRow, checksLimit: number): Promise<PersonRecords> {
     const now = this.now();
     const r = this.store.holderRecords;
-    const [tests, entries, notices, checks, displays, declarations] = await Promise.all([
+    const [tests, feedTests, entries, notices, checks, displays, declarations] = await Promise.all([
       r.testsOf(person.id),
+      // The authority's results for the person's document: the facts their status is decided from.
+      person.document_no ? this.store.status.testResultsOf(person.document_no) : [],
       r.entriesOf(person.id),
       r.noticesOf(person.id),
       r.temperatureChecksOf(person.sub, checksLimit),
@@ -65,7 +68,18 @@ export class RecordsService {
       reason: person.status === 'red' && (RED_REASONS as readonly string[]).includes(person.reason) ? (person.reason as RedReason) : 'none',
       national: nationalView(person, now),
       ...demographicsOf(person, now),
-      tests: tests.map((t) => ({ id: t.id, kind: t.kind, result: t.result, institution: t.institution, sampledAt: t.sampled_at, reportedAt: t.reported_at })),
+      tests: [
+        ...tests.map((t) => ({ id: t.id, kind: t.kind, result: t.result, institution: t.institution, sampledAt: t.sampled_at, reportedAt: t.reported_at })),
+        ...feedTests.map((t) => ({
+          id: `feed-${t.id}`,
+          kind: t.test_kind as TestKind,
+          result: t.result as TestResult,
+          institution: t.institution,
+          sampledAt: t.sampled_at,
+          reportedAt: t.reported_at,
+          source: 'authority' as const,
+        })),
+      ].sort((a, b) => b.sampledAt - a.sampledAt),
       entries: entries.map((e) => ({
         id: e.id,
         country: e.country,

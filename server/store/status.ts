@@ -230,6 +230,18 @@ export class StatusRepo {
     return { tests, entries };
   }
 
+  /** The authority's test results for one document number, latest sample first (a holder's records). */
+  async testResultsOf(documentNumber: string): Promise<FeedTestResultRow[]> {
+    const rows = await this.db
+      .selectFrom('feed_test_results')
+      .selectAll()
+      .where('document_number', '=', documentNumber)
+      .orderBy('sampled_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    return rows.map((r) => num(r, ['id', 'sampled_at', 'reported_at']));
+  }
+
   async appendEvents(rows: readonly Insertable<StatusEventsTable>[]): Promise<void> {
     for (const chunk of chunks(rows, Math.floor(MAX_PARAMS / 7))) await this.db.insertInto('status_events').values(chunk).execute();
   }

@@ -24,6 +24,8 @@ export const TestResultSchema = v.strictObject({
   institution: v.string(),
   sampledAt: v.number(),
   reportedAt: v.number(),
+  /** Sent by the health authority's feed (what the person's status is decided from); absent: on the account's own record. */
+  source: v.optional(v.literal('authority')),
 });
 
 export const TRANSPORTS = ['air', 'sea', 'land', 'rail'] as const;

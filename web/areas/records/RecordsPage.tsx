@@ -85,7 +85,17 @@ function Records({ r, now }: { r: PersonRecords; now: number }) {
                     <td>{formatTime(x.sampledAt)}</td>
                     <td>{t(`tests.kind.${x.kind}`)}</td>
                     <td class={x.result === 'positive' ? 'text-red' : ''}>{t(`tests.result.${x.result}`)}</td>
-                    <td>{x.institution}</td>
+                    <td>
+                      {x.institution}
+                      {x.source === 'authority' && (
+                        <>
+                          <br />
+                          <span class="muted" data-testid="test-source">
+                            {t('tests.fromAuthority')}
+                          </span>
+                        </>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

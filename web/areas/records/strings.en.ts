@@ -26,6 +26,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'tests.institution': 'Institution',
   'tests.result': 'Result',
   'tests.kind': 'Test',
+  'tests.fromAuthority': 'from the health authority',
   'notices.title': 'Health certificate and observation release',
   'notices.kind.health-certificate': 'Health certificate',
   'notices.kind.observation-release': 'Medical observation release notice',

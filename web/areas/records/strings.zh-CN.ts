@@ -24,6 +24,7 @@ export const zhCN = {
   'tests.institution': '检测机构',
   'tests.result': '结果',
   'tests.kind': '项目',
+  'tests.fromAuthority': '卫生健康部门推送',
   'notices.title': '健康证明与解除医学观察',
   'notices.kind.health-certificate': '健康证明',
   'notices.kind.observation-release': '解除医学观察通知',
