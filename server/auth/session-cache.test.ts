@@ -21,6 +21,9 @@ async function holder(s: Store) {
   await s.accounts.createUser({ id: 'u-holder', phone: PHONE, role: 'holder', person_id: 'p1', created_at: 1 });
 }
 
+/** A request that arrives after something else happened: the event loop's next turn (its I/O is polled again). */
+const nextRequest = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** Counts the session reads that reach the database. */
 function counting(s: Store) {
   let reads = 0;
@@ -83,8 +86,11 @@ it('on SQLite, a session ended or an account changed by another connection to th
   expect(await sessions.authenticate(two.token)).toMatchObject({ role: 'holder' });
   const cli = new Database(file);
   cli.prepare('DELETE FROM sessions WHERE token_hash = (SELECT token_hash FROM sessions ORDER BY created_at, rowid LIMIT 1)').run();
+  // The next request arrives in a later turn of the event loop than the write it follows.
+  await nextRequest();
   expect(await sessions.authenticate(one.token)).toBeUndefined();
   cli.prepare("UPDATE users SET role = 'inspector'").run();
+  await nextRequest();
   expect(await sessions.authenticate(two.token)).toMatchObject({ role: 'inspector' });
   cli.close();
 });

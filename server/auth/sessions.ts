@@ -79,18 +79,31 @@ export class SessionService {
     return { token, user: toActor(user), expiresAt: now + lifetime, cookieMaxAgeSec: remember ? lifetime / 1000 : undefined };
   }
 
+  /**
+   * The actor of a session this process already holds and may still trust, without a promise or a
+   * hash: the request path at rush hour (see authenticate). Undefined: ask authenticate.
+   */
+  heldActor(token: string | undefined): UserActor | undefined {
+    if (!token) return undefined;
+    const held = this.held.get(token);
+    if (!held) return undefined;
+    const now = this.now();
+    return held.version === this.store.sessionsVersion?.() && now < held.expiresAt && now - held.lastSeenAt < SESSION_RULES.touchEveryMs ? held.actor : undefined;
+  }
+
   async authenticate(token: string | undefined): Promise<UserActor | undefined> {
     if (!token || token.length > 100) return undefined;
     // A session ended through any process fails on the very next request. On PostgreSQL (several
     // processes) that means the database on every request; on SQLite a session read before is
     // trusted while nothing that could end or change one was written since, here or by another
-    // connection (store/session-writes.ts), until it expires or its last-seen is due.
+    // connection (store/session-writes.ts), until it expires or its last-seen is due. Held sessions
+    // are keyed by the token itself, which the process has in hand anyway: a hit costs no hash;
+    // the database only ever sees the hash.
+    const held = this.heldActor(token);
+    if (held) return held;
     const now = this.now();
-    const hash = hashToken(token);
     const version = this.store.sessionsVersion?.();
-    const held = version === undefined ? undefined : this.held.get(hash);
-    if (held && held.version === version && now < held.expiresAt && now - held.lastSeenAt < SESSION_RULES.touchEveryMs) return held.actor;
-    const found = await this.store.auth.sessionUser(hash, now);
+    const found = await this.store.auth.sessionUser(hashToken(token), now);
     if (!found) return undefined;
     let lastSeenAt = found.session.last_seen_at;
     if (now - lastSeenAt >= SESSION_RULES.touchEveryMs) {
@@ -99,8 +112,8 @@ export class SessionService {
     }
     const actor = toActor(found.user, found.session.id);
     if (version !== undefined) {
-      this.held.delete(hash);
-      this.held.set(hash, { actor, version, expiresAt: found.session.expires_at, lastSeenAt });
+      this.held.delete(token);
+      this.held.set(token, { actor, version, expiresAt: found.session.expires_at, lastSeenAt });
       if (this.held.size > MAX_HELD_SESSIONS) this.held.delete(this.held.keys().next().value!);
     }
     return actor;

@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { systemApi } from '../../shared/api/system.js';
-import { isLoopback } from './security.js';
+import { cookieValue, isLoopback } from './security.js';
 import { testServer } from '../testing/server.js';
 import { describeStores } from '../testing/stores.js';
 import { networkInterfaces } from 'node:os';
@@ -57,4 +57,16 @@ it('counts proxy hops from the right of X-Forwarded-For, never taking what the c
   expect(await ask('6.6.6.6, 203.0.113.5, 198.51.100.2')).toBe('203.0.113.5');
   expect(await ask('198.51.100.2')).toBe('10.0.0.9');
   expect(await ask(undefined)).toBe('10.0.0.9');
+});
+
+describe('cookieValue', () => {
+  it('finds one cookie among others, exactly by name, unquoted', () => {
+    expect(cookieValue('a=1; __Host-hg_session=tok-en_1; b=2', '__Host-hg_session')).toBe('tok-en_1');
+    expect(cookieValue('x__Host-hg_session=evil; hg_session=good', 'hg_session')).toBe('good');
+    expect(cookieValue('hg_session="quoted"', 'hg_session')).toBe('quoted');
+    expect(cookieValue('hg_session_other=1', 'hg_session')).toBeUndefined();
+    expect(cookieValue('', 'hg_session')).toBeUndefined();
+    expect(cookieValue(undefined, 'hg_session')).toBeUndefined();
+    expect(cookieValue('hg_session', 'hg_session')).toBeUndefined();
+  });
 });

@@ -42,15 +42,26 @@ export class SessionWrites implements KyselyPlugin {
   private generation = 0;
   private readonly pending = new WeakSet<object>();
   private readonly dataVersion: () => unknown;
+  /** `PRAGMA data_version` as read in this turn of the event loop; undefined once the turn is over. */
+  private seen: unknown;
 
   constructor(sqlite: Database.Database) {
     const stmt = sqlite.prepare('PRAGMA data_version').pluck();
     this.dataVersion = () => stmt.get();
   }
 
-  /** Equal strings: nothing that could change a session was written in between, here or elsewhere. */
+  /**
+   * Equal strings: nothing that could change a session was written in between, here or elsewhere.
+   * Another connection's writes are read once per turn of the event loop (the pragma costs a WAL
+   * read lock, a few µs, and a turn serves every request whose bytes arrived in one poll): a request
+   * that arrived after such a write committed is read in a later turn, so it still sees it.
+   */
   version(): string {
-    return `${this.generation}:${String(this.dataVersion())}`;
+    if (this.seen === undefined) {
+      this.seen = this.dataVersion();
+      setImmediate(() => (this.seen = undefined));
+    }
+    return `${this.generation}:${String(this.seen)}`;
   }
 
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
