@@ -135,6 +135,8 @@ interface Ctx {
   sessionIds: Partial<Record<(typeof ROLES)[number], string>>;
   /** The organisation the holder is a member of, its join code and the holder's member tag. */
   org: { id: string; joinCode: string; tag: string };
+  /** A child the holder is the guardian of, a member of the organisation too. */
+  child: string;
 }
 
 /** A body the route would take (or nearly): the fuzz mutates it. */
@@ -166,10 +168,11 @@ function validBody(e: Endpoint, ctx: Ctx): unknown {
     case 'POST /api/org':
     case 'PATCH /api/org':
       return { areaCode: '440103', kind: 'school', name: 'Fuzz School', adminPhone: '13800000006' };
+    // For the child the holder looks after: the fuzz's removal of memberId makes it the holder's own.
     case 'POST /api/me/orgs':
-      return { joinCode: ctx.org.joinCode, label: 'S-1' };
+      return { joinCode: ctx.org.joinCode, label: 'S-1', memberId: ctx.child };
     case 'POST /api/me/declarations':
-      return { id: uuidv7(now), orgId: ctx.org.id, declaredAt: now - 60_000, symptoms: ['cough'], temperature: 36.8, travel: true, travelWhere: 'Shenzhen', keyContact: false };
+      return { id: uuidv7(now), orgId: ctx.org.id, declaredAt: now - 60_000, symptoms: ['cough'], temperature: 36.8, travel: true, travelWhere: 'Shenzhen', keyContact: false, memberId: ctx.child };
     case 'PUT /api/me/device-key':
       return { jwk: { kty: 'EC', crv: 'P-256', x: 'A'.repeat(43), y: 'B'.repeat(43) } };
     default:
@@ -199,8 +202,12 @@ async function fuzzEngine(name: string, open: () => Promise<Opened>, figures: Fi
     await store.accounts.createUser({ id: 'u-org', phone: PHONES['org-admin'], role: 'org-admin', person_id: null, created_at: 1 });
     const orgAdmin = { kind: 'user' as const, id: 'u-org', role: 'org-admin' as const, personId: null };
     const org = await t.services.orgs.admin.register(orgAdmin, { areaCode: '44', kind: 'company', name: 'Fuzz Co', adminPhone: PHONES['org-admin'] });
-    const membership = await t.services.orgs.declarations.join({ kind: 'user', id: 'u-green', role: 'holder', personId: 'p-green' }, org.joinCode, 'E-1');
-    const ctx: Ctx = { t, green: '', red: '', sessionIds: {}, org: { id: org.id, joinCode: org.joinCode, tag: membership.tag } };
+    const green = { kind: 'user' as const, id: 'u-green', role: 'holder' as const, personId: 'p-green' };
+    const membership = await t.services.orgs.declarations.join(green, org.joinCode, 'E-1');
+    await store.people.createPerson({ id: 'p-child', sub: 'Y2hpbGQtMDE', name: '张小宝', document_no: null, status: 'green', reason: 'none', status_changed_at: 1, created_at: 1 });
+    await store.holders.addGuardianship({ user_id: 'u-green', person_id: 'p-child', relation: 'family', created_at: 1 });
+    await t.services.orgs.declarations.join(green, org.joinCode, 'S-1', 'p-child');
+    const ctx: Ctx = { t, green: '', red: '', sessionIds: {}, org: { id: org.id, joinCode: org.joinCode, tag: membership.tag }, child: 'p-child' };
     const mint = async (role: (typeof ROLES)[number]) => {
       const s = await t.services.sessions.signIn(PHONES[role], false, 'fuzz');
       cookies[role] = `${SESSION_COOKIE}=${s.token}`;

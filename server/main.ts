@@ -116,7 +116,7 @@ export function buildServices(config: Config, store: Store, deps: ServiceDeps = 
     registry,
     travellers: new TravellerService(store, registry, { sms, now, log }),
     members,
-    orgs: orgServices(store, now),
+    orgs: orgServices(store, members, now),
     printed: new PrintedCodeService(store, codes, members, redList, { validDays: config.printedCodeDays, now }),
   };
 }

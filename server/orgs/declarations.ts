@@ -1,7 +1,9 @@
 // A holder's side: joining an organisation by its join code with the label it knows them by,
 // leaving, and daily health declarations — a personal self-check or as a member. Declarations are
 // stored once per id (a phone may send a queued one twice) and never changed: a later one of the
-// same person, organisation and local day supersedes, and both stay on record.
+// same person, organisation and local day supersedes, and both stay on record. A guardian does all
+// of it for a family member they look after (a child at school has no phone): the member is the
+// organisation's member and the declaring person; the guardian is the account that acted.
 
 import { DECLARATION_DAYS_SHOWN, type DeclarationBody, type Membership, type MyDeclaration, type MyDeclarations } from '../../shared/api/declarations.js';
 import { DECLARATION_MAX_AGE_MS, DECLARATION_MAX_AHEAD_MS, FEVER_FROM, latestFirst, markSuperseded } from '../../shared/declarations.js';
@@ -9,6 +11,7 @@ import { BadRequestError, DeclarationNotForTravellersError, DeclarationTimeInval
 import { DEFAULT_TIME_ZONE, localDay } from '../../shared/time.js';
 import { record } from '../audit/log.js';
 import type { UserActor } from '../auth/actor.js';
+import type { MemberService } from '../holders/members.js';
 import type { OrgMemberRow, OrgRow, DeclarationRow } from '../store/orgs.js';
 import type { PersonRow } from '../store/people.js';
 import type { Store } from '../store/store.js';
@@ -57,26 +60,38 @@ function mine(d: DeclarationRow, org: OrgRow | undefined, superseded: boolean): 
   };
 }
 
+/** Who a request is for: the account's own person (undefined) or a family member's person id. */
+export type ForMember = string | undefined;
+
 export class DeclarationService {
   constructor(
     private readonly store: Store,
+    /** Says whether the account looks after a person (their guardian), and who that is. */
+    private readonly members: Pick<MemberService, 'memberOf'>,
     private readonly now: () => number = Date.now,
   ) {}
 
-  private async personOf(actor: UserActor): Promise<PersonRow> {
+  /** The account's own person, or the family member it is the guardian of (NotFoundError for anyone else). */
+  private async personOf(actor: UserActor, memberId: ForMember): Promise<PersonRow> {
+    if (memberId !== undefined) return (await this.members.memberOf(actor, memberId)).person;
     const person = actor.personId ? await this.store.people.getPerson(actor.personId) : undefined;
     if (!person) throw new NoCodeError();
     return person;
   }
 
-  private async declaringPerson(actor: UserActor): Promise<PersonRow> {
-    const person = await this.personOf(actor);
+  private async declaringPerson(actor: UserActor, memberId: ForMember): Promise<PersonRow> {
+    const person = await this.personOf(actor, memberId);
     if (person.kind === 'traveller') throw new DeclarationNotForTravellersError();
     return person;
   }
 
-  async mine(actor: UserActor): Promise<MyDeclarations> {
-    const person = await this.personOf(actor);
+  /** The audit's detail: the member's tag, and that a guardian acted for them. */
+  private static detail(actor: UserActor, orgId: string, person: PersonRow): Record<string, unknown> {
+    return { member: memberTag(orgId, person.id), ...(person.id === actor.personId ? {} : { byGuardian: true }) };
+  }
+
+  async mine(actor: UserActor, memberId?: ForMember): Promise<MyDeclarations> {
+    const person = await this.personOf(actor, memberId);
     const [memberships, declarations] = await Promise.all([
       this.store.orgs.membershipsOf(person.id),
       declarationsOfPerson(this.store, person.id, this.now() - DECLARATION_DAYS_SHOWN * DAY),
@@ -85,31 +100,31 @@ export class DeclarationService {
   }
 
   /** Joins the organisation of this code under `label`; joining again changes the label. */
-  async join(actor: UserActor, joinCode: string, label: string): Promise<Membership> {
-    const person = await this.declaringPerson(actor);
+  async join(actor: UserActor, joinCode: string, label: string, memberId?: ForMember): Promise<Membership> {
+    const person = await this.declaringPerson(actor, memberId);
     const at = this.now();
     return this.store.transaction(async (tx) => {
       const org = await tx.orgs.byJoinCode(joinCode);
       if (!org) throw new JoinCodeUnknownError();
       const row: OrgMemberRow = { org_id: org.id, person_id: person.id, user_id: actor.id, label, joined_at: (await tx.orgs.member(org.id, person.id))?.joined_at ?? at };
       await tx.orgs.addMember(row);
-      await record(tx, { at, actor, action: 'org.join', targetId: org.id, detail: { member: memberTag(org.id, person.id) } });
+      await record(tx, { at, actor, action: 'org.join', targetId: org.id, detail: DeclarationService.detail(actor, org.id, person) });
       return membership(row, org);
     });
   }
 
-  async leave(actor: UserActor, orgId: string): Promise<void> {
-    const person = await this.personOf(actor);
+  async leave(actor: UserActor, orgId: string, memberId?: ForMember): Promise<void> {
+    const person = await this.personOf(actor, memberId);
     const at = this.now();
     await this.store.transaction(async (tx) => {
       if (!(await tx.orgs.removeMember(orgId, person.id))) throw new NotFoundError('You are not a member of this organisation.');
-      await record(tx, { at, actor, action: 'org.leave', targetId: orgId, detail: { member: memberTag(orgId, person.id) } });
+      await record(tx, { at, actor, action: 'org.leave', targetId: orgId, detail: DeclarationService.detail(actor, orgId, person) });
     });
   }
 
   /** Stores a declaration (once per id) and says which of the day's it superseded. */
   async declare(actor: UserActor, body: DeclarationBody): Promise<{ declaration: MyDeclaration; supersedes: string | null }> {
-    const person = await this.declaringPerson(actor);
+    const person = await this.declaringPerson(actor, body.memberId);
     const now = this.now();
     if (body.declaredAt < now - DECLARATION_MAX_AGE_MS || body.declaredAt > now + DECLARATION_MAX_AHEAD_MS) throw new DeclarationTimeInvalidError();
     return this.store.transaction(async (tx) => {

@@ -254,6 +254,79 @@ describeStores('organisations and their daily declarations', (store) => {
     expect((await req('POST', declarationsApi.declare.path, await signInAs(t, s, '+8613800000003'), used)).status).toBe(400);
   });
 
+  it('a guardian joins, declares and leaves for a child they look after; the organisation sees the child by label and tag only; nobody else may act for the child', async () => {
+    const { t, req, org, holder, red, s } = await setUp(store());
+    const inspector = await signInAs(t, s, '+8613800000001');
+    const details = (await req('POST', orgAdminApi.register.path, org, FORM)).json.org as OrgDetails;
+    // 张小明 (u-green) looks after his son; 李红 (u-red) does not.
+    await s.people.createPerson({ id: 'p-child', sub: 'Y2hpbGQtMDE', name: '张小宝', document_no: '440103201806150022', status: 'green', reason: 'none', status_changed_at: 1, created_at: 1 });
+    await s.holders.addGuardianship({ user_id: 'u-green', person_id: 'p-child', relation: 'family', created_at: 1 });
+    const forChild = { memberId: 'p-child' };
+    const childOf = (path: string) => `${path}?member=p-child`;
+
+    // Someone who is not the child's guardian, and other roles, are refused; nothing is written.
+    const join = { joinCode: details.joinCode, label: '三年二班 12 号', ...forChild };
+    const refusedJoin = await req('POST', declarationsApi.join.path, red, join);
+    expect([refusedJoin.status, refusedJoin.json]).toEqual([404, { error: { code: 'not_found', message: expect.any(String) } }]);
+    for (const cookie of [org, inspector]) expect((await req('POST', declarationsApi.join.path, cookie, join)).status).toBe(403);
+    expect((await req('GET', childOf(declarationsApi.mine.path), red)).status).toBe(404);
+    expect(await s.orgs.membershipsOf('p-child')).toEqual([]);
+
+    const joined = await req('POST', declarationsApi.join.path, holder, join);
+    expect(joined.status, joined.text).toBe(200);
+    const membership = joined.json.membership as Membership;
+    expect(membership).toMatchObject({ orgId: details.id, label: '三年二班 12 号' });
+    // The child's memberships are the child's; the guardian's own have none.
+    const childView = (await req('GET', childOf(declarationsApi.mine.path), holder)).json as unknown as MyDeclarations;
+    expect(childView).toMatchObject({ canDeclare: true, memberships: [{ orgId: details.id, tag: membership.tag }], declarations: [] });
+    expect(((await req('GET', declarationsApi.mine.path, holder)).json as unknown as MyDeclarations).memberships).toEqual([]);
+
+    // The guardian declares for the child; the guardian's own line to the organisation is refused (not a member).
+    const body = declaration(t, { orgId: details.id, symptoms: ['cough'], temperature: 37.6, ...forChild });
+    for (const cookie of [red]) expect((await req('POST', declarationsApi.declare.path, cookie, { ...body, id: uuidv7(t.clock.now()) })).status).toBe(404);
+    for (const cookie of [org, inspector]) expect((await req('POST', declarationsApi.declare.path, cookie, body)).status).toBe(403);
+    expect(await s.orgs.declarationsOf('p-child')).toEqual([]);
+    const declared = await req('POST', declarationsApi.declare.path, holder, body);
+    expect(declared.status, declared.text).toBe(200);
+    expect(declared.json).toMatchObject({ supersedes: null, declaration: { orgId: details.id, symptoms: ['cough'], fever: true } });
+    expect((await req('POST', declarationsApi.declare.path, holder, declaration(t, { orgId: details.id }))).json).toMatchObject({ error: { code: 'not_a_member' } });
+    // The same id sent again for the guardian himself is not the child's declaration to reuse.
+    expect((await req('POST', declarationsApi.declare.path, holder, { ...body, memberId: undefined, orgId: null })).status).toBe(400);
+    expect((await s.orgs.declarationsOf('p-child')).map((d) => [d.person_id, d.user_id])).toEqual([['p-child', 'u-green']]);
+    expect(await s.orgs.declarationsOf('p-green')).toEqual([]);
+
+    // The organisation counts the child, by label and tag: no name, document, phone or person id.
+    const day = (await req('GET', orgAdminApi.day.path, org)).json as unknown as OrgDay;
+    expect(day.counts).toEqual({ members: 1, declared: 1, notDeclared: 0, symptoms: 1, fever: 1 });
+    expect(day.rows.map((r) => [r.label, r.tag])).toEqual([['三年二班 12 号', membership.tag]]);
+    const csv = await req('GET', `${orgAdminApi.exportCsv.path}?day=${day.day}`, org);
+    for (const text of [JSON.stringify(day), csv.text, JSON.stringify((await req('GET', orgAdminApi.members.path, org)).json)]) {
+      expect(text).not.toMatch(/张小宝|张小明|440103201806150022|1380000000[23]|p-child|p-green|u-green/);
+    }
+    const audit = await s.audit.recent(20);
+    expect(audit.find((a) => a.action === 'org.join')).toMatchObject({ actor: 'user:u-green', target: `org:${details.id}` });
+    expect(JSON.parse(audit.find((a) => a.action === 'org.join')!.detail)).toEqual({ member: membership.tag, byGuardian: true });
+
+    // Leaving: not for a stranger, then the guardian takes the child out; the declaration stays with the child.
+    expect((await req('DELETE', childOf(pathOf(declarationsApi.leave.path, { id: details.id })), red)).status).toBe(404);
+    expect((await req('DELETE', childOf(pathOf(declarationsApi.leave.path, { id: details.id })), holder)).status).toBe(200);
+    expect(((await req('GET', orgAdminApi.day.path, org)).json as unknown as OrgDay).counts.members).toBe(0);
+    expect(((await req('GET', childOf(declarationsApi.mine.path), holder)).json as unknown as MyDeclarations).declarations).toHaveLength(1);
+
+    // Bad member ids: a clear 400 or 404, nothing written.
+    const before = await s.orgs.declarationsOf('p-child');
+    for (const memberId of ['../p-child', '', 'x'.repeat(81), 42, null]) {
+      expect((await req('POST', declarationsApi.join.path, holder, { ...join, memberId })).status, JSON.stringify(memberId)).toBe(400);
+      expect((await req('POST', declarationsApi.declare.path, holder, declaration(t, { memberId }))).status, JSON.stringify(memberId)).toBe(400);
+    }
+    expect((await req('GET', `${declarationsApi.mine.path}?member=%00`, holder)).status).toBe(400);
+    expect((await req('GET', `${declarationsApi.mine.path}?member=p-child&extra=1`, holder)).status).toBe(400);
+    expect((await req('POST', declarationsApi.declare.path, holder, declaration(t, { memberId: 'p-nobody' }))).status).toBe(404);
+    expect((await req('POST', declarationsApi.join.path, holder, { ...join, memberId: 'p-red' })).status).toBe(404);
+    expect(await s.orgs.declarationsOf('p-child')).toEqual(before);
+    expect(await s.orgs.membershipsOf('p-red')).toEqual([]);
+  });
+
   it('a declaration queued offline and sent later counts on the day it was made, superseded by a newer one', async () => {
     const { t, req, holder } = await setUp(store());
     const older = declaration(t, { declaredAt: t.clock.now() - 30 * 60_000, symptoms: ['cough'] });

@@ -33,10 +33,10 @@ export function orgRoutes(api: ApiRouter, orgs: OrgServices): void {
   }
 
   const mine = orgs.declarations;
-  api.on(declarationsApi.mine, async ({ actor }) => mine.mine(actor));
-  api.on(declarationsApi.join, async ({ actor, body }) => ({ membership: await mine.join(actor, body.joinCode, body.label) }));
-  api.on(declarationsApi.leave, async ({ actor, params }) => {
-    await mine.leave(actor, params.id ?? '');
+  api.on(declarationsApi.mine, async ({ actor, query }) => mine.mine(actor, query.member));
+  api.on(declarationsApi.join, async ({ actor, body }) => ({ membership: await mine.join(actor, body.joinCode, body.label, body.memberId) }));
+  api.on(declarationsApi.leave, async ({ actor, params, query }) => {
+    await mine.leave(actor, params.id ?? '', query.member);
     return { ok: true as const };
   });
   api.on(declarationsApi.declare, async ({ actor, body }) => mine.declare(actor, body), { maxBytes: 8 * 1024 });

@@ -12,11 +12,19 @@ import { notPersonal } from './personal.js';
 
 const UUID = matching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'not a UUID', 36);
 export const OrgIdSchema = matching(/^org-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'not an organisation id', 40);
+/**
+ * A family member the account looks after (the member switch's id: a person id): a guardian joins
+ * and declares for a child with no phone. Absent: the account's own person.
+ */
+export const MemberIdSchema = matching(/^[A-Za-z0-9_-]{1,80}$/, 'not a member id', 80);
+const forMember = { memberId: v.optional(MemberIdSchema) };
+/** The query naming the member a read or a leave is for (absent: the account's own person). */
+export const MemberQuerySchema = v.strictObject({ member: v.optional(MemberIdSchema) });
 
 /** What the organisation knows the member by: an employee or student number, a class and seat… */
 export const MemberLabelSchema = formText(40, 'say what your organisation knows you by');
 
-export const JoinSchema = v.strictObject({ joinCode: JoinCodeSchema, label: MemberLabelSchema });
+export const JoinSchema = v.strictObject({ joinCode: JoinCodeSchema, label: MemberLabelSchema, ...forMember });
 
 export const DeclarationBodySchema = v.pipe(
   v.strictObject({
@@ -33,6 +41,7 @@ export const DeclarationBodySchema = v.pipe(
     /** Where, when travel is true (else empty). */
     travelWhere: v.pipe(v.string(), v.maxLength(100), wellFormed(), v.trim()),
     keyContact: v.boolean(),
+    ...forMember,
   }),
   v.check((d) => !d.travel || d.travelWhere.length > 0, 'say where you travelled'),
 );
@@ -86,9 +95,10 @@ export type MyDeclarations = v.InferOutput<typeof MyDeclarationsSchema>;
 const holder = { roles: ['holder'] } as const;
 
 export const declarationsApi = {
-  mine: endpoint({ method: 'GET', path: '/api/me/declarations', access: { ...holder, self: true }, response: MyDeclarationsSchema }),
+  /** The memberships and declarations of the account's own person, or (`?member=`) of a family member it looks after. */
+  mine: endpoint({ method: 'GET', path: '/api/me/declarations', access: { ...holder, self: true }, query: MemberQuerySchema, response: MyDeclarationsSchema }),
   join: endpoint({ method: 'POST', path: '/api/me/orgs', access: holder, body: JoinSchema, response: v.strictObject({ membership: MembershipSchema }) }),
-  leave: endpoint({ method: 'DELETE', path: '/api/me/orgs/:id', access: holder, response: OkSchema }),
+  leave: endpoint({ method: 'DELETE', path: '/api/me/orgs/:id', access: holder, query: MemberQuerySchema, response: OkSchema }),
   declare: endpoint({
     method: 'POST',
     path: '/api/me/declarations',

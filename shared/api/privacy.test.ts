@@ -142,4 +142,16 @@ describe('privacy of manager and organisation-admin responses', () => {
       expect(ALL_ENDPOINTS, label(e)).toContain(e);
     }
   });
+
+  it('lets only holders act for a family member (a guardian for a child): every route naming a member is theirs alone', () => {
+    /** The fields of an object schema, also inside a pipe (a body with checks across fields). */
+    const fields = (schema: v.GenericSchema | undefined): string[] => {
+      const s = schema as { entries?: object; pipe?: v.GenericSchema[] } | undefined;
+      if (s?.entries) return Object.keys(s.entries);
+      return s?.pipe?.[0] ? fields(s.pipe[0]) : [];
+    };
+    const naming = ALL_ENDPOINTS.filter((e) => [...fields(e.body), ...fields(e.query)].some((f) => f === 'memberId' || f === 'member'));
+    expect(naming.map(label).sort()).toEqual(['DELETE /api/me/orgs/:id', 'GET /api/me/declarations', 'POST /api/me/declarations', 'POST /api/me/orgs']);
+    for (const e of naming) expect((['inspector', 'manager', 'org-admin', 'admin'] as const).filter((role) => reachableBy(e.access, role)), label(e)).toEqual([]);
+  });
 });
