@@ -255,3 +255,75 @@ test('a holder with no identity bound is told on /declare to bind it first, and 
   expect(pageErrors).toEqual([]);
   await context.close();
 });
+
+/** A server of its own: its demo admin signs in fresh (a second SMS code to one phone waits a minute). */
+test.describe('a family', () => {
+  /** Extra demo holder 1 (seed --extra-holders): 张小宝's guardian here. */
+  const GUARDIAN = '13900000001';
+  let family: TestServer;
+  test.beforeAll(async () => {
+    family = await TestServer.create({ database: 'org-family' });
+    family.cli('seed', '--extra-holders', '1');
+    await family.start();
+  });
+  test.afterAll(async () => {
+    await family?.stop();
+  });
+
+  test('a guardian joins their child to the school and declares for the child; the school counts the child by label only', async ({ browser }) => {
+    test.setTimeout(180_000);
+    const signIn = async (phone: string, viewport = PHONE) => {
+      const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+      await new SignInPage(page, family.url).signIn(phone);
+      return page;
+    };
+    const admin = await signIn(DEMO_ADMIN, DESKTOP);
+    await expect(admin.getByRole('heading', { level: 1 })).toHaveText('示范中学 Demo School');
+    const org = new OrgAdminPage(admin);
+    const joinCode = (await org.joinCode.textContent())!;
+    const membersBefore = Number(await org.count('members').textContent());
+
+    // The guardian adds the child (checked against the registry), then switches /declare to the child.
+    const guardian = await signIn(GUARDIAN);
+    const added = await guardian.request.post(`${family.url}/api/me/members`, { headers: { origin: family.url }, data: { name: '张小宝', documentType: 'mainland-id', documentNumber: '440103201806150022' } });
+    expect(added.status()).toBe(200);
+    await guardian.goto(`${family.url}/declare`);
+    const declare = new DeclarePage(guardian);
+    await expect(guardian.getByTestId('declare-for')).toContainText('示*1');
+    await declare.showFor('张*宝');
+    await expect(guardian.getByTestId('declare-for')).toContainText('张*宝');
+    await expect(guardian.getByTestId('declare-orgs')).toContainText('张*宝 还没有加入单位');
+    await declare.join(joinCode, '初一(3)班 12 号');
+    await expect(guardian.getByTestId('orgs-notice')).toContainText('示范中学');
+    await expect(guardian.getByTestId('membership-label')).toHaveText('初一(3)班 12 号');
+    await declare.declare({ to: '示范中学 Demo School', symptoms: ['cough'], temperature: '37.0' });
+    await expect(declare.notice()).toHaveText('已提交');
+    await expect(guardian.getByTestId('today-item').first()).toHaveAttribute('data-declared', 'yes');
+    expect(await seriousA11yFindings(guardian)).toEqual([]);
+    await guardian.evaluate(() => window.scrollTo(0, 0));
+    await shot(guardian, 'declare-for-child.png');
+    // The guardian's own page: no organisation, nothing declared.
+    await declare.showFor('示*1');
+    await expect(guardian.getByTestId('declare-orgs')).toContainText('还没有加入单位');
+    await expect(guardian.getByTestId('membership')).toHaveCount(0);
+    await expect(guardian.getByTestId('history-item')).toHaveCount(0);
+    // In English, back on the child's page.
+    await guardian.getByTestId('lang-switch').click();
+    await declare.showFor('张*宝');
+    await expect(guardian.getByTestId('declare-for')).toContainText('Declaring for');
+    await expect(guardian.getByTestId('history-item')).toHaveCount(1);
+    await guardian.setViewportSize({ width: 320, height: 700 });
+    expect(await fitsWidth(guardian)).toBe(true);
+
+    // The school counts the child, by the label the guardian gave: no name.
+    await admin.reload();
+    await expect(org.count('members')).toHaveText(String(membersBefore + 1));
+    const row = admin.getByTestId('org-day-row').filter({ hasText: '初一(3)班 12 号' });
+    await expect(row).toHaveAttribute('data-declared', 'yes');
+    await expect(row).toContainText('咳嗽');
+    expect(await admin.content()).not.toMatch(/张小宝|示范用户1|440103201806150022|13900000001/);
+    expect(pageErrors).toEqual([]);
+  });
+});

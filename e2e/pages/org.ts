@@ -67,4 +67,11 @@ export class DeclarePage {
   }
 
   notice = () => this.page.getByTestId('declare-notice');
+
+  /** Switches the page to the family member shown by this masked name (or back to oneself). */
+  async showFor(maskedName: string): Promise<void> {
+    await this.page.getByTestId('declare-for').getByTestId('member-switch').click();
+    await this.page.getByTestId('member-option').filter({ hasText: maskedName }).click();
+    await expect(this.page.getByTestId('declare-for').getByTestId('masked-name')).toHaveText(maskedName);
+  }
 }

@@ -31,4 +31,18 @@ describe('declarations on the phone', () => {
     expect(await cachedDeclarations(db, 'u1')).toBeUndefined();
     expect(await queuedDeclarations(db, 'u1')).toHaveLength(1);
   });
+
+  it('keeps a family member’s answer apart from the account’s own, and forgets both at sign-out (not another account’s)', async () => {
+    const db = freshDb();
+    const child: MyDeclarations = { ...mine, canDeclare: false };
+    await saveDeclarations(db, 'u1', mine, 5);
+    await saveDeclarations(db, 'u1', child, 6, 'p-child');
+    await saveDeclarations(db, 'u10', mine, 7, 'p-other');
+    expect(await cachedDeclarations(db, 'u1')).toEqual({ mine, fetchedAt: 5 });
+    expect(await cachedDeclarations(db, 'u1', 'p-child')).toEqual({ mine: child, fetchedAt: 6 });
+    await forgetDeclarations(db, 'u1');
+    expect(await cachedDeclarations(db, 'u1')).toBeUndefined();
+    expect(await cachedDeclarations(db, 'u1', 'p-child')).toBeUndefined();
+    expect(await cachedDeclarations(db, 'u10', 'p-other')).toEqual({ mine, fetchedAt: 7 });
+  });
 });

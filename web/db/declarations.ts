@@ -1,16 +1,20 @@
 // A holder's memberships and declarations, cached so the declaration page opens offline, and the
 // declarations made on this phone while offline — kept per account until the server answers for
 // each (stored, or refused for good), so a declaration the person made is never silently lost.
+// A guardian's family members have their own cached answer (one queue: each body names its member).
 
 import type { DeclarationBody, MyDeclarations } from '../../shared/api/declarations.js';
 import { deleteMeta, getMeta, setMeta, type HgDb } from './db.js';
 
-export async function cachedDeclarations(db: HgDb, userId: string): Promise<{ mine: MyDeclarations; fetchedAt: number } | undefined> {
-  return getMeta(db, `declarations:${userId}`);
+/** The key of an account's answer, or of the answer for a family member it looks after. */
+const answerKey = (userId: string, memberId: string | null) => (memberId === null ? (`declarations:${userId}` as const) : (`declarations:${userId}:${memberId}` as const));
+
+export async function cachedDeclarations(db: HgDb, userId: string, memberId: string | null = null): Promise<{ mine: MyDeclarations; fetchedAt: number } | undefined> {
+  return getMeta(db, answerKey(userId, memberId));
 }
 
-export async function saveDeclarations(db: HgDb, userId: string, mine: MyDeclarations, fetchedAt = Date.now()): Promise<void> {
-  await setMeta(db, `declarations:${userId}`, { mine, fetchedAt });
+export async function saveDeclarations(db: HgDb, userId: string, mine: MyDeclarations, fetchedAt = Date.now(), memberId: string | null = null): Promise<void> {
+  await setMeta(db, answerKey(userId, memberId), { mine, fetchedAt });
 }
 
 export async function queuedDeclarations(db: HgDb, userId: string): Promise<DeclarationBody[]> {
@@ -35,5 +39,6 @@ export async function unqueueDeclaration(db: HgDb, userId: string, id: string): 
 
 /** On sign-out the device forgets them: they are personal data (a queued one stays until sent). */
 export async function forgetDeclarations(db: HgDb, userId: string): Promise<void> {
-  await deleteMeta(db, `declarations:${userId}`);
+  await deleteMeta(db, answerKey(userId, null));
+  await db.meta.where('key').startsWith(answerKey(userId, '')).delete();
 }

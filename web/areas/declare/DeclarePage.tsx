@@ -1,7 +1,9 @@
 // /declare (and /join#HGO1:…): a holder's daily health declaration — today's state per target,
 // the form, their organisations (join by code, leave) and the last 14 days' declarations, the
-// superseded ones marked. Opens from the phone's copy offline; a declaration made offline waits on
-// the phone and is sent later. Travellers' web code has no declaration: the page says so.
+// superseded ones marked. A guardian switches the page to a family member with the code page's
+// member switch, and joins and declares for them (a child at school has no phone). Opens from the
+// phone's copy offline; a declaration made offline waits on the phone and is sent later.
+// Travellers' web code has no declaration: the page says so.
 
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
@@ -10,9 +12,10 @@ import { localDay } from '../../../shared/time.js';
 import { offline, onResume } from '../../app/network.js';
 import { me } from '../../app/session.js';
 import { errorText, formatClockTime, formatTime, lang } from '../../i18n/index.js';
+import { MemberSwitch } from '../../ui/MemberSwitch.js';
 import { DeclarationForm } from './DeclarationForm.js';
 import { OrgsSection } from './OrgsSection.js';
-import { declare, fetchedAt, joinCodeIn, loadError, loadMine, mine, queued, sendQueued } from './state.js';
+import { declare, family, fetchedAt, forMember, joinCodeIn, loadError, loadFamily, loadMine, mine, queued, sendQueued, showFor } from './state.js';
 import { t } from './strings.js';
 import './declare.css';
 
@@ -37,6 +40,7 @@ export default function DeclarePage() {
   useEffect(() => {
     if (!userId || unbound) return;
     void loadMine(userId);
+    void loadFamily(userId);
     return onResume(() => void sendQueued(userId).then(() => loadMine(userId)));
   }, [userId, unbound]);
 
@@ -51,12 +55,24 @@ export default function DeclarePage() {
       </section>
     );
   }
+  // Whom the page is for, and the switch to another family member (only when there is one).
+  const shownId = forMember.value;
+  const shown = family.value.find((m) => (shownId === null ? m.relation === 'self' : m.id === shownId));
+  const forWhom =
+    family.value.length > 1 ? (
+      <p class="declare-for" data-testid="declare-for">
+        <span>{t('declare.for')}</span>{' '}
+        <MemberSwitch members={family.value} shownId={shownId} maskedName={shown?.maskedName ?? me.value?.maskedName ?? ''} onPick={(id) => void showFor(userId, id)} switchLabel={t('declare.switch')} relationText={(relation) => t(`member.relation.${relation}`)} />
+      </p>
+    ) : null;
+
   const data = mine.value;
   if (data === undefined) return <p class="page-loading">{t('declare.loading')}</p>;
   if (data === null) {
     return (
       <section class="card stack declare-page">
         <h1>{t('declare.title')}</h1>
+        {forWhom}
         <p class="error" role="alert">
           {errorText(loadError.value ?? 'network')}
         </p>
@@ -70,6 +86,7 @@ export default function DeclarePage() {
     return (
       <section class="card stack declare-page" data-testid="declare-traveller">
         <h1>{t('declare.title')}</h1>
+        {forWhom}
         <p>{t('declare.traveller')}</p>
       </section>
     );
@@ -80,7 +97,8 @@ export default function DeclarePage() {
   const todayOf = (orgId: string): MyDeclaration | undefined =>
     data.declarations.find((d) => (d.orgId ?? '') === orgId && !d.superseded && d.day === localDay(now, zoneOf(orgId)));
   const targets = [...data.memberships.map((m) => ({ id: m.orgId, name: m.orgName })), { id: '', name: t('declare.self') }];
-  const waiting = queued.value;
+  // The queue is the account's; each waiting declaration names the member it is for.
+  const waiting = queued.value.filter((q) => (q.memberId ?? null) === shownId);
 
   async function submit(body: DeclarationBody) {
     notice.value = null;
@@ -95,6 +113,7 @@ export default function DeclarePage() {
     <div class="stack declare-page" data-testid="declare-page">
       <section class="card stack" aria-labelledby="declare-title">
         <h1 id="declare-title">{t('declare.title')}</h1>
+        {forWhom}
         {(offline.value || loadError.value) && fetchedAt.value && (
           <p class="chip chip-offline" data-testid="declare-offline">
             {t('declare.offline')}
@@ -128,7 +147,7 @@ export default function DeclarePage() {
         )}
       </section>
 
-      <OrgsSection userId={userId} memberships={data.memberships} initialCode={linkCode} />
+      <OrgsSection userId={userId} memberships={data.memberships} initialCode={linkCode} forName={shownId === null ? undefined : shown?.maskedName} />
 
       <section class="card stack" aria-labelledby="history-title" data-testid="declare-history">
         <h2 id="history-title">{t('history.title')}</h2>

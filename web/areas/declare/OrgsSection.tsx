@@ -1,5 +1,6 @@
 // The person's organisations: each with the label it knows them by and their tag, a way to leave,
-// and joining by the join code — scanned with the camera or pasted (a join link works too).
+// and joining by the join code — scanned with the camera or pasted (a join link works too). For a
+// family member (`forName`), the same for them: their organisation, the label it knows them by.
 
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
@@ -9,7 +10,8 @@ import { startCamera, type ScannerHandle } from './camera.js';
 import { join, joinCodeIn, leave } from './state.js';
 import { t } from './strings.js';
 
-export function OrgsSection({ userId, memberships, initialCode }: { userId: string; memberships: Membership[]; initialCode?: string }) {
+export function OrgsSection({ userId, memberships, initialCode, forName }: { userId: string; memberships: Membership[]; initialCode?: string; forName?: string }) {
+  const labelName = forName === undefined ? t('orgs.label') : t('orgs.labelFor', { name: forName });
   const code = useSignal(initialCode ?? '');
   const label = useSignal('');
   const errors = useSignal<{ code?: string; label?: string }>({});
@@ -85,7 +87,7 @@ export function OrgsSection({ userId, memberships, initialCode }: { userId: stri
     <section class="card stack" aria-labelledby="orgs-title" data-testid="declare-orgs">
       <h2 id="orgs-title">{t('orgs.title')}</h2>
       {memberships.length === 0 ? (
-        <p class="muted">{t('orgs.none')}</p>
+        <p class="muted">{forName === undefined ? t('orgs.none') : t('orgs.noneFor', { name: forName })}</p>
       ) : (
         <ul class="stack plain-list">
           {memberships.map((m) => (
@@ -93,7 +95,7 @@ export function OrgsSection({ userId, memberships, initialCode }: { userId: stri
               <div>
                 <strong>{m.orgName}</strong> <span class="muted small">{t(`kind.${m.kind}`)}</span>
                 <div class="small">
-                  {t('orgs.label')}: <span data-testid="membership-label">{m.label}</span> · {t('orgs.tag')}: <span class="code-text" data-testid="membership-tag">{m.tag}</span>
+                  {labelName}: <span data-testid="membership-label">{m.label}</span> · {t('orgs.tag')}: <span class="code-text" data-testid="membership-tag">{m.tag}</span>
                 </div>
               </div>
               <button
@@ -113,7 +115,7 @@ export function OrgsSection({ userId, memberships, initialCode }: { userId: stri
         </ul>
       )}
       <h3>{t('orgs.join')}</h3>
-      <p class="muted small">{t('orgs.joinIntro')}</p>
+      <p class="muted small">{forName === undefined ? t('orgs.joinIntro') : t('orgs.joinIntroFor', { name: forName })}</p>
       <form class="stack" onSubmit={(e) => void submit(e)} noValidate data-testid="join-form">
         <label class="field">
           <span>{t('orgs.code')}</span>
@@ -129,7 +131,7 @@ export function OrgsSection({ userId, memberships, initialCode }: { userId: stri
         </button>
         {scanning.value && <div class="join-camera" ref={cameraBox} data-testid="join-camera" />}
         <label class="field">
-          <span>{t('orgs.label')}</span>
+          <span>{labelName}</span>
           <input ref={labelInput} data-testid="join-label" value={label.value} maxLength={80} aria-invalid={!!errors.value.label} aria-describedby={['join-label-hint', errors.value.label ? 'join-label-error' : ''].filter(Boolean).join(' ')} onInput={(e) => (label.value = e.currentTarget.value)} />
           <span class="muted small" id="join-label-hint">
             {t('orgs.labelHint')}

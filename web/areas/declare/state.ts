@@ -1,15 +1,17 @@
 // The declaration page's state: the phone's copy first (so the page opens offline), then the
 // server's answer. A declaration is saved on the phone before it is sent, so one made offline is
 // sent when the network returns (or the page opens again) and never lost; joining and leaving an
-// organisation need the network.
+// organisation need the network. A guardian switches the page to a family member (the code page's
+// member switch): it then shows, joins and declares for that member.
 
 import { signal } from '@preact/signals';
 import * as v from 'valibot';
+import { membersApi, type Member } from '../../../shared/api/members.js';
 import { DeclarationBodySchema, declarationsApi, JoinSchema, type DeclarationBody, type Membership, type MyDeclaration, type MyDeclarations } from '../../../shared/api/declarations.js';
 import { joinCodeFrom } from '../../../shared/api/orgs.js';
 import type { Symptom } from '../../../shared/declarations.js';
 import { uuidv7 } from '../../../shared/uuid.js';
-import { appDb } from '../../db/db.js';
+import { appDb, getMeta, setMeta } from '../../db/db.js';
 import { cachedDeclarations, queueDeclaration, queuedDeclarations, saveDeclarations, unqueueDeclaration } from '../../db/declarations.js';
 import { ApiError, call, failureCode, type FailureCode } from '../../http.js';
 
@@ -17,6 +19,14 @@ export const mine = signal<MyDeclarations | null | undefined>(undefined);
 export const fetchedAt = signal<number | null>(null);
 export const loadError = signal<FailureCode | null>(null);
 export const queued = signal<DeclarationBody[]>([]);
+/** The account's own person and the people it looks after (the code page's list, kept on the phone). */
+export const family = signal<Member[]>([]);
+/** Whom the page is for: null for the account's own person, else a family member's id. */
+export const forMember = signal<string | null>(null);
+
+/** A request's member field: absent for the account's own person. */
+const memberField = (memberId: string | null) => (memberId === null ? {} : { memberId });
+const memberQuery = (memberId: string | null) => ({ query: memberId === null ? {} : { member: memberId } });
 
 export interface Failure {
   code: FailureCode;
@@ -25,24 +35,53 @@ export interface Failure {
 
 export async function loadMine(userId: string): Promise<void> {
   const db = appDb();
-  const held = await cachedDeclarations(db, userId);
-  if (held && mine.value === undefined) {
+  const memberId = forMember.value;
+  const held = await cachedDeclarations(db, userId, memberId);
+  if (held && mine.value === undefined && forMember.value === memberId) {
     mine.value = held.mine;
     fetchedAt.value = held.fetchedAt;
   }
   queued.value = await queuedDeclarations(db, userId);
   await sendQueued(userId);
   try {
-    const answer = await call(declarationsApi.mine, { timeoutMs: 10_000 });
+    const answer = await call(declarationsApi.mine, { ...memberQuery(memberId), timeoutMs: 10_000 });
     const at = Date.now();
-    await saveDeclarations(db, userId, answer, at);
+    await saveDeclarations(db, userId, answer, at, memberId);
+    // The person switched to another member meanwhile: this answer is not theirs to show.
+    if (forMember.value !== memberId) return;
     mine.value = answer;
     fetchedAt.value = at;
     loadError.value = null;
   } catch (e) {
+    if (forMember.value !== memberId) return;
     loadError.value = failureCode(e).code;
     mine.value ??= null;
   }
+}
+
+/** The family the phone holds, then the server's list (a guardian with no family sees no switch). */
+export async function loadFamily(userId: string): Promise<void> {
+  const db = appDb();
+  const held = await getMeta(db, `members:${userId}`).catch(() => undefined);
+  if (held) family.value = held;
+  try {
+    const { members } = await call(membersApi.members, { timeoutMs: 10_000 });
+    family.value = members;
+    await setMeta(db, `members:${userId}`, members);
+    if (forMember.value !== null && !members.some((m) => m.id === forMember.value)) await showFor(userId, null);
+  } catch {
+    // Offline: the phone's list stands.
+  }
+}
+
+/** Switches the page to a family member (null: the account's own person) and loads theirs. */
+export async function showFor(userId: string, memberId: string | null): Promise<void> {
+  if (forMember.value === memberId) return;
+  forMember.value = memberId;
+  mine.value = undefined;
+  fetchedAt.value = null;
+  loadError.value = null;
+  await loadMine(userId);
 }
 
 /** What the form holds, as typed. */
@@ -84,8 +123,10 @@ export function checkForm(values: FormValues, at: number): { body?: DeclarationB
 export type DeclareResult = { kind: 'sent'; supersedes: MyDeclaration | undefined } | { kind: 'queued' } | { kind: 'refused'; failure: Failure };
 
 /** Saves the declaration on the phone, then sends it; offline it waits there. */
-export async function declare(userId: string, body: DeclarationBody): Promise<DeclareResult> {
+export async function declare(userId: string, values: DeclarationBody): Promise<DeclareResult> {
   const db = appDb();
+  const memberId = forMember.value;
+  const body: DeclarationBody = { ...values, ...memberField(memberId) };
   const before = mine.value?.declarations ?? [];
   await queueDeclaration(db, userId, body);
   queued.value = await queuedDeclarations(db, userId);
@@ -124,10 +165,12 @@ export async function sendQueued(userId: string): Promise<void> {
 }
 
 async function refresh(userId: string): Promise<void> {
+  const memberId = forMember.value;
   try {
-    const answer = await call(declarationsApi.mine, { timeoutMs: 10_000 });
+    const answer = await call(declarationsApi.mine, { ...memberQuery(memberId), timeoutMs: 10_000 });
     const at = Date.now();
-    await saveDeclarations(appDb(), userId, answer, at);
+    await saveDeclarations(appDb(), userId, answer, at, memberId);
+    if (forMember.value !== memberId) return;
     mine.value = answer;
     fetchedAt.value = at;
   } catch {
@@ -150,7 +193,7 @@ export const joinCodeIn = (text: string): string | undefined => joinCodeFrom(tex
 /** Joins; answers with the membership, or why not. */
 export async function join(userId: string, code: string, label: string): Promise<{ membership: Membership } | { failure: Failure }> {
   try {
-    const { membership } = await call(declarationsApi.join, { body: v.parse(JoinSchema, { joinCode: code, label }) });
+    const { membership } = await call(declarationsApi.join, { body: v.parse(JoinSchema, { joinCode: code, label, ...memberField(forMember.value) }) });
     await refresh(userId);
     return { membership };
   } catch (e) {
@@ -160,7 +203,7 @@ export async function join(userId: string, code: string, label: string): Promise
 
 export function leave(userId: string, orgId: string): Promise<Failure | null> {
   return attempt(async () => {
-    await call(declarationsApi.leave, { params: { id: orgId } });
+    await call(declarationsApi.leave, { params: { id: orgId }, ...memberQuery(forMember.value) });
     await refresh(userId);
   });
 }
