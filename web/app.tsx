@@ -24,7 +24,8 @@ function LoadFailed() {
  * A page in its own chunk. Once its module (and so its area's string table) is in, the tables are
  * loaded in the current language before it renders. A failed download shows the network error.
  */
-function page(load: () => Promise<{ default: ComponentType }>): ComponentType {
+type Page = ComponentType & { preload: () => Promise<ComponentType> };
+function page(load: () => Promise<{ default: ComponentType }>): Page {
   return lazy(() =>
     load()
       .then(async (m) => {
@@ -40,7 +41,7 @@ function page(load: () => Promise<{ default: ComponentType }>): ComponentType {
  * (staff/ today; venue/, org/, admin/ later) are built into assets/staff/, which the gate's service
  * worker does not precache (vite.config.ts).
  */
-const ROUTES: readonly { path: string; role?: Role; /** Other roles that may open it too (a manager works a gate). */ alsoFor?: readonly Role[]; public?: true; page: ComponentType }[] = [
+const ROUTES: readonly { path: string; role?: Role; /** Other roles that may open it too (a manager works a gate). */ alsoFor?: readonly Role[]; public?: true; page: Page }[] = [
   { path: '/signin', page: page(() => import('./areas/signin/SignInPage.js')) },
   // A traveller's first use (from the border's link or QR) and the personal link texted afterwards.
   { path: '/travel', public: true, page: page(() => import('./areas/traveller/SignUpPage.js')) },
@@ -86,6 +87,16 @@ function redirectFor(path: string): string | undefined {
   if (!user) return '/signin';
   if (!route || (route.role && route.role !== user.role && !route.alsoFor?.includes(user.role))) return homeFor(user);
   return undefined;
+}
+
+/**
+ * Starts loading the page this address shows (its chunk and its strings) alongside the shell's own
+ * start rather than after it: at start for the address itself, and again once the device has said
+ * who is signed in, for the page they are sent to instead.
+ */
+export function preloadLanding(): void {
+  const target = redirectFor(location.pathname) ?? location.pathname;
+  void ROUTES.find((r) => r.path === target)?.page.preload();
 }
 
 /** A page that throws shows an error instead of taking the whole shell down with it. */

@@ -1,13 +1,11 @@
 // Who is signed in. The last answer of /api/me is kept on the device, so the app opens at once and
-// offline; the server is asked again in the background. A 401 does not wipe anything: the holder
-// still sees their saved code and the inspector keeps every record, with a "sign in again" prompt.
+// offline (read at start without Dexie, db/boot.ts; keeping and forgetting it load db/account.ts);
+// the server is asked again in the background. A 401 does not wipe anything: the holder still sees
+// their saved code and the inspector keeps every record, with a "sign in again" prompt.
 
 import { signal } from '@preact/signals';
 import { authApi, type Me } from '../../shared/api/auth.js';
-import { appDb, deleteMeta, getMeta, setMeta } from '../db/db.js';
-import { forgetCodes } from '../db/codes.js';
-import { forgetRecords } from '../db/records.js';
-import { forgetDeclarations } from '../db/declarations.js';
+import { bootRows } from '../db/boot.js';
 import { ApiError, call } from '../http.js';
 import { navigate } from './navigation.js';
 
@@ -16,11 +14,7 @@ export const me = signal<Me | null | undefined>(undefined);
 export const sessionExpired = signal(false);
 
 export async function loadSession(): Promise<void> {
-  try {
-    me.value = (await getMeta(appDb(), 'me')) ?? null;
-  } catch {
-    me.value = null;
-  }
+  me.value = (await bootRows()).me ?? null;
   void refreshMe();
 }
 
@@ -37,18 +31,10 @@ export async function refreshMe(): Promise<void> {
   }
 }
 
-/** A person has signed in (or /api/me answered): keep them on the device. */
+/** A person has signed in (or /api/me answered): keep them on the device (another person's code goes). */
 export async function rememberUser(user: Me): Promise<void> {
-  const db = appDb();
-  const previous = await getMeta(db, 'me');
-  if (previous && previous.id !== user.id) {
-    // Another person on this phone: drop the last one's code and venues (the outbox stays: it is
-    // the records' only copy, and each record names its own inspector).
-    await forgetCodes(db);
-    await deleteMeta(db, 'venues');
-    await deleteMeta(db, 'venueId');
-  }
-  await setMeta(db, 'me', user);
+  const { keepAccount } = await import('../db/account.js');
+  await keepAccount(user);
   me.value = user;
   sessionExpired.value = false;
 }
@@ -67,11 +53,8 @@ export function homeFor(user: Me | null | undefined): string {
 export async function signOut(): Promise<void> {
   // Best effort: the device forgets the session even if the server cannot be reached.
   await call(authApi.signOut, { timeoutMs: 5000 }).catch(() => undefined);
-  const db = appDb();
-  await forgetCodes(db);
-  if (me.value) await forgetRecords(db, me.value.id);
-  if (me.value) await forgetDeclarations(db, me.value.id);
-  await deleteMeta(db, 'me');
+  const { forgetAccount } = await import('../db/account.js');
+  await forgetAccount(me.value?.id);
   me.value = null;
   sessionExpired.value = false;
   navigate('/signin', { replace: true });

@@ -7,22 +7,34 @@ import { computed, signal } from '@preact/signals';
 // delays a holder's code on screen.
 import type { Workbox } from 'workbox-window/build/workbox-window.prod.mjs';
 import { IS_PROD } from '../env.js';
-import { outboxIdle } from './activity.js';
+import { outboxIdle, watchActivity } from './activity.js';
 
 export const updateWaiting = signal(false);
 export const showUpdatePrompt = computed(() => updateWaiting.value && outboxIdle.value);
 
 let wb: Workbox | undefined;
 
+/** After the page has loaded and the main thread is free (a service worker already in control serves meanwhile). */
+function whenSettled(fn: () => void): void {
+  const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 500));
+  if (document.readyState === 'complete') idle();
+  else window.addEventListener('load', idle, { once: true });
+}
+
 export function registerServiceWorker(): void {
   if (!IS_PROD || !('serviceWorker' in navigator)) return;
-  void import('workbox-window/build/workbox-window.prod.mjs')
-    .then(({ Workbox }) => {
-      wb = new Workbox('/sw.js', { scope: '/' });
-      wb.addEventListener('waiting', () => (updateWaiting.value = true));
-      return wb.register();
-    })
-    .catch(() => undefined);
+  whenSettled(() => {
+    void import('workbox-window/build/workbox-window.prod.mjs')
+      .then(({ Workbox }) => {
+        wb = new Workbox('/sw.js', { scope: '/' });
+        wb.addEventListener('waiting', () => {
+          watchActivity();
+          updateWaiting.value = true;
+        });
+        return wb.register();
+      })
+      .catch(() => undefined);
+  });
 }
 
 export function applyUpdate(): void {

@@ -14,6 +14,7 @@ import type { CheckpointRecord, RecordFlag } from '../../shared/records.js';
 import type { TrustList } from '../../shared/trust.js';
 import type { PersonRecords } from '../../shared/api/records.js';
 import type { DeclarationBody, MyDeclarations } from '../../shared/api/declarations.js';
+import { DB_NAME } from './name.js';
 
 /** A record waiting to be acknowledged by the server. */
 export interface OutboxRow extends CheckpointRecord {
@@ -158,7 +159,7 @@ export class HgDb extends Dexie {
   meta!: Table<MetaRow, string>;
   deviceKeys!: Table<DeviceKeyRow, string>;
 
-  constructor(name = 'healthgate') {
+  constructor(name = DB_NAME) {
     // Strict durability: "saved" on screen must mean flushed to disk, not in an OS buffer a power
     // cut can lose. It costs milliseconds per record (REFERENCES: Offline capture and sync).
     super(name, { chromeTransactionDurability: 'strict' });

@@ -46,6 +46,21 @@ interface Registered {
   name: string;
   loaders: Record<Lang, () => Promise<Record<string, string>>>;
   loaded: Partial<Record<Lang, Record<string, string>>>;
+  /** A table on its way, so it is asked for once. */
+  loading: Partial<Record<Lang, Promise<void>>>;
+}
+
+function loadTable(r: Registered, l: Lang): Promise<void> {
+  r.loading[l] ??= r.loaders[l]().then(
+    (table) => {
+      r.loaded[l] = table;
+    },
+    (e: unknown) => {
+      delete r.loading[l];
+      throw e;
+    },
+  );
+  return r.loading[l];
 }
 const registry: Registered[] = [];
 
@@ -59,8 +74,11 @@ export function fill(text: string, params?: Params): string {
  * English one is typed Record<K, string>, so the keys cannot drift apart.
  */
 export function defineStrings<K extends string>(name: string, loaders: Record<Lang, () => Promise<Record<K, string>>>): StringTable<K> {
-  const entry: Registered = { name, loaders, loaded: {} };
+  const entry: Registered = { name, loaders, loaded: {}, loading: {} };
   registry.push(entry);
+  // A table is defined by the module of the pages that use it: start on the current language now,
+  // while the rest of those pages' modules load, rather than after them.
+  void loadTable(entry, lang.value).catch(() => undefined);
   const current = (): Record<string, string> | undefined => {
     void arrivals.value; // subscribe: a component re-renders when its table arrives
     return entry.loaded[lang.value];
@@ -75,11 +93,7 @@ export function defineStrings<K extends string>(name: string, loaders: Record<La
 export async function loadStrings(l: Lang): Promise<void> {
   const missing = registry.filter((r) => !r.loaded[l]);
   if (missing.length === 0) return;
-  await Promise.all(
-    missing.map(async (r) => {
-      r.loaded[l] = await r.loaders[l]();
-    }),
-  );
+  await Promise.all(missing.map((r) => loadTable(r, l)));
   arrivals.value++;
 }
 

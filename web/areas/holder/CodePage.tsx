@@ -4,7 +4,7 @@
 // stays awake while a code is shown; the QR's text alternative says whose code it is, its colour
 // and how long it is valid.
 
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { offline as appOffline } from '../../app/network.js';
 import { me, signOut } from '../../app/session.js';
 import { ago, errorText, formatTime, reasonText } from '../../i18n/index.js';
@@ -20,7 +20,8 @@ import { t } from './strings.js';
 export default function CodePage() {
   const user = me.value;
   const userId = user?.id;
-  useEffect(() => (userId ? watchMyCode(userId) : undefined), [userId]);
+  // Before the first paint: the saved code the app read at start is in that first frame.
+  useLayoutEffect(() => (userId ? watchMyCode(userId) : undefined), [userId]);
   const now = useNow(15_000);
   const row = myCode.value;
   const offline = appOffline.value || codeOffline.value;

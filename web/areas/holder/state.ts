@@ -1,13 +1,15 @@
 // The code on the holder's page: the account's own, or a member's (a companion, a child) picked from
 // the name at the top. Shown from the device's copy at once, refreshed from the server when there is
 // none or the copy is past half its life, and again whenever the page comes back online or into view.
+// The account's own copy comes from the app's start-up read (db/boot.ts), in the page's first frame;
+// Dexie, for every other read and every write, loads after that frame.
 
 import { signal } from '@preact/signals';
 import type { Member } from '../../../shared/api/members.js';
 import { onResume, reachable } from '../../app/network.js';
 import { sessionExpired } from '../../app/session.js';
-import { appDb, getMeta, setMeta, type CodeRow } from '../../db/db.js';
-import { cachedCode, saveCode } from '../../db/codes.js';
+import { takeBootCode } from '../../db/boot.js';
+import type { CodeRow } from '../../db/db.js';
 import { failureCode } from '../../http.js';
 
 /** undefined while reading the device's copy; null when it has none. */
@@ -25,6 +27,19 @@ let canBind = true;
 
 /** Where a code is kept on the device: the account's own under its id, a member's under account:person. */
 export const codeKey = (userId: string, memberId: string | null): string => (memberId ? `${userId}:${memberId}` : userId);
+
+/** The device's tables through Dexie, loaded on first use. */
+async function store() {
+  const [db, codes] = await Promise.all([import('../../db/db.js'), import('../../db/codes.js')]);
+  return { ...db, ...codes, db: db.appDb() };
+}
+
+/** Resolves once the frame in progress has been drawn (or soon, where frames do not run: a hidden tab). */
+const afterPaint = (): Promise<void> =>
+  new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 250);
+  });
 
 /** Past half its life (issuedAt → expiresAt), a code is refreshed, so a fresh one is on the phone long before it expires. */
 export function needsRefresh(row: CodeRow | null | undefined, now: number): boolean {
@@ -45,8 +60,8 @@ export async function refreshCode(userId: string, force = false): Promise<void> 
     const { code, deviceKey, canBind: bindable } = await fetchMyCode(userId, memberId ?? undefined);
     canBind = bindable;
     // The QR's path is kept with the code: the next visit draws it before the encoder has loaded.
-    const { qrPath } = await import('../../ui/qr-path.js');
-    const row = await saveCode(appDb(), codeKey(userId, memberId), code, Date.now(), deviceKey, qrPath(code.text));
+    const [{ qrPath }, { db, saveCode }] = await Promise.all([import('../../ui/qr-path.js'), store()]);
+    const row = await saveCode(db, codeKey(userId, memberId), code, Date.now(), deviceKey, qrPath(code.text));
     // The person may have switched to another member meanwhile: that one's code stays on screen.
     if (shownMember.value === memberId) myCode.value = row;
     codeOffline.value = false;
@@ -66,21 +81,28 @@ export async function showMember(userId: string, memberId: string | null): Promi
   shownMember.value = memberId;
   myCode.value = undefined;
   codeError.value = null;
-  const row = (await cachedCode(appDb(), codeKey(userId, memberId)).catch(() => undefined)) ?? null;
+  const row = await readCode(userId, memberId);
   if (shownMember.value !== memberId) return;
   myCode.value = row;
   await refreshCode(userId);
 }
 
+/** The saved code of the account or one of its members; null when there is none (or it cannot be read). */
+async function readCode(userId: string, memberId: string | null): Promise<CodeRow | null> {
+  const { db, cachedCode } = await store();
+  return (await cachedCode(db, codeKey(userId, memberId)).catch(() => undefined)) ?? null;
+}
+
 /** The members the device knows, then the server's list (kept for offline switching). */
 async function loadMembers(userId: string): Promise<void> {
-  const held = await getMeta(appDb(), `members:${userId}`).catch(() => undefined);
+  const { db, getMeta, setMeta } = await store();
+  const held = await getMeta(db, `members:${userId}`).catch(() => undefined);
   if (held) members.value = held;
   try {
     const { fetchMembers } = await import('./live-binding.js');
     const list = await fetchMembers();
     members.value = list;
-    await setMeta(appDb(), `members:${userId}`, list).catch(() => undefined);
+    await setMeta(db, `members:${userId}`, list).catch(() => undefined);
     // A member this account no longer looks after: back to the account's own code.
     if (shownMember.value && !list.some((m) => m.id === shownMember.value)) await showMember(userId, null);
   } catch {
@@ -88,14 +110,25 @@ async function loadMembers(userId: string): Promise<void> {
   }
 }
 
-/** Shows the saved code, then keeps it fresh while the page is open. Returns the stop function. */
+/**
+ * Shows the saved code, then keeps it fresh while the page is open. Returns the stop function. Called
+ * before the page's first paint (a layout effect): the start-up read's copy is shown in that frame.
+ */
 export function watchMyCode(userId: string): () => void {
   let stopped = false;
+  const memberId = shownMember.value;
+  const boot = memberId === null ? takeBootCode(userId) : undefined;
+  if (boot !== undefined) myCode.value = boot;
   void (async () => {
-    const memberId = shownMember.value;
-    const row = (await cachedCode(appDb(), codeKey(userId, memberId)).catch(() => undefined)) ?? null;
-    if (stopped) return;
-    if (shownMember.value === memberId) myCode.value = row;
+    if (boot === undefined) {
+      const row = await readCode(userId, memberId);
+      if (stopped) return;
+      if (shownMember.value === memberId) myCode.value = row;
+    } else {
+      // The code is on screen from the start-up read: the network and Dexie wait for that frame.
+      await afterPaint();
+      if (stopped) return;
+    }
     await refreshCode(userId);
     if (!stopped) await loadMembers(userId);
   })();
