@@ -1,7 +1,8 @@
 // A guardian adds a child (name + ID card checked against the registry), switches to the child's
 // code from the name at the top, and prints the family sheet: the printed QR decodes and verifies at
 // a gate as a printed code, the sheet prints centred on A4; printing again revokes the first sheet;
-// the guardian's export holds the child's printouts and records. Pages at 390×844 and desktop.
+// the guardian's export holds the child's printouts and records, and the child's records page lists
+// the display of the child's code on the guardian's phone. Pages at 390×844 and desktop.
 
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -126,6 +127,21 @@ test('a guardian adds a child, shows the child’s code and prints the family sh
   expect(csv).toContain('张小宝,场所测温');
   expect(csv).toContain('37.6 °C,示范商场 Demo Mall,发热');
   expect(csv).toMatch(/张小宝,打印健康码,[^,]+,第 2 次打印,,有效期至 /);
+
+  // The child's records page: the code the guardian's phone showed is the child's display (亮码记录),
+  // next to the gate's temperature check; switching back shows the guardian's own.
+  await page.goto(`${server.url}/records`);
+  await expect(page.getByTestId('records-person')).toContainText('张*明');
+  await page.getByLabel('查看谁的记录').selectOption({ label: '张*宝' });
+  await expect(page.getByTestId('records-person')).toContainText('张*宝');
+  await expect(page.getByTestId('records-checks')).toContainText('37.6');
+  await expect(page.getByTestId('display-row')).toHaveCount(1);
+  await expect(page.getByTestId('display-row')).toHaveAttribute('data-offline', 'no');
+  expect(await seriousA11yFindings(page)).toEqual([]);
+  await page.screenshot({ path: resolve(SHOTS, 'records-member.png'), fullPage: true });
+  await page.getByLabel('查看谁的记录').selectOption({ label: '张*明（本人）' });
+  await expect(page.getByTestId('records-person')).toContainText('张*明');
+  await expect(page.getByTestId('records-checks')).not.toContainText('37.6');
 });
 
 test('the family page and the sheet on a desktop screen, in English', async ({ browser }) => {

@@ -173,6 +173,9 @@ function validBody(e: Endpoint, ctx: Ctx): unknown {
       return { joinCode: ctx.org.joinCode, label: 'S-1', memberId: ctx.child };
     case 'POST /api/me/declarations':
       return { id: uuidv7(now), orgId: ctx.org.id, declaredAt: now - 60_000, symptoms: ['cough'], temperature: 36.8, travel: true, travelWhere: 'Shenzhen', keyContact: false, memberId: ctx.child };
+    case 'POST /api/me/code-displays':
+      // The red holder's person is not the green holder's to report: refused, nothing stored.
+      return { displays: [{ id: uuidv7(now), shownAt: now - 60_000, status: 'green', offline: true, personId: 'p-red' }] };
     case 'PUT /api/me/device-key':
       return { jwk: { kty: 'EC', crv: 'P-256', x: 'A'.repeat(43), y: 'B'.repeat(43) } };
     default:

@@ -79,11 +79,11 @@ export function buildServices(config: Config, store: Store, deps: ServiceDeps = 
   const recounter = new DayRecounter(stats, { log, ...(deps.recountDelayMs !== undefined ? { delayMs: deps.recountDelayMs } : {}) });
   const otp = new OtpService(store, { secret: config.otpSecret ?? files.otpSecret(), sms, now, log });
   const deviceSessions = new DeviceSessionService(store, now);
-  const records = new RecordsService(store, now);
   // The embedded registry; a deployment with a registry service puts its client here.
   const registry = new TableRegistry(store);
   const codes = new CodeService(store, keys, { issuer: config.issuer, ttlHours: config.codeTtlHours, now });
   const members = new MemberService(store, registry, now);
+  const records = new RecordsService(store, members, now);
   // A red-list entry is kept until every code it can catch has expired.
   const authority = { maxCodeValidityMs: config.codeTtlHours * 3600_000, now };
   const imports = new ImportService(store, redList, authority);

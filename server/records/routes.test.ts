@@ -1,6 +1,9 @@
 import { expect, it } from 'vitest';
+import { pathOf } from '../../shared/api/contract.js';
+import { membersApi, type Member } from '../../shared/api/members.js';
 import { recordsApi, type PersonRecords } from '../../shared/api/records.js';
 import { mainlandIdCheckChar } from '../../shared/documents.js';
+import { DEMO_REGISTRY } from '../demo/seed.js';
 import type { CheckpointRow } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { seedPeople, signInAs, testServer, type TestServer } from '../testing/server.js';
@@ -105,9 +108,9 @@ describeStores('records routes', (store) => {
       { id: '0190d9a0-0000-7000-8000-000000000003', shownAt: now - 4 * DAY, status: 'green', offline: true },
     ];
     const first = await send(t, 'POST', recordsApi.reportDisplays.path, cookie, { displays });
-    expect(await first.json()).toEqual({ stored: 2 });
+    expect(await first.json()).toEqual({ stored: 2, refused: 0 });
     const again = await send(t, 'POST', recordsApi.reportDisplays.path, cookie, { displays });
-    expect(await again.json()).toEqual({ stored: 0 });
+    expect(await again.json()).toEqual({ stored: 0, refused: 0 });
     const r = (await (await send(t, 'GET', recordsApi.mine.path, cookie)).json()) as PersonRecords;
     expect(r.codeDisplays).toEqual([
       { shownAt: now - 10 * 60_000, status: 'green', offline: false, reportedAt: now },
@@ -118,6 +121,41 @@ describeStores('records routes', (store) => {
     expect(((await (await send(t, 'GET', recordsApi.mine.path, later)).json()) as PersonRecords).codeDisplays).toEqual([]);
   });
 
+  it('records a display of a member’s code as the member’s, for their guardian only, and lists it on the member’s records', async () => {
+    const s = store();
+    const { t, cookie } = await setup(s);
+    await s.registry.upsert(DEMO_REGISTRY.map((r) => ({ ...r, imported_at: 1 })));
+    const added = await send(t, 'POST', membersApi.addMember.path, cookie, { name: '张小宝', documentType: 'mainland-id', documentNumber: '440103201806150022' });
+    const { member } = (await added.json()) as { member: Member };
+    const now = t.clock.t;
+    const display = (n: number, personId?: string) => ({ id: `0190d9a0-0000-7000-8000-00000000000${n}`, shownAt: now - n * 60_000, status: 'green', offline: n === 2, ...(personId ? { personId } : {}) });
+    const res = await send(t, 'POST', recordsApi.reportDisplays.path, cookie, { displays: [display(1), display(2, member.id), display(3, 'p-red'), display(4, 'p-nobody')] });
+    // Another account's person and an unknown id are refused (and the phone stops sending them).
+    expect(await res.json()).toEqual({ stored: 2, refused: 2 });
+    const memberPath = pathOf(recordsApi.member.path, { id: member.id });
+    const theirs = (await (await send(t, 'GET', memberPath, cookie)).json()) as PersonRecords;
+    expect(theirs).toMatchObject({ personId: member.id, maskedName: '张*宝' });
+    expect(theirs.codeDisplays).toEqual([{ shownAt: now - 2 * 60_000, status: 'green', offline: true, reportedAt: now }]);
+    const mine = (await (await send(t, 'GET', recordsApi.mine.path, cookie)).json()) as PersonRecords;
+    expect(mine.codeDisplays).toEqual([{ shownAt: now - 60_000, status: 'green', offline: false, reportedAt: now }]);
+    const red = await signInAs(t, s, '+8613800000003');
+    expect(((await (await send(t, 'GET', recordsApi.mine.path, red)).json()) as PersonRecords).codeDisplays).toEqual([]);
+    expect(await s.holderRecords.displaysOf('p-nobody', 0)).toEqual([]);
+
+    // The member's records: their guardian only. Another holder (who does not look after them) gets
+    // the same 404 as for an id that names no one; other roles are refused; nothing signed out.
+    expect((await send(t, 'GET', memberPath, red)).status).toBe(404);
+    expect((await send(t, 'GET', pathOf(recordsApi.member.path, { id: 'p-nobody' }), cookie)).status).toBe(404);
+    expect((await send(t, 'GET', memberPath, '')).status).toBe(401);
+    for (const phone of ['+8613800000001', '+8613800000004']) expect((await send(t, 'GET', memberPath, await signInAs(t, s, phone))).status).toBe(403);
+    // The account's own person is its own "member" too.
+    expect(((await (await send(t, 'GET', pathOf(recordsApi.member.path, { id: 'p-green' }), cookie)).json()) as PersonRecords).personId).toBe('p-green');
+    // After the guardian stops looking after the member, their displays are refused.
+    expect((await send(t, 'DELETE', pathOf(membersApi.removeMember.path, { id: member.id }), cookie)).status).toBe(200);
+    expect(await (await send(t, 'POST', recordsApi.reportDisplays.path, cookie, { displays: [display(5, member.id)] })).json()).toEqual({ stored: 0, refused: 1 });
+    expect((await send(t, 'GET', memberPath, cookie)).status).toBe(404);
+  });
+
   it('is for holders only and refuses bad reports', async () => {
     const s = store();
     const { t, cookie } = await setup(s);
@@ -126,7 +164,7 @@ describeStores('records routes', (store) => {
     expect((await send(t, 'GET', recordsApi.mine.path, '')).status).toBe(401);
     const one = { id: '0190d9a0-0000-7000-8000-000000000001', shownAt: t.clock.t, status: 'green', offline: false };
     expect((await send(t, 'POST', recordsApi.reportDisplays.path, inspector, { displays: [one] })).status).toBe(403);
-    for (const bad of [{ displays: [] }, { displays: [{ ...one, id: 'nope' }] }, { displays: [{ ...one, status: 'yellow' }] }, { displays: Array.from({ length: 201 }, () => one) }, { displays: [{ ...one, extra: 1 }] }]) {
+    for (const bad of [{ displays: [{ ...one, personId: '' }] }, { displays: [{ ...one, personId: 'p'.repeat(81) }] }, { displays: [] }, { displays: [{ ...one, id: 'nope' }] }, { displays: [{ ...one, status: 'yellow' }] }, { displays: Array.from({ length: 201 }, () => one) }, { displays: [{ ...one, extra: 1 }] }]) {
       expect((await send(t, 'POST', recordsApi.reportDisplays.path, cookie, bad)).status).toBe(400);
     }
   });

@@ -6,5 +6,6 @@ import type { RecordsService } from './service.js';
 
 export function recordsRoutes(api: ApiRouter, records: RecordsService): void {
   api.on(recordsApi.mine, async ({ actor }) => records.mine(actor));
-  api.on(recordsApi.reportDisplays, async ({ actor, body }) => ({ stored: await records.reportDisplays(actor, body) }), { maxBytes: 64 * 1024 });
+  api.on(recordsApi.member, async ({ actor, params }) => records.ofMember(actor, params.id!));
+  api.on(recordsApi.reportDisplays, async ({ actor, body }) => records.reportDisplays(actor, body), { maxBytes: 64 * 1024 });
 }

@@ -10,6 +10,7 @@ import type { TestKind, TestResult } from '../../shared/feeds.js';
 import { maskName } from '../../shared/names.js';
 import type { UserActor } from '../auth/actor.js';
 import { nationalView } from '../authority/rules.js';
+import type { MemberService } from '../holders/members.js';
 import type { PersonRow } from '../store/people.js';
 import type { Store } from '../store/store.js';
 import { declarationsOfPerson } from '../orgs/declarations.js';
@@ -34,6 +35,7 @@ export class RecordsService {
 
   constructor(
     private readonly store: Store,
+    private readonly members: Pick<MemberService, 'memberOf'>,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -98,17 +100,32 @@ export class RecordsService {
     };
   }
 
-  /** Stores the displays a phone reports (each once, by its id); older than 3 days are not kept. */
-  async reportDisplays(actor: UserActor, report: CodeDisplayReport): Promise<number> {
-    const person = await this.personOf(actor);
+  /** A family member's records, for an account that looks after them (NotFoundError for anyone else). */
+  async ofMember(actor: UserActor, personId: string, checksLimit = TEMPERATURE_CHECKS_SHOWN): Promise<PersonRecords> {
+    const { person } = await this.members.memberOf(actor, personId);
+    return this.recordsOf(person, checksLimit);
+  }
+
+  /**
+   * Stores the displays a phone reports (each once, by its id); older than 3 days are not kept. A
+   * display names whose code it was: the account's own person, or a member it looks after — one of
+   * anyone else (a member removed since, or a made-up id) is refused, counted, and not stored.
+   */
+  async reportDisplays(actor: UserActor, report: CodeDisplayReport): Promise<{ stored: number; refused: number }> {
+    const own = await this.personOf(actor);
     const now = this.now();
     const since = now - CODE_DISPLAY_DAYS * DAY;
-    const rows = report.displays
+    const named = new Set(report.displays.map((d) => d.personId).filter((id): id is string => id !== undefined && id !== own.id));
+    const wards = named.size === 0 ? [] : await this.store.holders.wardsOf(actor.id);
+    const allowed = new Set([own.id, ...wards.map((w) => w.id)]);
+    const theirs = report.displays.filter((d) => allowed.has(d.personId ?? own.id));
+    const refused = report.displays.length - theirs.length;
+    const rows = theirs
       // Too old to keep, or from a phone whose clock is far ahead: neither is a display to list.
       .filter((d) => d.shownAt >= since && d.shownAt <= now + DAY)
-      .map((d) => ({ id: d.id, user_id: actor.id, person_id: person.id, shown_at: d.shownAt, status: d.status, offline: d.offline ? 1 : 0, reported_at: now }));
+      .map((d) => ({ id: d.id, user_id: actor.id, person_id: d.personId ?? own.id, shown_at: d.shownAt, status: d.status, offline: d.offline ? 1 : 0, reported_at: now }));
     const stored = await this.store.holderRecords.addCodeDisplays(rows);
     if (++this.reports % 100 === 0) await this.store.holderRecords.deleteDisplaysBefore(since);
-    return stored;
+    return { stored, refused };
   }
 }

@@ -9,7 +9,7 @@ import { AGE_BANDS, DOCUMENT_TYPES } from '../documents.js';
 import { TEST_KINDS, TEST_RESULTS } from '../feeds.js';
 import { endpoint } from './contract.js';
 import { MyDeclarationSchema } from './declarations.js';
-import { epochMs, matching } from './fields.js';
+import { epochMs, matching, text } from './fields.js';
 import { NationalViewSchema } from '../national.js';
 import { notPersonal, personal } from './personal.js';
 
@@ -99,6 +99,8 @@ export const CodeDisplayReportSchema = v.strictObject({
         shownAt: epochMs(),
         status: v.picklist(CODE_STATUSES),
         offline: v.boolean(),
+        /** Whose code was shown: a family member's (the guardian's phone showed it); absent: the account's own. */
+        personId: v.optional(text(80, 1)),
       }),
     ),
     v.minLength(1),
@@ -114,6 +116,9 @@ export const recordsApi = {
     path: '/api/me/code-displays',
     access: { roles: ['holder'] },
     body: CodeDisplayReportSchema,
-    response: v.strictObject({ stored: v.number() }),
+    /** `refused`: displays of someone the account does not look after (any more): not stored, and not to be sent again. */
+    response: v.strictObject({ stored: v.number(), refused: v.number() }),
   }),
+  /** A family member's records, for the account that looks after them. */
+  member: endpoint({ method: 'GET', path: '/api/me/members/:id/records', access: { roles: ['holder'], self: true }, response: PersonRecordsSchema }),
 };

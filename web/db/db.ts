@@ -86,6 +86,8 @@ export interface PendingDisplay {
   shownAt: number;
   status: 'green' | 'red';
   offline: boolean;
+  /** A family member's code shown by their guardian; absent: the account's own. */
+  personId?: string;
 }
 
 export interface MetaValues {

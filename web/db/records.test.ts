@@ -17,6 +17,21 @@ describe('records on the phone', () => {
     expect(await cachedRecords(db, 'u1')).toBeUndefined();
   });
 
+  it('keeps a family member’s records apart from the account’s own, and forgets them at sign-out too', async () => {
+    const db = freshDb();
+    const child = { ...records, personId: 'p-child' };
+    await saveRecords(db, 'u1', records, 1000);
+    await saveRecords(db, 'u1', child, 2000, 'p-child');
+    await saveRecords(db, 'u10', records, 3000, 'p-child');
+    expect(await cachedRecords(db, 'u1', 'p-child')).toEqual({ records: child, fetchedAt: 2000 });
+    expect(await cachedRecords(db, 'u1')).toEqual({ records, fetchedAt: 1000 });
+    await forgetRecords(db, 'u1');
+    expect(await cachedRecords(db, 'u1', 'p-child')).toBeUndefined();
+    expect(await cachedRecords(db, 'u1')).toBeUndefined();
+    // Another account whose id starts the same is not touched.
+    expect(await cachedRecords(db, 'u10', 'p-child')).toEqual({ records, fetchedAt: 3000 });
+  });
+
   it('queues displays per account, marks one offline, and drops only the acknowledged ones', async () => {
     const db = freshDb();
     await queueDisplay(db, 'u1', display('a', 1));

@@ -1,4 +1,4 @@
-// A holder's records, cached so the records page works offline, and the code displays (亮码记录)
+// A holder's records (and each family member's), cached so the records page works offline, and the code displays (亮码记录)
 // the phone made but has not reported yet — kept per account until the server acknowledges them.
 
 import type { PersonRecords } from '../../shared/api/records.js';
@@ -6,11 +6,14 @@ import { deleteMeta, getMeta, setMeta, type CachedRecords, type HgDb, type Pendi
 
 export type { CachedRecords, PendingDisplay };
 
-export const cachedRecords = (db: HgDb, userId: string): Promise<CachedRecords | undefined> => getMeta(db, `records:${userId}`);
+/** The account's own records, or (memberId) those of a family member it looks after. */
+const recordsKey = (userId: string, memberId: string | null) => (memberId ? (`records:${userId}:${memberId}` as const) : (`records:${userId}` as const));
 
-export async function saveRecords(db: HgDb, userId: string, records: PersonRecords, fetchedAt = Date.now()): Promise<CachedRecords> {
+export const cachedRecords = (db: HgDb, userId: string, memberId: string | null = null): Promise<CachedRecords | undefined> => getMeta(db, recordsKey(userId, memberId));
+
+export async function saveRecords(db: HgDb, userId: string, records: PersonRecords, fetchedAt = Date.now(), memberId: string | null = null): Promise<CachedRecords> {
   const row = { records, fetchedAt };
-  await setMeta(db, `records:${userId}`, row);
+  await setMeta(db, recordsKey(userId, memberId), row);
   return row;
 }
 
@@ -44,7 +47,8 @@ export async function dropDisplays(db: HgDb, userId: string, ids: readonly strin
   });
 }
 
-/** On sign-out the device forgets the person's records: they are personal data. */
+/** On sign-out the device forgets the person's records and their family members': they are personal data. */
 export async function forgetRecords(db: HgDb, userId: string): Promise<void> {
   await deleteMeta(db, `records:${userId}`);
+  await db.meta.where('key').startsWith(`records:${userId}:`).delete();
 }

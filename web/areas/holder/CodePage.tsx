@@ -14,7 +14,7 @@ import { useNow } from '../../ui/useNow.js';
 import { LiveQr } from './LiveQr.js';
 import type { NationalNotice as NationalNoticeType } from '../../ui/NationalNotice.js';
 import type { MemberSwitch as MemberSwitchType } from './MemberSwitch.js';
-import { codeError, codeFetching, codeOffline, members, myCode, refreshCode, showMember, shownMember, watchMyCode } from './state.js';
+import { codeError, codeFetching, codeKey, codeOffline, members, myCode, refreshCode, showMember, shownMember, watchMyCode } from './state.js';
 import { t } from './strings.js';
 
 export default function CodePage() {
@@ -47,14 +47,16 @@ export default function CodePage() {
   useEffect(() => {
     if (disagrees && !Notice) void import('../../ui/NationalNotice.js').then((m) => setNotice(() => m.NationalNotice), () => undefined);
   }, [disagrees]);
-  // Each visit to this page with a code on it is a display (亮码) for the holder's records, noted
-  // offline too. Its own chunk (the records API's schemas), loaded after the code is on screen.
-  const noted = useRef(false);
+  // Each visit to this page with a code on it is a display (亮码) for the records of whoever's code
+  // it is (a family member's when the switch shows theirs), noted offline too. Its own chunk (the
+  // records API's schemas), loaded after the code is on screen.
+  const noted = useRef<string | null | undefined>(undefined);
+  const memberId = shownMember.value;
   useEffect(() => {
-    if (!showing || !userId || noted.current) return;
-    noted.current = true;
-    void import('../../app/displays.js').then((m) => m.noteCodeShown(userId), () => undefined);
-  }, [showing, userId]);
+    if (!showing || !userId || noted.current === memberId) return;
+    noted.current = memberId;
+    void import('../../app/displays.js').then((m) => m.noteCodeShown(userId, memberId, codeKey(userId, memberId)), () => undefined);
+  }, [showing, userId, memberId]);
   const [MemberSwitch, setMemberSwitch] = useState<typeof MemberSwitchType | null>(null);
   const hasMembers = members.value.length > 1;
   useEffect(() => {

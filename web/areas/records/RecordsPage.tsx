@@ -1,7 +1,8 @@
 // A holder's health records: the code's colour (and, when red, why and how to get it cleared),
 // tests, health notices, entries, temperature checks at venues (never who checked) and the code
 // displays of the last 3 days, and daily health declarations (superseded ones marked). Shown from
-// the phone's copy first, so it works offline.
+// the phone's copy first, so it works offline. A guardian picks whose records: their own or a
+// family member's.
 
 import { useEffect } from 'preact/hooks';
 import type { PersonRecords } from '../../../shared/api/records.js';
@@ -11,7 +12,7 @@ import { me } from '../../app/session.js';
 import { ago, errorText, formatTime, lang } from '../../i18n/index.js';
 import { NationalNotice } from '../../ui/NationalNotice.js';
 import { useNow } from '../../ui/useNow.js';
-import { loadRecords, queued, records, recordsError, recordsFetching } from './state.js';
+import { loadRecords, loadRecordsMembers, queued, records, recordsError, recordsFetching, recordsMembers, shownRecords } from './state.js';
 import { t } from './strings.js';
 
 function Section({ id, title, children }: { id: string; title: string; children: preact.ComponentChildren }) {
@@ -251,16 +252,45 @@ function Records({ r, now }: { r: PersonRecords; now: number }) {
   );
 }
 
+/** Whose records: the account's own person or a family member it looks after (shown when there are members). */
+function WhoseRecords({ userId }: { userId: string }) {
+  const list = recordsMembers.value;
+  if (list.length < 2) return null;
+  const selfId = list.find((m) => m.relation === 'self')?.id;
+  return (
+    <label class="field">
+      <span>{t('records.whose')}</span>
+      <select
+        data-testid="records-whose"
+        value={shownRecords.value ?? selfId ?? ''}
+        onChange={(e) => {
+          const id = e.currentTarget.value;
+          void loadRecords(userId, id === selfId ? null : id);
+        }}
+      >
+        {list.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.relation === 'self' ? t('records.whose.self', { name: m.maskedName }) : m.maskedName}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export default function RecordsPage() {
   const userId = me.value?.id;
   const now = useNow(30_000);
   useEffect(() => {
-    if (userId) void loadRecords(userId);
+    if (!userId) return;
+    void loadRecords(userId);
+    void loadRecordsMembers(userId);
   }, [userId]);
   const cached = records.value;
   return (
     <div class="records-page stack" data-testid="records-page">
       <h1>{t('records.title')}</h1>
+      {userId && <WhoseRecords userId={userId} />}
       {(offline.value || recordsError.value) && cached && (
         <p class="chip chip-offline" data-testid="records-offline">
           {t('records.offline')}

@@ -4,6 +4,8 @@ import type { zhCN } from './strings.zh-CN.js';
 
 export const en: Record<keyof typeof zhCN, string> = {
   'records.title': 'Health records',
+  'records.whose': 'Whose records',
+  'records.whose.self': '{name} (me)',
   'records.loading': 'Reading your health records…',
   'records.none': 'No records yet. Go online and try again.',
   'records.updated': 'Updated {ago}',

@@ -2,6 +2,8 @@
 
 export const zhCN = {
   'records.title': '健康记录',
+  'records.whose': '查看谁的记录',
+  'records.whose.self': '{name}（本人）',
   'records.loading': '正在读取健康记录…',
   'records.none': '暂无健康记录，请联网后重试',
   'records.updated': '更新于 {ago}',
