@@ -277,6 +277,8 @@ test.describe('a family', () => {
       const page = await context.newPage();
       page.on('pageerror', (e) => pageErrors.push(e.message));
       await new SignInPage(page, family.url).signIn(phone);
+      // Signed in once the app has left the sign-in page (the session cookie is set by then).
+      await expect(page).not.toHaveURL(/\/signin/);
       return page;
     };
     const admin = await signIn(DEMO_ADMIN, DESKTOP);
@@ -324,6 +326,16 @@ test.describe('a family', () => {
     await expect(row).toHaveAttribute('data-declared', 'yes');
     await expect(row).toContainText('咳嗽');
     expect(await admin.content()).not.toMatch(/张小宝|示范用户1|440103201806150022|13900000001/);
+
+    // On a phone the table's rows are cards, each value beside its column's name; axe-clean, nothing sideways.
+    await admin.setViewportSize(PHONE);
+    await expect(row).toHaveCSS('display', 'block');
+    const named = await row.locator('th, td').evaluateAll((cells) => cells.map((c) => [getComputedStyle(c, '::before').content, (c.textContent ?? '').trim()]));
+    expect(named.slice(0, 3)).toEqual([['"成员编号"', '初一(3)班 12 号'], ['"标识"', expect.stringMatching(/^[A-HJ-NP-Z2-9]{6,7}$/)], ['"申报"', '是']]);
+    expect(await fitsWidth(admin)).toBe(true);
+    expect(await seriousA11yFindings(admin)).toEqual([]);
+    await admin.setViewportSize({ width: 1280, height: 900 });
+    await expect(row).toHaveCSS('display', 'table-row');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { useEffect } from 'preact/hooks';
 import './admin.css';
 import { ago, errorText, formatTime } from '../../i18n/index.js';
 import { useNow } from '../../ui/useNow.js';
+import { TableRegion } from '../../ui/TableRegion.js';
 import { FeedTokensSection } from './FeedTokensSection.js';
 import { HealthSection } from './HealthSection.js';
 import { ImportSection } from './ImportSection.js';
@@ -35,8 +36,8 @@ function RecentImports() {
       {list.length === 0 ? (
         <p class="muted">{t('import.none')}</p>
       ) : (
-        <div class="table-wrap" tabIndex={0}>
-<table class="admin-table">
+        <TableRegion labelledBy="recent-title">
+          <table class="admin-table">
           <thead>
             <tr>
               <th scope="col">{t('col.time')}</th>
@@ -48,20 +49,20 @@ function RecentImports() {
           <tbody>
             {list.map((i) => (
               <tr key={i.id}>
-                <td>{formatTime(i.at)}</td>
-                <td>{t(`import.feed.${i.feed}`)}</td>
-                <td>
+                <td data-label={t('col.time')}>{formatTime(i.at)}</td>
+                <td data-label={t('import.feed')}>{t(`import.feed.${i.feed}`)}</td>
+                <td data-label={t('import.channel')}>
                   {i.channel} · {i.actor}
                 </td>
-                <td>
+                <td data-label={t('import.result')}>
                   {i.applied ? t('import.resultApplied') : i.dryRun && i.rejected === 0 ? t('import.resultDryRun') : t('import.resultRejected')} ·{' '}
                   {t('import.rows', { accepted: i.accepted, rejected: i.rejected })}
                 </td>
               </tr>
             ))}
           </tbody>
-        </table>
-</div>
+          </table>
+        </TableRegion>
       )}
     </section>
   );

@@ -5,7 +5,8 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { FEED_KINDS, type FeedKind } from '../../../shared/feeds.js';
-import { errorText, formatTime } from '../../i18n/index.js';
+import { errorText, formatTime, lang } from '../../i18n/index.js';
+import { TableRegion } from '../../ui/TableRegion.js';
 import { createToken, loadTokens, newToken, revokeToken, tokens, tokensError } from './state.js';
 import { t } from './strings.js';
 
@@ -79,7 +80,7 @@ export function FeedTokensSection() {
       )}
       {list && list.length === 0 && <p class="muted">{t('tokens.none')}</p>}
       {list && list.length > 0 && (
-        <div class="table-wrap" tabIndex={0} aria-label={t('tokens.title')}>
+        <TableRegion label={t('tokens.title')}>
           <table class="admin-table" data-testid="token-list">
             <thead>
               <tr>
@@ -92,10 +93,10 @@ export function FeedTokensSection() {
             <tbody>
               {list.map((k) => (
                 <tr key={k.id} data-testid="token-row" data-source={k.source} data-revoked={k.revokedAt !== null ? 'true' : undefined}>
-                  <td>{k.source}</td>
-                  <td>{k.feeds.map((f) => t(`import.feed.${f}`)).join('、')}</td>
-                  <td>{formatTime(k.createdAt)}</td>
-                  <td>
+                  <td data-label={t('tokens.source')}>{k.source}</td>
+                  <td data-label={t('tokens.feeds')}>{k.feeds.map((f) => t(`import.feed.${f}`)).join(lang.value === 'en' ? ', ' : '、')}</td>
+                  <td data-label={t('col.time')}>{formatTime(k.createdAt)}</td>
+                  <td data-label={t('col.status')}>
                     {k.revokedAt !== null ? (
                       t('tokens.revokedAt', { time: formatTime(k.revokedAt) })
                     ) : (
@@ -108,7 +109,7 @@ export function FeedTokensSection() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </section>
   );

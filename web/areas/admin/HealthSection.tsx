@@ -3,15 +3,16 @@
 
 import type { Overview } from '../../../shared/api/authority.js';
 import { ago, formatTime } from '../../i18n/index.js';
+import { TableRegion } from '../../ui/TableRegion.js';
 import { t } from './strings.js';
 
 type Device = Overview['adoption']['stale'][number];
 
-function Devices({ list, now, testid }: { list: Device[]; now: number; testid: string }) {
+function Devices({ list, now, testid, label }: { list: Device[]; now: number; testid: string; label: string }) {
   if (list.length === 0) return <p class="muted">{t('adoption.none')}</p>;
   return (
-    <div class="table-wrap" tabIndex={0}>
-<table class="admin-table" data-testid={testid}>
+    <TableRegion label={label}>
+      <table class="admin-table" data-testid={testid}>
       <thead>
         <tr>
           <th scope="col">{t('adoption.device')}</th>
@@ -22,18 +23,20 @@ function Devices({ list, now, testid }: { list: Device[]; now: number; testid: s
       <tbody>
         {list.map((d) => (
           <tr key={d.deviceId}>
-            <td>
+            <td data-label={t('adoption.device')}>
               <code>{d.deviceId.slice(0, 13)}</code>
             </td>
-            <td title={formatTime(d.lastSeenAt)}>{ago(d.lastSeenAt, now)}</td>
-            <td>
+            <td title={formatTime(d.lastSeenAt)} data-label={t('adoption.lastSeen')}>
+              {ago(d.lastSeenAt, now)}
+            </td>
+            <td data-label={t('adoption.lists')}>
               {d.trustVersion ?? '–'} / {d.redListVersion ?? '–'}
             </td>
           </tr>
         ))}
       </tbody>
-    </table>
-</div>
+      </table>
+    </TableRegion>
   );
 }
 
@@ -46,15 +49,15 @@ export function HealthSection({ o }: { o: Overview }) {
       <p data-testid="adoption-withdrawal">{o.trust.latestWithdrawalVersion === null ? t('adoption.noWithdrawal') : t('adoption.withdrawal', { k: a.withLatestWithdrawal, n: a.activeDevices })}</p>
       <p data-testid="adoption-redlist">{t('adoption.redList', { k: a.withLatestRedList, n: a.activeDevices })}</p>
       <h3>{t('adoption.behind')}</h3>
-      <Devices list={a.behind} now={o.now} testid="adoption-behind" />
+      <Devices list={a.behind} now={o.now} testid="adoption-behind" label={t('adoption.behind')} />
       <h3>{t('adoption.stale', { hours: a.staleHours })}</h3>
-      <Devices list={a.stale} now={o.now} testid="adoption-stale" />
+      <Devices list={a.stale} now={o.now} testid="adoption-stale" label={t('adoption.stale', { hours: a.staleHours })} />
       <h3>{t('rejections.title')}</h3>
       {o.rejections.length === 0 ? (
         <p class="muted">{t('rejections.none')}</p>
       ) : (
-        <div class="table-wrap" tabIndex={0}>
-<table class="admin-table">
+        <TableRegion label={t('rejections.title')}>
+          <table class="admin-table">
           <thead>
             <tr>
               <th scope="col">{t('rejections.reason')}</th>
@@ -66,15 +69,15 @@ export function HealthSection({ o }: { o: Overview }) {
           <tbody>
             {o.rejections.map((r) => (
               <tr key={r.reason}>
-                <td>{r.reason}</td>
-                <td>{r.n}</td>
-                <td>{r.devices}</td>
-                <td>{formatTime(r.lastAt)}</td>
+                <td data-label={t('rejections.reason')}>{r.reason}</td>
+                <td data-label={t('rejections.count')}>{r.n}</td>
+                <td data-label={t('rejections.devices')}>{r.devices}</td>
+                <td data-label={t('adoption.lastSeen')}>{formatTime(r.lastAt)}</td>
               </tr>
             ))}
           </tbody>
-        </table>
-</div>
+          </table>
+        </TableRegion>
       )}
     </section>
   );

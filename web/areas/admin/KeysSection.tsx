@@ -4,6 +4,7 @@
 import { useSignal } from '@preact/signals';
 import type { KeyView } from '../../../shared/api/authority.js';
 import { errorText, formatTime, lang } from '../../i18n/index.js';
+import { TableRegion } from '../../ui/TableRegion.js';
 import { activateKey, busy, createKey, keysError, overview, retireKey, withdrawKey } from './state.js';
 import { t } from './strings.js';
 
@@ -16,17 +17,17 @@ function KeyRow({ k }: { k: KeyView }) {
   const disabled = busy.value === 'keys';
   return (
     <tr data-testid="admin-key" data-kid={k.kid} data-state={k.state}>
-      <td class="nowrap">
+      <td class="nowrap" data-label={t('keys.kid')}>
         <code>{k.kid}</code>
       </td>
-      <td>
+      <td data-label={t('keys.state')}>
         {t(`keys.state.${k.state}`)}
         {k.state === 'withdrawn' && <div class="small">{k.withdrawnFrom === undefined ? t('keys.withdrawnAll') : t('keys.withdrawnFrom', { time: formatTime(k.withdrawnFrom) })}</div>}
       </td>
-      <td class="small">
+      <td class="small" data-label={t('keys.valid')}>
         {formatDay(k.validFrom)} – {formatDay(k.validTo)}
       </td>
-      <td>
+      <td data-label={t('keys.actions')}>
         <div class="row">
           {k.state === 'standby' && (
             <button type="button" class="btn btn-small" disabled={disabled} onClick={() => void activateKey(k.kid)}>
@@ -70,8 +71,8 @@ export function KeysSection() {
       <p id="withdraw-help" class="muted small">
         {t('keys.withdrawHelp')}
       </p>
-      <div class="table-wrap" tabIndex={0}>
-<table class="admin-table">
+      <TableRegion labelledBy="keys-title">
+        <table class="admin-table">
         <thead>
           <tr>
             <th scope="col">{t('keys.kid')}</th>
@@ -85,8 +86,8 @@ export function KeysSection() {
             <KeyRow key={k.kid} k={k} />
           ))}
         </tbody>
-      </table>
-</div>
+        </table>
+      </TableRegion>
       <div class="row">
         <button type="button" class="btn" disabled={busy.value === 'keys'} onClick={() => void createKey(false)}>
           {t('keys.create')}

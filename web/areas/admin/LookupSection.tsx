@@ -4,6 +4,7 @@
 import { useSignal } from '@preact/signals';
 import { LOOKUP_REASON_MIN } from '../../../shared/api/authority.js';
 import { errorText, formatTime, reasonText } from '../../i18n/index.js';
+import { TableRegion } from '../../ui/TableRegion.js';
 import { CorrectionForm } from './CorrectionForm.js';
 import { busy, findPerson, lookup, lookupError } from './state.js';
 import { t } from './strings.js';
@@ -77,8 +78,8 @@ export function LookupSection() {
           {result.events.length === 0 ? (
             <p class="muted">{t('lookup.noHistory')}</p>
           ) : (
-            <div class="table-wrap" tabIndex={0}>
-<table class="admin-table" data-testid="lookup-history">
+            <TableRegion label={t('lookup.history')}>
+              <table class="admin-table" data-testid="lookup-history">
               <thead>
                 <tr>
                   <th scope="col">{t('col.time')}</th>
@@ -90,18 +91,18 @@ export function LookupSection() {
               <tbody>
                 {result.events.map((e, i) => (
                   <tr key={i}>
-                    <td>{formatTime(e.at)}</td>
-                    <td>
+                    <td data-label={t('col.time')}>{formatTime(e.at)}</td>
+                    <td data-label={t('col.change')}>
                       {t(`status.${e.from}`)} → {t(`status.${e.status}`)}
                       {e.status === 'red' && ` (${reasonText(e.reason)})`}
                     </td>
-                    <td>{e.cause}</td>
-                    <td>{e.actor}</td>
+                    <td data-label={t('col.cause')}>{e.cause}</td>
+                    <td data-label={t('col.actor')}>{e.actor}</td>
                   </tr>
                 ))}
               </tbody>
-            </table>
-</div>
+              </table>
+            </TableRegion>
           )}
           <h4>{t('lookup.codes')}</h4>
           <p class="muted small">{t('lookup.codesHelp')}</p>

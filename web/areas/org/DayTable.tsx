@@ -5,6 +5,7 @@
 import { useSignal } from '@preact/signals';
 import type { OrgDay } from '../../../shared/api/orgs.js';
 import { errorText, lang } from '../../i18n/index.js';
+import { TableRegion } from '../../ui/TableRegion.js';
 import { day, dayError, exportHref, loadDay } from './state.js';
 import { t } from './strings.js';
 
@@ -83,7 +84,7 @@ export function DayTable() {
       ) : rows.length === 0 ? (
         <p class="muted">{t('day.empty')}</p>
       ) : (
-        <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="org-day-caption">
+        <TableRegion labelledBy="org-day-caption">
           <table data-testid="org-day-table">
             <caption id="org-day-caption">{t('day.caption', { day: current.day })}</caption>
             <thead>
@@ -104,21 +105,21 @@ export function DayTable() {
                 const d = r.declaration;
                 return (
                   <tr key={r.tag} data-testid="org-day-row" data-tag={r.tag} data-declared={d ? 'yes' : 'no'} class={d ? (d.symptoms.length || d.fever ? 'row-warn' : undefined) : 'row-missing'}>
-                    <th scope="row">{r.label}</th>
-                    <td class="code-text">{r.tag}</td>
-                    <td>{d ? t('day.yes') : <strong>{t('day.notYet')}</strong>}</td>
-                    <td>{d ? clock(d.declaredAt, current.timeZone) : ''}</td>
-                    <td>{d ? (d.symptoms.length ? d.symptoms.map((s) => t(`symptom.${s}`)).join(lang.value === 'en' ? ', ' : '、') : t('day.none')) : ''}</td>
-                    <td>{d ? <span class={d.fever ? 'fever' : undefined}>{d.temperature.toFixed(1)}</span> : ''}</td>
-                    <td>{d ? (d.travel ? `${t('day.yes')}: ${d.travelWhere}` : t('day.no')) : ''}</td>
-                    <td>{d ? yesNo(d.keyContact) : ''}</td>
-                    <td>{d ? d.earlier : ''}</td>
+                    <th scope="row" data-label={t('day.label')}>{r.label}</th>
+                    <td class="code-text" data-label={t('day.tag')}>{r.tag}</td>
+                    <td data-label={t('day.status')}>{d ? t('day.yes') : <strong>{t('day.notYet')}</strong>}</td>
+                    <td data-label={t('day.time')}>{d ? clock(d.declaredAt, current.timeZone) : ''}</td>
+                    <td data-label={t('day.symptomList')}>{d ? (d.symptoms.length ? d.symptoms.map((s) => t(`symptom.${s}`)).join(lang.value === 'en' ? ', ' : '、') : t('day.none')) : ''}</td>
+                    <td data-label={t('day.temperature')}>{d ? <span class={d.fever ? 'fever' : undefined}>{d.temperature.toFixed(1)}</span> : ''}</td>
+                    <td data-label={t('day.travel')}>{d ? (d.travel ? `${t('day.yes')}: ${d.travelWhere}` : t('day.no')) : ''}</td>
+                    <td data-label={t('day.keyContact')}>{d ? yesNo(d.keyContact) : ''}</td>
+                    <td data-label={t('day.earlier')}>{d ? d.earlier : ''}</td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       <div class="row-start">
         <a class="btn btn-small" href={exportHref('csv', current.day, fileLang)} download data-testid="org-export-csv">
