@@ -3,7 +3,7 @@ import { RED_REASONS } from '../../shared/code/claims.js';
 import { ERROR_CODES } from '../../shared/errors.js';
 import { en } from './strings.en.js';
 import { zhCN } from './strings.zh-CN.js';
-import { errorText, hasText, lang, loadStrings, pickLanguage, reasonText, setLang, t } from './index.js';
+import { dateFormat, errorText, formatTime, hasText, lang, loadStrings, pickLanguage, reasonText, setLang, t } from './index.js';
 import { defineStrings, fill } from './tables.js';
 
 describe('platform strings', () => {
@@ -37,6 +37,20 @@ describe('platform strings', () => {
     expect(hasText('error.internal')).toBe(true);
     expect(hasText('error.no_such_code')).toBe(false);
     expect(t('app.name')).toBe(zhCN['app.name']);
+  });
+});
+
+describe('dates', () => {
+  it('makes one formatter per language and style, and formats in the language in use', async () => {
+    const at = Date.UTC(2026, 1, 12, 6, 5);
+    await setLang('en');
+    const en = dateFormat('dayTime');
+    expect(dateFormat('dayTime')).toBe(en);
+    expect(dateFormat('time')).not.toBe(en);
+    expect(formatTime(at)).toMatch(/Feb/);
+    await setLang('zh-CN');
+    expect(dateFormat('dayTime')).not.toBe(en);
+    expect(formatTime(at)).toMatch(/2月/);
   });
 });
 
