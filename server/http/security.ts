@@ -1,14 +1,13 @@
 // Request-wide guards mounted by app.ts: who is signed in (from the session cookie), which
 // state-changing requests come from a foreign site, and which address a request came from.
 
-import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { secureHeaders } from 'hono/secure-headers';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { CrossSiteRequestError, NotFoundError } from '../../shared/errors.js';
 import type { SessionService } from '../auth/sessions.js';
-import type { AppEnv } from './context.js';
+import { requestHeader, type AppEnv } from './context.js';
 
 export const SESSION_COOKIE = 'hg_session';
 /**
@@ -21,20 +20,10 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export const loadSession = (sessions: SessionService, cookieName: string = SESSION_COOKIE) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const token = cookieValue(cookieHeader(c), cookieName);
+    const token = cookieValue(requestHeader(c, 'cookie'), cookieName);
     c.set('actor', sessions.heldActor(token) ?? (await sessions.authenticate(token)));
     await next();
   });
-
-/**
- * The Cookie header, from Node's own request where the app runs under @hono/node-server: asking
- * Hono's request for one header builds a Headers object of all of them, the largest part of a
- * signed-in request's cost before this (see the peak-hours bench).
- */
-function cookieHeader(c: Context<AppEnv>): string | undefined {
-  const headers = (c.env as { incoming?: Partial<IncomingMessage> } | undefined)?.incoming?.headers;
-  return headers ? headers.cookie : c.req.header('cookie');
-}
 
 /** One cookie's value from a Cookie header (name=value pairs separated by semicolons); undefined if absent. */
 export function cookieValue(header: string | undefined, name: string): string | undefined {

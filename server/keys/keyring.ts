@@ -219,6 +219,11 @@ export class KeyRing {
   }
 
   /** The trust-list version, re-read from the store at most once per recheckMs. */
+  /** The trust list's version when it was checked within the last recheck period, else undefined (ask currentVersion). */
+  freshVersion(): number | undefined {
+    return this.knownVersion !== undefined && performance.now() - this.checkedAt < this.recheckMs ? this.knownVersion : undefined;
+  }
+
   async currentVersion(): Promise<number> {
     const t = performance.now();
     if (this.knownVersion !== undefined && t - this.checkedAt < this.recheckMs) return this.knownVersion;

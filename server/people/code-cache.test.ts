@@ -9,6 +9,8 @@ import { peopleWrites } from '../store/people.js';
 import type { Store } from '../store/store.js';
 import { CodeCache } from './code-cache.js';
 import { CodeService } from './codes.js';
+import { toHex } from '../../shared/bytes.js';
+import { DeviceKeyUnknownError } from '../../shared/errors.js';
 
 
 async function setUp(store: Store, maxEntries?: number) {
@@ -19,12 +21,25 @@ async function setUp(store: Store, maxEntries?: number) {
   const codes = new CodeService(store, keys, { issuer: 'CN-44', ttlHours: 24, now: clock.now });
   const cache = new CodeCache(store, keys, { now: clock.now, ...(maxEntries ? { maxEntries } : {}) });
   let signed = 0;
-  const get = (personId = 'p-green', cnf?: Uint8Array) =>
-    cache.get(personId, cnf, () => {
-      signed++;
-      return codes.codeFor(personId, cnf ? { cnf } : {});
-    });
-  return { clock, keys, cache, get, signed: () => signed };
+  // What the account's device-key row says now for each binding (a test changes it as a phone would).
+  const registered = new Map<string, Uint8Array | 'forgotten'>();
+  const get = (personId = 'p-green', cnf?: Uint8Array) => {
+    const binding = cnf ? toHex(cnf) : '';
+    return cache.get(
+      personId,
+      binding,
+      async () => {
+        const now = registered.get(binding) ?? cnf;
+        if (now === 'forgotten') throw new DeviceKeyUnknownError();
+        return now;
+      },
+      (bound) => {
+        signed++;
+        return codes.codeFor(personId, bound ? { cnf: bound } : {});
+      },
+    );
+  };
+  return { clock, keys, cache, get, registered, signed: () => signed };
 }
 
 describeStores('code cache', (store) => {
@@ -89,5 +104,19 @@ describeStores('code cache', (store) => {
     expect((await get('p-green', phoneB)).text).toBe(b.text);
     expect((await get('p-green', phoneA)).text).not.toBe(a.text);
     expect(signed()).toBe(4);
+  });
+
+  it('checks the device key with the person: a key forgotten or changed is seen within a second', async () => {
+    const { clock, get, registered, signed } = await setUp(store());
+    const phone = new Uint8Array(33).fill(2);
+    const first = await get('p-green', phone);
+    registered.set(toHex(phone), new Uint8Array(33).fill(3));
+    clock.advance(1000);
+    const rebound = await get('p-green', phone);
+    expect(rebound.text).not.toBe(first.text);
+    expect(signed()).toBe(2);
+    registered.set(toHex(phone), 'forgotten');
+    clock.advance(1000);
+    await expect(get('p-green', phone)).rejects.toBeInstanceOf(DeviceKeyUnknownError);
   });
 });
