@@ -81,7 +81,7 @@ export class SessionService {
 
   /**
    * The actor of a session this process already holds and may still trust, without a promise or a
-   * hash: the request path at rush hour (see authenticate). Undefined: ask authenticate.
+   * hash: the request path at rush hour on SQLite (see authenticate). Undefined: ask authenticate.
    */
   heldActor(token: string | undefined): UserActor | undefined {
     if (!token) return undefined;
@@ -93,16 +93,19 @@ export class SessionService {
 
   async authenticate(token: string | undefined): Promise<UserActor | undefined> {
     if (!token || token.length > 100) return undefined;
-    // A session ended through any process fails on the very next request. On PostgreSQL (several
-    // processes) that means the database on every request; on SQLite a session read before is
-    // trusted while nothing that could end or change one was written since, here or by another
-    // connection (store/session-writes.ts), until it expires or its last-seen is due. Held sessions
-    // are keyed by the token itself, which the process has in hand anyway: a hit costs no hash;
-    // the database only ever sees the hash.
-    const held = this.heldActor(token);
-    if (held) return held;
+    // A session ended through any process fails on the very next request. A session read before is
+    // trusted while nothing that could end or change one was written since, until it expires or its
+    // last-seen is due: on SQLite (one process) as seen from this connection and by another one's
+    // writes to the file (store/session-writes.ts); on PostgreSQL (several processes) by the session
+    // epoch the database moves, read once per event-loop turn (store/session-epoch.ts). Held sessions
+    // are keyed by the token itself, which the process has in hand anyway: a hit costs no hash; the
+    // database only ever sees the hash.
+    const local = this.heldActor(token);
+    if (local) return local;
     const now = this.now();
-    const version = this.store.sessionsVersion?.();
+    const version = this.store.sessionsVersion?.() ?? (await this.store.sessionsEpoch?.());
+    const held = version === undefined ? undefined : this.held.get(token);
+    if (held && held.version === version && now < held.expiresAt && now - held.lastSeenAt < SESSION_RULES.touchEveryMs) return held.actor;
     const found = await this.store.auth.sessionUser(hashToken(token), now);
     if (!found) return undefined;
     let lastSeenAt = found.session.last_seen_at;

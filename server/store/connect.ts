@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { SchemaPostgresDialect } from './introspector.js';
+import { sessionEpoch } from './session-epoch.js';
 import { SessionWrites } from './session-writes.js';
 import { cachingStatements } from './statement-cache.js';
 import { migrate } from './migrations/index.js';
@@ -26,6 +27,8 @@ export interface Connection {
   sqlite?: Database.Database;
   /** SQLite only: changes whenever a session or an account may have changed (store/session-writes.ts). */
   sessionsVersion?: () => string;
+  /** PostgreSQL only: the same, read from the database once per event-loop turn (store/session-epoch.ts). */
+  sessionsEpoch?: () => Promise<string>;
 }
 
 export interface ConnectOptions {
@@ -50,7 +53,8 @@ export async function connect({ url, schema }: ConnectOptions): Promise<Connecti
       }
     }
     const pool = new pg.Pool({ connectionString: url, max: 10, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
-    conn = { db: new Kysely<Schema>({ dialect: new SchemaPostgresDialect({ pool }, schema ?? 'public') }), dialect: 'postgres' };
+    const db = new Kysely<Schema>({ dialect: new SchemaPostgresDialect({ pool }, schema ?? 'public') });
+    conn = { db, dialect: 'postgres', sessionsEpoch: sessionEpoch(db) };
   } else {
     if (url !== ':memory:') {
       // Owner only: SQLite gives its -wal and -shm files the database file's mode.

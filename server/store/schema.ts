@@ -470,6 +470,8 @@ export interface Database {
   inspector_venues: InspectorVenuesTable;
   inspector_bindings: InspectorBindingsTable;
   sessions: SessionsTable;
+  /** PostgreSQL only (migration 024): moves whenever a session or an account may have changed. */
+  session_epoch: { id: number; epoch: number };
   otp_challenges: OtpChallengesTable;
   rate_events: RateEventsTable;
   dev_sms: DevSmsTable;

@@ -50,6 +50,8 @@ export interface Store {
   readonly orgs: OrgsRepo;
   /** SQLite only: changes whenever a session or an account may have changed, here or in another process. */
   readonly sessionsVersion?: () => string;
+  /** PostgreSQL only: the same, from the database, once per event-loop turn (store/session-epoch.ts). */
+  readonly sessionsEpoch?: () => Promise<string>;
   /** Runs fn with a Store whose every repository writes in one transaction. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -83,7 +85,7 @@ function storeOver(db: Kysely<Database>, dialect: Dialect, root: Kysely<Database
   };
 }
 
-export function createStore({ db, dialect, sqlite, sessionsVersion }: Connection): Store {
+export function createStore({ db, dialect, sqlite, sessionsVersion, sessionsEpoch }: Connection): Store {
   const store = storeOver(db, dialect, db, sqlite);
-  return sessionsVersion ? { ...store, sessionsVersion } : store;
+  return { ...store, ...(sessionsVersion ? { sessionsVersion } : {}), ...(sessionsEpoch ? { sessionsEpoch } : {}) };
 }
