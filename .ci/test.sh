@@ -8,11 +8,15 @@ cd "$(dirname "$0")/.."
 # better-sqlite3 has no reachable prebuilt binary here: node-gyp builds it against Node's headers.
 export npm_config_nodedir="${npm_config_nodedir:-/usr}"
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "== installing Debian's chromium"
+# Chromium for e2e; CJK fonts so the zh-CN screenshots the e2e suite takes show characters, not boxes.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing Debian's ${missing[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 if [ "${HG_SKIP_INSTALL:-}" != "1" ]; then

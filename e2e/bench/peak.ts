@@ -8,7 +8,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { authApi } from '../../shared/api/auth.js';
 import { deviceKeysApi } from '../../shared/api/device-keys.js';
@@ -124,6 +124,21 @@ function cpuMicros(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100; // clock ticks, USER_HZ = 100
 }
 
+const loadAverage = (): string => readFileSync('/proc/loadavg', 'utf8').split(' ')[0]!;
+
+/** CPU time (µs) of every PostgreSQL process on this machine (the backends serving the servers among them). */
+function postgresCpuMicros(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuMicros(Number(pid));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
 /** Requests per second and the server's CPU per request: the second barely moves with the machine's load. */
 async function measured(server: TestServer, url: string, headers: Record<string, string> = {}): Promise<{ rps: number; cpuPerRequest: number }> {
   const before = cpuMicros(server.pid!);
@@ -162,7 +177,13 @@ async function peakRounds(server: TestServer, cookie: string): Promise<BenchRow[
   return [
     { what: 'peak: GET /api/health', result: `${fmt(median(health.map((h) => h.rps)))} req/s`, note: `${GENERATOR}; median of ${ROUNDS} rounds; ${cpu(health)}` },
     { what: 'peak: GET /api/me/code?deviceKey= (a phone\'s cached bound code)', result: `${fmt(median(code.map((c) => c.rps)))} req/s`, note: `alternating with health on the same server; ${cpu(code)}` },
-    { what: 'peak: code ÷ health', result: fmt(median(ratios), 2), budget: '≥ 0.9', note: `rounds: ${ratios.map((r) => fmt(r, 2)).join(', ')}` },
+    {
+      what: 'peak: code ÷ health',
+      result: fmt(median(ratios), 2),
+      budget: '≥ 0.9',
+      // On a shared machine the rates swing with whatever else runs; the server's CPU per request does not.
+      note: `rounds: ${ratios.map((r) => fmt(r, 2)).join(', ')}; by server CPU per request: ${fmt(median(health.map((h) => h.cpuPerRequest)) / median(code.map((c) => c.cpuPerRequest)), 2)}; load ${loadAverage()}`,
+    },
     ...(viaAutocannon === undefined ? [] : [{ what: 'peak: code ÷ health, load from autocannon', result: fmt(viaAutocannon, 2), budget: '≥ 0.9', note: 'one round; the generator shares the cores' }]),
   ];
 }
@@ -183,13 +204,15 @@ export async function benchTwoProcesses(pgUrl: string): Promise<BenchRow[]> {
     const query = await phoneCodeQuery(servers[0]!.url, cookie);
     const codeUrl = (s: TestServer) => `${s.url}${peopleApi.myCode.path}${query}`;
     for (const s of servers) await rate(codeUrl(s), { cookie }); // warm up both
+    const pgBefore = postgresCpuMicros();
     const one = await measured(servers[0]!, codeUrl(servers[0]!), { cookie });
+    const pgOne = (postgresCpuMicros() - pgBefore) / (one.rps * SECONDS);
     const both = await Promise.all(servers.map((s) => measured(s, codeUrl(s), { cookie })));
     const bothRps = both.reduce((a, b) => a + b.rps, 0);
     return [
-      { what: 'scale-out: GET /api/me/code, 1 process on PostgreSQL', result: `${fmt(one.rps)} req/s`, note: `${GENERATOR}; server CPU ${fmt(one.cpuPerRequest)} µs per request` },
+      { what: 'scale-out: GET /api/me/code, 1 process on PostgreSQL', result: `${fmt(one.rps)} req/s`, note: `${GENERATOR}; server CPU ${fmt(one.cpuPerRequest)} µs per request, PostgreSQL ${fmt(pgOne)} µs` },
       { what: 'scale-out: the same, 2 processes on one PostgreSQL', result: `${fmt(bothRps)} req/s`, note: `one generator per process, at once; server CPU ${both.map((b) => fmt(b.cpuPerRequest)).join(' and ')} µs per request` },
-      { what: 'scale-out: 2 processes ÷ 1', result: fmt(bothRps / one.rps, 2), budget: '≥ 1.6 (2 cores)', note: 'PostgreSQL and the generators share the 2 cores' },
+      { what: 'scale-out: 2 processes ÷ 1', result: fmt(bothRps / one.rps, 2), budget: '≥ 1.6 (2 cores)', note: `PostgreSQL and the generators share the 2 cores; load ${loadAverage()}` },
     ];
   } finally {
     await stop();
