@@ -5,16 +5,21 @@
 // admin sees who has and has not declared and who reported symptoms, filters, downloads CSV and
 // XLSX — both parsed here and compared with the page — and another organisation's admin sees none
 // of it and is refused. Axe-clean, zh-CN and one English run (with a declaration made while the server cannot be reached), 320 px; screenshots in e2e/.tmp/screenshots.
+// Then: a holder with no identity bound is led to bind it; a guardian joins their child to the school
+// and declares for the child (the school counts the child by label; its table is cards on a phone);
+// a member joins by pointing Chromium's fake camera at the school's poster QR.
 
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { writeQrY4m } from './fixtures/y4m.js';
 import { DeclarePage, OrgAdminPage } from './pages/org.js';
 import { SignInPage } from './pages/signin.js';
 import { seriousA11yFindings } from './support/axe.js';
-import { TMP } from './support/paths.js';
+import { decodeQrElement } from './support/decode.js';
+import { CHROMIUM, CHROMIUM_ARGS, TMP } from './support/paths.js';
 import { TestServer } from './support/server.js';
 
 const NEW_ADMIN = '13800000060';
@@ -337,5 +342,71 @@ test.describe('a family', () => {
     await admin.setViewportSize({ width: 1280, height: 900 });
     await expect(row).toHaveCSS('display', 'table-row');
     expect(pageErrors).toEqual([]);
+  });
+});
+
+/** Its own server too (a fresh sign-in for the demo admin), and a Chromium whose fake camera plays the join QR. */
+test.describe('joining by camera', () => {
+  /** Extra demo holder 1: joins the demo school by pointing the phone's camera at its poster. */
+  const MEMBER = '13900000001';
+  const VIDEO = resolve(TMP, 'video', 'org-join.y4m');
+  let camera: TestServer;
+  let cameraBrowser: Browser;
+  test.beforeAll(async () => {
+    camera = await TestServer.create({ database: 'org-camera' });
+    camera.cli('seed', '--extra-holders', '1');
+    mkdirSync(resolve(TMP, 'video'), { recursive: true });
+    // A placeholder until the poster is read: Chromium opens the file again each time the camera starts.
+    writeQrY4m(VIDEO, ['HGO1:PLACEHOLDER'], { pxPerModule: 6 });
+    cameraBrowser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${VIDEO}`, '--use-fake-ui-for-media-stream'],
+    });
+    await camera.start();
+  });
+  test.afterAll(async () => {
+    await cameraBrowser?.close();
+    await camera?.stop();
+  });
+
+  test('a member joins the school by pointing the camera at its join QR', async ({ browser }) => {
+    test.setTimeout(180_000);
+    const admin = await (await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' })).newPage();
+    admin.on('pageerror', (e) => pageErrors.push(e.message));
+    await new SignInPage(admin, camera.url).signIn(DEMO_ADMIN);
+    await expect(admin.getByRole('heading', { level: 1 })).toHaveText('示范中学 Demo School');
+    const org = new OrgAdminPage(admin);
+    const joinCode = (await org.joinCode.textContent())!;
+    const membersBefore = Number(await org.count('members').textContent());
+    // The poster's QR, read as a camera would see it printed: the join link with the code.
+    await admin.goto(`${camera.url}/org/poster`);
+    const posterText = await decodeQrElement(admin.getByTestId('org-poster').locator('.poster-qr svg'));
+    expect(posterText).toContain(joinCode);
+    writeQrY4m(VIDEO, [posterText], { pxPerModule: 6 });
+
+    const context = await cameraBrowser.newContext({ viewport: PHONE, locale: 'zh-CN', permissions: ['camera'] });
+    const member = await context.newPage();
+    member.on('pageerror', (e) => pageErrors.push(e.message));
+    await new SignInPage(member, camera.url).signIn(MEMBER);
+    await expect(member).not.toHaveURL(/\/signin/);
+    await member.goto(`${camera.url}/declare`);
+    await expect(member.getByTestId('join-code')).toHaveValue('');
+    await member.getByTestId('join-scan').click();
+    await expect(member.getByTestId('join-camera')).toBeVisible();
+    // The camera reads the code, fills it in, stops, and moves on to the label.
+    await expect(member.getByTestId('join-code')).toHaveValue(joinCode, { timeout: 20_000 });
+    await expect(member.getByTestId('join-camera')).toHaveCount(0);
+    await expect(member.getByTestId('join-label')).toBeFocused();
+    await member.getByTestId('join-label').fill('高二(1)班 07 号');
+    await member.getByTestId('join-submit').click();
+    await expect(member.getByTestId('orgs-notice')).toContainText('示范中学');
+    await expect(member.getByTestId('membership-label')).toHaveText('高二(1)班 07 号');
+    expect(await seriousA11yFindings(member)).toEqual([]);
+
+    await admin.goto(`${camera.url}/org`);
+    await expect(org.count('members')).toHaveText(String(membersBefore + 1));
+    await expect(admin.getByTestId('org-day-row').filter({ hasText: '高二(1)班 07 号' })).toHaveAttribute('data-declared', 'no');
+    expect(pageErrors).toEqual([]);
+    await context.close();
   });
 });
