@@ -97,7 +97,8 @@ async function readCode(userId: string, memberId: string | null): Promise<CodeRo
 async function loadMembers(userId: string): Promise<void> {
   const { db, getMeta, setMeta } = await store();
   const held = await getMeta(db, `members:${userId}`).catch(() => undefined);
-  if (held) members.value = held;
+  // Never another account's list, were one left from an earlier sign-in on this page.
+  members.value = held ?? [];
   try {
     const { fetchMembers } = await import('./live-binding.js');
     const list = await fetchMembers();
