@@ -29,6 +29,7 @@ import type { GatePolicy } from '../shared/api/gate.js';
 import { peopleRoutes } from './people/routes.js';
 import { holderRoutes } from './holders/routes.js';
 import type { MemberService } from './holders/members.js';
+import type { ResidentService } from './holders/residents.js';
 import type { PrintedCodeService } from './holders/printed.js';
 import type { TravellerService } from './holders/travellers.js';
 import type { DevSmsOutbox } from './sms/dev-outbox.js';
@@ -62,6 +63,7 @@ export interface AppServices {
   accountControl: AccountControlService;
   records: RecordsService;
   travellers: TravellerService;
+  residents: ResidentService;
   members: MemberService;
   printed: PrintedCodeService;
   authority: AuthorityServices;
@@ -101,7 +103,7 @@ export function buildApp(services: AppServices, options: AppOptions): App {
   authRoutes(api, services.otp, services.sessions, { secureCookies: options.production, trustProxy: options.trustProxy ?? false });
   listRoutes(api, services.trust, services.redList);
   peopleRoutes(api, services.codes, services.deviceKeys, services.codeCache);
-  holderRoutes(api, services, { trustProxy: options.trustProxy ?? false });
+  holderRoutes(api, services, { trustProxy: options.trustProxy ?? false, secureCookies: options.production });
   venueRoutes(api, services.venues);
   checkpointRoutes(api, services.checkpoints);
   gatePolicyRoutes(api, services.gatePolicy);

@@ -160,6 +160,10 @@ function validBody(e: Endpoint, ctx: Ctx): unknown {
       });
       return { deviceId: `dev-${now}`, batchId: uuidv7(now), sentAt: now, records: [record(1, ctx.green), record(2, ctx.red)] };
     }
+    case 'POST /api/residents':
+      return { name: '王芳', documentType: 'mainland-id', documentNumber: '440106199007120029', phone: '13900000031' };
+    case 'POST /api/residents/verify':
+      return { name: '王芳', documentType: 'mainland-id', documentNumber: '440106199007120029', phone: '13900000031', code: '123456' };
     case 'POST /api/me/identity':
     case 'POST /api/me/members':
       return { name: '张建国', documentType: 'mainland-id', documentNumber: '44010319550301456X' };

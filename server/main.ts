@@ -24,6 +24,7 @@ import { DeviceKeyService } from './people/device-keys.js';
 import { MemberService } from './holders/members.js';
 import { PrintedCodeService } from './holders/printed.js';
 import { TravellerService } from './holders/travellers.js';
+import { ResidentService } from './holders/residents.js';
 import { TableRegistry, type IdentityRegistry } from './registry/registry.js';
 import { DEFAULT_LIVE_TOLERANCE_MS } from '../shared/clock.js';
 import { StatusService } from './people/status.js';
@@ -115,6 +116,7 @@ export function buildServices(config: Config, store: Store, deps: ServiceDeps = 
     accountControl: new AccountControlService(store, otp, records, deviceSessions, now),
     registry,
     travellers: new TravellerService(store, registry, { sms, now, log }),
+    residents: new ResidentService(store, members, otp, now),
     members,
     orgs: orgServices(store, members, now),
     printed: new PrintedCodeService(store, codes, members, redList, { validDays: config.printedCodeDays, now }),

@@ -46,6 +46,8 @@ const ROUTES: readonly { path: string; role?: Role; /** Other roles that may ope
   // A traveller's first use (from the border's link or QR) and the personal link texted afterwards.
   { path: '/travel', public: true, page: page(() => import('./areas/traveller/SignUpPage.js')) },
   { path: '/travel/return', public: true, page: page(() => import('./areas/traveller/ReturnPage.js')) },
+  // A resident whose phone has no account yet: the identity check, the SMS code, then the code.
+  { path: '/register', public: true, page: page(() => import('./areas/traveller/RegisterPage.js')) },
   { path: '/code', role: 'holder', page: page(() => import('./areas/holder/CodePage.js')) },
   { path: '/family', role: 'holder', page: page(() => import('./areas/holder/FamilyPage.js')) },
   { path: '/print', role: 'holder', page: page(() => import('./areas/holder/PrintPage.js')) },

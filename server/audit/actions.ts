@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = {
   'member.add': 'person',
   /** A resident bound their own account to their identity document. */
   'identity.bind': 'person',
+  /** A resident without an account signed up: the account made for the phone and bound to their identity. */
+  'resident.sign-up': 'person',
   'member.remove': 'person',
   'printed-code.issue': 'person',
   'status.import': 'import',

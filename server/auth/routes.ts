@@ -3,7 +3,7 @@
 
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { authApi } from '../../shared/api/auth.js';
+import { authApi, type MeResponse } from '../../shared/api/auth.js';
 import { clientIp, HOST_SESSION_COOKIE, SESSION_COOKIE, sessionCookieName } from '../http/security.js';
 import type { AppEnv } from '../http/context.js';
 import type { ApiRouter } from '../http/route.js';
@@ -32,16 +32,21 @@ export const sessionCookie = {
 };
 const cookieBase = (secure: boolean) => ({ path: '/', httpOnly: true, sameSite: 'Lax', secure }) as const;
 
+/** Signs the phone's account in after its SMS code was verified: the cookie set, the answer who it is. */
+export async function startSession(c: Context<AppEnv>, sessions: SessionService, phone: string, remember: boolean, secure: boolean): Promise<MeResponse> {
+  // A new token at every sign-in: an old cookie planted before sign-in is worth nothing.
+  await sessions.signOut(sessionCookie.read(c));
+  const s = await sessions.signIn(phone, remember, c.req.header('user-agent') ?? '');
+  sessionCookie.set(c, s.token, secure, s.cookieMaxAgeSec);
+  return { user: await sessions.me(s.user) };
+}
+
 export function authRoutes(api: ApiRouter, otp: OtpService, sessions: SessionService, options: AuthRouteOptions): void {
   api.on(authApi.otpRequest, async ({ body, c }) => otp.request(body.phone, clientIp(c, options.trustProxy)));
 
   api.on(authApi.otpVerify, async ({ body, c }) => {
     await otp.verify(body.phone, body.code, clientIp(c, options.trustProxy));
-    // A new token at every sign-in: an old cookie planted before sign-in is worth nothing.
-    await sessions.signOut(sessionCookie.read(c));
-    const s = await sessions.signIn(body.phone, body.remember, c.req.header('user-agent') ?? '');
-    sessionCookie.set(c, s.token, options.secureCookies, s.cookieMaxAgeSec);
-    return { user: await sessions.me(s.user) };
+    return startSession(c, sessions, body.phone, body.remember, options.secureCookies);
   });
 
   api.on(authApi.signOut, async ({ c }) => {

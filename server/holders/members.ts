@@ -11,8 +11,9 @@ import { AppError, IdentityAlreadyBoundError, IdentityRejectedError, NoCodeError
 import type { IdentityInput } from '../../shared/identity.js';
 import { maskName } from '../../shared/names.js';
 import { record } from '../audit/log.js';
-import type { UserActor } from '../auth/actor.js';
+import type { Actor, UserActor } from '../auth/actor.js';
 import type { IdentityRegistry } from '../registry/registry.js';
+import type { UserRow } from '../store/accounts.js';
 import type { PersonRow } from '../store/people.js';
 import type { Store } from '../store/store.js';
 import { verifyIdentity, type VerifiedIdentity } from './identity-check.js';
@@ -69,26 +70,41 @@ export class MemberService {
 
   /**
    * A resident binds their own account (signed in by phone, no person yet) to their mainland ID card
-   * or Home Return Permit, checked as every typed identity is. The document's person is found (a
-   * family member someone added is that person) or made; one another account holds is refused.
+   * or Home Return Permit, checked as every typed identity is.
    */
   async bindOwn(user: UserActor, input: IdentityInput): Promise<PersonRow> {
     if (user.personId) throw new IdentityAlreadyBoundError();
+    const at = this.now();
+    const identity = await this.verifyResident(input, at);
+    return this.bindIdentity(user.id, user, identity, at);
+  }
+
+  /** A resident's own document through the registry check: a mainland ID card or Home Return Permit only. */
+  async verifyResident(input: IdentityInput, at: number): Promise<VerifiedIdentity> {
     if (!RESIDENT_DOCUMENT_TYPES.includes(input.documentType)) {
       throw new IdentityRejectedError([{ field: 'documentType', problem: 'identity-resident-document' }]);
     }
-    const at = this.now();
-    const identity = await verifyIdentity(this.registry, input, at);
+    return verifyIdentity(this.registry, input, at);
+  }
+
+  /**
+   * Binds an account to a verified identity: the document's person is found (a family member someone
+   * added is that person) or made; one another account holds is refused. `newAccount`: the account
+   * is made in the same transaction first (a resident signing up), so a refusal leaves none behind.
+   */
+  async bindIdentity(userId: string, actor: Actor, identity: VerifiedIdentity, at: number, newAccount?: UserRow): Promise<PersonRow> {
     const { type, number } = identity.document;
     const taken = () => new IdentityRejectedError([{ field: 'documentNumber', problem: 'identity-already-registered' }]);
     try {
       return await this.store.transaction(async (tx) => {
+        if (newAccount) await tx.accounts.createUser(newAccount);
         const found = await tx.people.personByDocument(type, number);
         if (found && (await tx.accounts.holderOfPerson(found.id))) throw taken();
         const person = found ?? (await createPerson(tx, identity, 'resident', at));
-        if (!(await tx.accounts.bindPerson(user.id, person.id))) throw new IdentityAlreadyBoundError();
+        if (!(await tx.accounts.bindPerson(userId, person.id))) throw new IdentityAlreadyBoundError();
         // A guardian's own record of this person stays: they still look after them.
-        await record(tx, { at, actor: user, action: 'identity.bind', targetId: person.id, detail: { documentType: type, newPerson: !found } });
+        const action = newAccount ? 'resident.sign-up' : 'identity.bind';
+        await record(tx, { at, actor, action, targetId: person.id, detail: { documentType: type, newPerson: !found } });
         return person;
       });
     } catch (e) {
@@ -97,7 +113,7 @@ export class MemberService {
       if (e instanceof AppError) throw e;
       const winner = await this.store.people.personByDocument(type, number);
       const holder = winner ? await this.store.accounts.holderOfPerson(winner.id) : undefined;
-      if (holder && holder.id !== user.id) throw taken();
+      if (holder && holder.id !== userId) throw taken();
       throw e;
     }
   }
@@ -120,15 +136,15 @@ function toMember(person: PersonRow, relation: MemberRelation): Member {
   return { id: person.id, relation, kind: memberKind(relation, person), maskedName: maskName(person.name) };
 }
 
-/** A person for a verified identity, green until the authority's feeds say otherwise. */
-async function createPerson(tx: Store, identity: VerifiedIdentity, kind: PersonRow['kind'], at: number): Promise<PersonRow> {
+/** A person for a verified identity, green until the authority's feeds say otherwise (members, residents, travellers). */
+export async function createPerson(tx: Store, identity: VerifiedIdentity, kind: PersonRow['kind'], at: number, country: string | null = null): Promise<PersonRow> {
   const row = {
     id: `p-${crypto.randomUUID()}`,
     sub: toBase64Url(randomBytes(8)),
     name: identity.entry.name,
     document_type: identity.document.type,
     document_no: identity.document.number,
-    country: null,
+    country,
     kind,
     status: 'green' as const,
     reason: 'none',

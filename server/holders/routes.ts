@@ -1,10 +1,13 @@
-// Travellers' sign-up and return link, and the members an account looks after with their codes.
+// Travellers' sign-up and return link, residents' sign-up, and the members an account looks after with their codes.
 // The link's page posts "continue" (openLink); a GET of the link only serves the PWA.
 
 import { ownIdentityApi } from '../../shared/api/identity.js';
 import { membersApi } from '../../shared/api/members.js';
 import { maskName } from '../../shared/names.js';
+import { residentsApi } from '../../shared/api/residents.js';
 import { travellersApi } from '../../shared/api/travellers.js';
+import { startSession } from '../auth/routes.js';
+import type { SessionService } from '../auth/sessions.js';
 import { clientIp } from '../http/security.js';
 import type { ApiRouter } from '../http/route.js';
 import type { CodeService } from '../people/codes.js';
@@ -12,18 +15,28 @@ import type { DeviceKeyService } from '../people/device-keys.js';
 import type { MemberService } from './members.js';
 import type { PrintedCodeService } from './printed.js';
 import { memberKind } from './members.js';
+import type { ResidentService } from './residents.js';
 import type { TravellerService } from './travellers.js';
 
 export interface HolderRouteOptions {
   trustProxy: boolean | number;
+  /** Secure session cookies (production), for a resident signed in by their sign-up. */
+  secureCookies: boolean;
 }
 
 export function holderRoutes(
   api: ApiRouter,
-  services: { travellers: TravellerService; members: MemberService; printed: PrintedCodeService; codes: CodeService; deviceKeys: DeviceKeyService },
+  services: { travellers: TravellerService; residents: ResidentService; sessions: SessionService; members: MemberService; printed: PrintedCodeService; codes: CodeService; deviceKeys: DeviceKeyService },
   options: HolderRouteOptions,
 ): void {
-  const { travellers, members, printed, codes, deviceKeys } = services;
+  const { travellers, residents, sessions, members, printed, codes, deviceKeys } = services;
+
+  api.on(residentsApi.signUp, async ({ body, c }) => residents.signUp(body, clientIp(c, options.trustProxy)));
+
+  api.on(residentsApi.verify, async ({ body, c }) => {
+    const phone = await residents.verify(body, clientIp(c, options.trustProxy));
+    return startSession(c, sessions, phone, body.remember, options.secureCookies);
+  });
 
   api.on(travellersApi.signUp, async ({ body, c }) => {
     // The link points back at the site the form was filled on (rejectCrossSite has checked the Origin).

@@ -5,15 +5,15 @@
 
 import { createHash, randomBytes } from 'node:crypto';
 import type { TravellerSignUp } from '../../shared/api/travellers.js';
-import { toBase64Url, randomBytes as randomCodeBytes } from '../../shared/bytes.js';
 import { IdentityRejectedError, NotFoundError } from '../../shared/errors.js';
 import { record } from '../audit/log.js';
-import { RateLimiter } from '../auth/rate-limit.js';
+import { RateLimiter, type RateRule } from '../auth/rate-limit.js';
 import type { SmsSender } from '../sms/sender.js';
 import { maskPhone } from '../sms/sender.js';
 import type { IdentityRegistry } from '../registry/registry.js';
 import type { Store } from '../store/store.js';
 import { verifyIdentity } from './identity-check.js';
+import { createPerson } from './members.js';
 
 const HOUR = 3_600_000;
 export const TRAVELLER_RULES = {
@@ -22,6 +22,18 @@ export const TRAVELLER_RULES = {
   signUpsPerPhonePerDay: 5,
   linkOpensPerIpPerHour: 30,
 } as const;
+
+/**
+ * The limits every first use shares, a traveller's and a resident's (one count for both): each try
+ * runs a registry look-up and may text a phone.
+ */
+export function signUpRules(ip: string, phone: string): RateRule[] {
+  const tooMany = 'Too many sign-ups were tried; try again later.';
+  return [
+    { key: `sign-up:ip:${ip}`, windowMs: HOUR, limit: TRAVELLER_RULES.signUpsPerIpPerHour, code: 'rate_limited', message: tooMany },
+    { key: `sign-up:phone:${phone}`, windowMs: 24 * HOUR, limit: TRAVELLER_RULES.signUpsPerPhonePerDay, code: 'rate_limited', message: tooMany },
+  ];
+}
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -49,11 +61,7 @@ export class TravellerService {
    * made before) and texts the personal link to `${baseUrl}/travel/return?k=…`.
    */
   async signUp(input: TravellerSignUp, ip: string, baseUrl: string): Promise<void> {
-    const tooMany = 'Too many sign-ups were tried; try again later.';
-    await this.limiter.take([
-      { key: `traveller:ip:${ip}`, windowMs: HOUR, limit: TRAVELLER_RULES.signUpsPerIpPerHour, code: 'rate_limited', message: tooMany },
-      { key: `traveller:phone:${input.phone}`, windowMs: 24 * HOUR, limit: TRAVELLER_RULES.signUpsPerPhonePerDay, code: 'rate_limited', message: tooMany },
-    ]);
+    await this.limiter.take(signUpRules(ip, input.phone));
     const at = this.now();
     const identity = await verifyIdentity(this.registry, input, at);
     const { type, number } = identity.document;
@@ -69,23 +77,10 @@ export class TravellerService {
       }
       let userId = holder?.id;
       if (!existing) {
-        const personId = `p-${crypto.randomUUID()}`;
-        await tx.people.createPerson({
-          id: personId,
-          sub: toBase64Url(randomCodeBytes(8)),
-          name: identity.entry.name,
-          document_type: type,
-          document_no: number,
-          country: input.country,
-          kind: 'traveller',
-          status: 'green',
-          reason: 'none',
-          status_changed_at: at,
-          created_at: at,
-        });
+        const person = await createPerson(tx, identity, 'traveller', at, input.country);
         userId = `u-${crypto.randomUUID()}`;
-        await tx.accounts.createUser({ id: userId, phone: input.phone, role: 'holder', person_id: personId, created_at: at });
-        await record(tx, { at, actor: { kind: 'system', name: 'traveller-sign-up' }, action: 'traveller.sign-up', targetId: personId });
+        await tx.accounts.createUser({ id: userId, phone: input.phone, role: 'holder', person_id: person.id, created_at: at });
+        await record(tx, { at, actor: { kind: 'system', name: 'traveller-sign-up' }, action: 'traveller.sign-up', targetId: person.id });
       }
       await tx.holders.createLink({ token_hash: hashToken(token), user_id: userId!, created_at: at, expires_at: at + TRAVELLER_RULES.linkTtlMs, used_at: null });
     });

@@ -15,6 +15,7 @@ import { listsApi } from './lists.js';
 import { peopleApi } from './people.js';
 import { statsApi } from './stats.js';
 import { recordsApi } from './records.js';
+import { residentsApi } from './residents.js';
 import { syncApi } from './sync.js';
 import { systemApi } from './system.js';
 import { venueManagerApi } from './venue-manager.js';
@@ -22,6 +23,6 @@ import { venuesApi } from './venues.js';
 import { orgAdminApi } from './orgs.js';
 import { declarationsApi } from './declarations.js';
 
-export const API_AREAS = { auth: authApi, people: peopleApi, lists: listsApi, venues: venuesApi, sync: syncApi, system: systemApi, deviceKeys: deviceKeysApi, gate: gateApi, account: accountApi, stats: statsApi, accountControl: accountControlApi, records: recordsApi, venueManager: venueManagerApi, checkin: checkinApi, travellers: travellersApi, members: membersApi, ownIdentity: ownIdentityApi, authority: authorityApi, feeds: feedsApi, orgAdmin: orgAdminApi, declarations: declarationsApi } as const;
+export const API_AREAS = { auth: authApi, people: peopleApi, lists: listsApi, venues: venuesApi, sync: syncApi, system: systemApi, deviceKeys: deviceKeysApi, gate: gateApi, account: accountApi, stats: statsApi, accountControl: accountControlApi, records: recordsApi, venueManager: venueManagerApi, checkin: checkinApi, travellers: travellersApi, residents: residentsApi, members: membersApi, ownIdentity: ownIdentityApi, authority: authorityApi, feeds: feedsApi, orgAdmin: orgAdminApi, declarations: declarationsApi } as const;
 
 export const ALL_ENDPOINTS: readonly Endpoint[] = Object.values(API_AREAS).flatMap((area) => Object.values(area) as Endpoint[]);

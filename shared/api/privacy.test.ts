@@ -12,6 +12,8 @@ import { accountApi, accountControlApi } from './account.js';
 import { ownIdentityApi } from './identity.js';
 import { membersApi } from './members.js';
 import { recordsApi } from './records.js';
+import { residentsApi } from './residents.js';
+import { authApi } from './auth.js';
 import { deviceKeysApi } from './device-keys.js';
 import { gateApi } from './gate.js';
 import { statsApi } from './stats.js';
@@ -40,7 +42,7 @@ describe('privacy of manager and organisation-admin responses', () => {
 
   it('allows personal fields only where the answer is the caller’s own data', () => {
     const self = ALL_ENDPOINTS.filter((e) => AGGREGATE_ONLY.some((role) => reachableBy(e.access, role)) && isSelf(e)).map(label);
-    expect(self.sort()).toEqual(['GET /api/me', 'POST /api/auth/otp/verify', 'POST /api/travellers/link']);
+    expect(self.sort()).toEqual(['GET /api/me', 'POST /api/auth/otp/verify', 'POST /api/residents/verify', 'POST /api/travellers/link']);
   });
 
   it('fails when a name field is added to a manager-visible response', () => {
@@ -134,6 +136,12 @@ describe('privacy of manager and organisation-admin responses', () => {
       expect(ALL_ENDPOINTS, label(e)).toContain(e);
       expect(personalFields(e.response), label(e)).toEqual([]);
     }
+  });
+
+  it('lets a resident’s sign-up answer only with the account just signed in to, and its first step with nothing personal', () => {
+    expect(personalFields(residentsApi.signUp.response)).toEqual([]);
+    expect(isSelf(residentsApi.verify)).toBe(true);
+    expect(residentsApi.verify.response).toBe(authApi.otpVerify.response);
   });
 
   it('keeps a holder’s memberships and declarations to the holder', () => {

@@ -167,6 +167,12 @@ export default function SignInPage() {
         )}
       </form>
       <p class="muted small">{t('signin.smsRisk')}</p>
+      <p>
+        {t('signin.firstTime')}{' '}
+        <a href="/register" data-testid="register-link">
+          {t('signin.register')}
+        </a>
+      </p>
     </section>
   );
 }

@@ -20,5 +20,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'signin.invalidPhone': 'Enter a valid phone number',
   'signin.invalidCode': 'Enter the 6-digit code',
   'signin.smsRisk': 'SMS codes can be intercepted. Never tell anyone your code.',
+  'signin.firstTime': 'First time here?',
+  'signin.register': 'Register as a resident',
   'signin.forCheckin': 'Sign in to finish checking in at the venue: you will be taken back to it.',
 };

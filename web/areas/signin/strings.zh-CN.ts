@@ -18,5 +18,7 @@ export const zhCN = {
   'signin.invalidPhone': '请输入正确的手机号',
   'signin.invalidCode': '请输入 6 位数字验证码',
   'signin.smsRisk': '短信验证码可能被他人截获，请勿将验证码告诉任何人。',
+  'signin.firstTime': '第一次使用？',
+  'signin.register': '居民注册',
   'signin.forCheckin': '登录后将继续完成场所扫码登记。',
 } as const;

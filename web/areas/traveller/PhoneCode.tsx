@@ -1,10 +1,10 @@
-// Phone + SMS code, the way back in for a traveller (after sign-up, or from the texted link):
-// send a code, type it, and go to the code page. The phone field may be filled in already.
+// Phone + SMS code, the way back in for a traveller (after sign-up, or from the texted link) and the
+// last step of a resident's sign-up: send a code, type it, and go to the code page. The phone field may be filled in already.
 
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import * as v from 'valibot';
-import { PhoneSchema } from '../../../shared/api/auth.js';
+import { PhoneSchema, type Me, type OtpRequestResponse } from '../../../shared/api/auth.js';
 import { navigate } from '../../app/navigation.js';
 import { homeFor } from '../../app/session.js';
 import { failureCode } from '../../http.js';
@@ -14,14 +14,24 @@ import { identityText } from '../../ui/identity/strings.js';
 import { requestOtp, verifyOtp } from './state.js';
 import { t } from './strings.js';
 
-export function PhoneCode({ initialPhone = '', sendAtOnce = false }: { initialPhone?: string; sendAtOnce?: boolean }) {
+export interface PhoneCodeProps {
+  initialPhone?: string;
+  sendAtOnce?: boolean;
+  /** How a code is asked for and spent: by default the usual sign-in; a resident's sign-up passes its own. */
+  request?: (phone: string) => Promise<OtpRequestResponse>;
+  verify?: (phone: string, code: string) => Promise<Me>;
+  /** The code was texted already (a resident's check sends it): start at typing it, resend after a minute. */
+  sentAlready?: boolean;
+}
+
+export function PhoneCode({ initialPhone = '', sendAtOnce = false, request = requestOtp, verify: spend = verifyOtp, sentAlready = false }: PhoneCodeProps) {
   const phone = useSignal(initialPhone);
-  const sentTo = useSignal<string | null>(null);
+  const sentTo = useSignal<string | null>(sentAlready && initialPhone ? initialPhone : null);
   const code = useSignal('');
   const busy = useSignal(false);
   const phoneProblem = useSignal<string | undefined>(undefined);
   const error = useSignal<(() => string) | null>(null);
-  const resendAt = useSignal(0);
+  const resendAt = useSignal(sentAlready ? Date.now() + 60_000 : 0);
   const now = useSignal(Date.now());
   const codeRef = useRef<HTMLInputElement>(null);
 
@@ -42,7 +52,7 @@ export function PhoneCode({ initialPhone = '', sendAtOnce = false }: { initialPh
     busy.value = true;
     error.value = null;
     try {
-      const res = await requestOtp(parsed.output);
+      const res = await request(parsed.output);
       sentTo.value = parsed.output;
       resendAt.value = Date.now() + res.resendAfterSec * 1000;
     } catch (err) {
@@ -67,7 +77,7 @@ export function PhoneCode({ initialPhone = '', sendAtOnce = false }: { initialPh
     busy.value = true;
     error.value = null;
     try {
-      navigate(homeFor(await verifyOtp(sentTo.value, code.value)), { replace: true });
+      navigate(homeFor(await spend(sentTo.value, code.value)), { replace: true });
     } catch (err) {
       const f = failureCode(err);
       error.value = () => errorText(f.code, f.retryAfterSec);

@@ -13,7 +13,7 @@ import { checkIdentity } from '../../../shared/identity.js';
 import { ApiError, failureCode } from '../../http.js';
 import { errorText, lang } from '../../i18n/index.js';
 import { loadCountries, type CountryOption } from '../../ui/identity/countries.js';
-import { describedBy, FieldError, IdentityFields, type FieldProblems } from '../../ui/identity/IdentityFields.js';
+import { FieldError, IdentityFields, PhoneField, focusFirstInvalid, type FieldProblems } from '../../ui/identity/IdentityFields.js';
 import { identityText } from '../../ui/identity/strings.js';
 import { PhoneCode } from './PhoneCode.js';
 import { signUp } from './state.js';
@@ -54,7 +54,7 @@ export default function SignUpPage() {
     error.value = null;
     if (Object.keys(found).length > 0 || !parsedPhone.success) {
       error.value = () => t('travel.checkFields');
-      focusFirstInvalid();
+      focusFirstInvalid('.traveller');
       return;
     }
     busy.value = true;
@@ -65,7 +65,7 @@ export default function SignUpPage() {
       if (err instanceof ApiError && err.problems) {
         problems.value = Object.fromEntries(err.problems.map((p) => [p.field, p.problem]));
         error.value = () => t('travel.checkFields');
-        focusFirstInvalid();
+        focusFirstInvalid('.traveller');
       } else {
         const f = failureCode(err);
         error.value = () => errorText(f.code, f.retryAfterSec);
@@ -118,23 +118,7 @@ export default function SignUpPage() {
         <p class="muted small" data-testid="passport-note">
           {t('travel.passportChanged')}
         </p>
-        <label class="field">
-          <span>{identityText('identity.field.phone')}</span>
-          <input
-            data-testid="signup-phone"
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel"
-            value={phone.value}
-            aria-invalid={problems.value.phone ? 'true' : undefined}
-            aria-describedby={describedBy('signup-phone-hint', err('phone'))}
-            onInput={(e) => (phone.value = e.currentTarget.value)}
-          />
-          <small class="muted" id="signup-phone-hint">
-            {identityText('identity.hint.phone')}
-          </small>
-          <FieldError id="signup-phone-error" problem={problems.value.phone} />
-        </label>
+        <PhoneField value={phone} problem={problems.value.phone} idPrefix="signup" />
         <button type="submit" class="btn btn-primary btn-block" data-testid="signup-submit" disabled={busy.value}>
           {busy.value ? t('travel.submitting') : t('travel.submit')}
         </button>
@@ -147,9 +131,4 @@ export default function SignUpPage() {
       <p class="muted small">{t('travel.noDeclaration')}</p>
     </section>
   );
-}
-
-/** After a failed check, the first marked field gets the focus (and the screen reader reads its error). */
-function focusFirstInvalid(): void {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>('.traveller [aria-invalid="true"]')?.focus());
 }

@@ -1,4 +1,4 @@
-// English for the inbound traveller's pages, typed against the Chinese table so a missing key fails the build.
+// English for the first-use pages (the inbound traveller's and the resident's sign-up), typed against the Chinese table so a missing key fails the build.
 
 import type { zhCN } from './strings.zh-CN.js';
 
@@ -32,4 +32,17 @@ export const en: Record<keyof typeof zhCN, string> = {
   'return.used': 'This link has expired or has been used. Sign in with your phone number and an SMS code:',
   'return.noLink': 'This link is incomplete. Sign in with your phone number and an SMS code:',
   'return.firstTime': 'First time? Get an inbound health code',
+  'register.title': 'Resident sign-up',
+  'register.intro':
+    'First time here? Enter your name and number as on your mainland ID card or Home Return Permit, and your phone number. Once they are checked, an SMS code completes the sign-up and your health code shows.',
+  'register.realName':
+    'This is a real-name check, not a real-person check: the name must belong to the document number; nobody checks who is holding the phone. Sign up only yourself; add family members under “Family” once signed in.',
+  'register.phoneHint': 'We text the sign-up code, and later sign-in codes, to this number',
+  'register.submit': 'Check and send the code',
+  'register.submitting': 'Checking…',
+  'register.checkFields': 'Please check the fields marked below.',
+  'register.checked': 'Checked. A code was sent to {phone}; enter it to finish signing up:',
+  'register.travellers': 'Arriving with a passport or a Taiwan travel permit? Use the inbound travellers’ page.',
+  'register.toTravel': 'Inbound travellers’ health code',
+  'register.haveAccount': 'Have an account? Sign in',
 };

@@ -1,4 +1,4 @@
-// Simplified Chinese for the inbound traveller's pages. strings.en.ts has exactly these keys.
+// Simplified Chinese for the first-use pages: the inbound traveller's and the resident's sign-up. strings.en.ts has exactly these keys.
 
 export const zhCN = {
   'travel.title': '入境人员健康码',
@@ -29,4 +29,15 @@ export const zhCN = {
   'return.used': '此链接已失效或已使用过。请直接用手机号码和短信验证码登录：',
   'return.noLink': '此链接不完整。请直接用手机号码和短信验证码登录：',
   'return.firstTime': '第一次使用？领取入境健康码',
+  'register.title': '居民注册',
+  'register.intro': '第一次使用？填写本人居民身份证或港澳居民来往内地通行证上的信息和手机号码，核验通过后用短信验证码完成注册，即可领取健康码。',
+  'register.realName': '这是实名核验，不是实人核验：系统核对姓名与证件号码是否一致，不核验操作手机的是否为本人。请只为本人注册；家人请在登录后到“家庭成员”添加。',
+  'register.phoneHint': '注册和以后登录的短信验证码会发送到这个号码',
+  'register.submit': '核验并发送验证码',
+  'register.submitting': '正在核验…',
+  'register.checkFields': '请检查下方标出的栏目。',
+  'register.checked': '核验通过。验证码已发送到 {phone}，输入验证码即完成注册：',
+  'register.travellers': '持护照或台湾居民来往大陆通行证入境的，请使用入境人员页面。',
+  'register.toTravel': '入境人员领取健康码',
+  'register.haveAccount': '已有账号？直接登录',
 } as const;

@@ -101,3 +101,31 @@ export function IdentityFields({ values, problems, idPrefix, types = DOCUMENT_TY
     </>
   );
 }
+
+/** The phone number of a first use (a traveller's or a resident's): labelled, with its hint and its own error. */
+export function PhoneField({ value, problem, idPrefix, hint = identityText('identity.hint.phone') }: { value: Signal<string>; problem: string | undefined; idPrefix: string; hint?: string }) {
+  return (
+    <label class="field">
+      <span>{identityText('identity.field.phone')}</span>
+      <input
+        data-testid={`${idPrefix}-phone`}
+        type="tel"
+        inputMode="tel"
+        autoComplete="tel"
+        value={value.value}
+        aria-invalid={problem ? 'true' : undefined}
+        aria-describedby={describedBy(`${idPrefix}-phone-hint`, problem && `${idPrefix}-phone-error`)}
+        onInput={(e) => (value.value = e.currentTarget.value)}
+      />
+      <small class="muted" id={`${idPrefix}-phone-hint`}>
+        {hint}
+      </small>
+      <FieldError id={`${idPrefix}-phone-error`} problem={problem} />
+    </label>
+  );
+}
+
+/** After a failed check, the first marked field inside `scope` gets the focus (and the screen reader reads its error). */
+export function focusFirstInvalid(scope: string): void {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(`${scope} [aria-invalid="true"]`)?.focus());
+}

@@ -1,0 +1,81 @@
+// A resident whose phone the server does not know signs up (issue 7 §2): from the sign-in page's
+// "first time?" link, name + ID card + phone, a name that does not match the registry refused on its
+// field, then the SMS code, and the account exists with a green code. The page at 390×844 in zh-CN
+// and English, axe-clean.
+
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { HolderPage } from './pages/holder.js';
+import { latestSms, SMS_CODE } from './pages/traveller.js';
+import { seriousA11yFindings } from './support/axe.js';
+import { TMP } from './support/paths.js';
+import { TestServer } from './support/server.js';
+
+const SHOTS = resolve(TMP, 'screenshots');
+/** A number no account has. */
+const PHONE = '13900000031';
+let server: TestServer;
+
+test.beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await TestServer.create({ database: 'register' });
+  server.cli('seed');
+  await server.start();
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+test('a new resident registers from the sign-in page and sees a green code', async ({ page }) => {
+  await page.goto(`${server.url}/signin`);
+  await page.getByTestId('register-link').click();
+  await expect(page).toHaveURL(/\/register$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('居民注册');
+  // Only a resident's documents are offered.
+  await expect(page.getByTestId('register-type').locator('option')).toHaveText(['居民身份证', '港澳居民来往内地通行证']);
+  expect(await seriousA11yFindings(page)).toEqual([]);
+  await page.screenshot({ path: resolve(SHOTS, 'register.png'), fullPage: true });
+
+  // A name the registry does not hold for this number: refused at the name, tied to it.
+  await page.getByTestId('register-name').fill('王方');
+  await page.getByTestId('register-number').fill('440106 19900712 0029');
+  await page.getByTestId('register-phone').fill(PHONE);
+  await page.getByTestId('register-submit').click();
+  await expect(page.getByTestId('register-name-error')).toBeVisible();
+  await expect(page.getByTestId('register-name')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('register-name')).toHaveAttribute('aria-describedby', /register-name-error/);
+  expect(await seriousA11yFindings(page)).toEqual([]);
+  await page.screenshot({ path: resolve(SHOTS, 'register-name-error.png'), fullPage: true });
+
+  // The right name: the check passes and the code is texted to the new number.
+  await page.getByTestId('register-name').fill('王芳');
+  await page.getByTestId('register-submit').click();
+  await expect(page.getByTestId('register-checked')).toContainText(PHONE);
+  await expect(page.getByTestId('otp-input')).toBeFocused();
+  await page.getByTestId('otp-input').fill(await latestSms(server.url, `+86${PHONE}`, SMS_CODE));
+  await page.getByTestId('verify-code').click();
+
+  const holder = new HolderPage(page);
+  await expect(page).toHaveURL(/\/code$/);
+  await expect(holder.maskedName).toHaveText('*芳');
+  await expect(holder.code).toHaveAttribute('data-status', 'green');
+});
+
+test('the sign-up page in English at 390×844 and on a desktop', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'en', viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/signin`);
+  await expect(page.getByTestId('register-link')).toHaveText('Register as a resident');
+  await page.getByTestId('register-link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Resident sign-up');
+  await page.getByTestId('register-submit').click();
+  // Every empty field marked at once, on the phone, before any request.
+  await expect(page.getByTestId('register-error')).toHaveText('Please check the fields marked below.');
+  await expect(page.getByTestId('register-phone')).toHaveAttribute('aria-invalid', 'true');
+  expect(await seriousA11yFindings(page)).toEqual([]);
+  await page.screenshot({ path: resolve(SHOTS, 'register-en.png'), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: resolve(SHOTS, 'register-en-desktop.png'), fullPage: true });
+  await context.close();
+});
