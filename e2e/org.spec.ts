@@ -19,7 +19,7 @@ import { DeclarePage, OrgAdminPage } from './pages/org.js';
 import { SignInPage } from './pages/signin.js';
 import { seriousA11yFindings } from './support/axe.js';
 import { decodeQrElement } from './support/decode.js';
-import { CHROMIUM, CHROMIUM_ARGS, TMP } from './support/paths.js';
+import { CHROMIUM, fakeCameraArgs, TMP } from './support/paths.js';
 import { TestServer } from './support/server.js';
 
 const NEW_ADMIN = '13800000060';
@@ -360,7 +360,7 @@ test.describe('joining by camera', () => {
     writeQrY4m(VIDEO, ['HGO1:PLACEHOLDER'], { pxPerModule: 6 });
     cameraBrowser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${VIDEO}`, '--use-fake-ui-for-media-stream'],
+      args: fakeCameraArgs(VIDEO),
     });
     await camera.start();
   });

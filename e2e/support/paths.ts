@@ -20,3 +20,6 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** Chromium's flags for a fake camera that plays `video` (a .y4m from fixtures/y4m.ts), granted without a prompt. */
+export const fakeCameraArgs = (video: string): string[] => [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`, '--use-fake-ui-for-media-stream'];
