@@ -16,16 +16,18 @@ export async function keepAccount(user: Me): Promise<void> {
   const previous = await getMeta(db, 'me');
   if (previous && previous.id !== user.id) {
     await forgetCodes(db);
+    await deleteMeta(db, `members:${previous.id}`);
     await deleteMeta(db, 'venues');
     await deleteMeta(db, 'venueId');
   }
   await setMeta(db, 'me', user);
 }
 
-/** Signing out: the person's code, records and declarations are personal data, and go with them. */
+/** Signing out: the person's code, family list, records and declarations are personal data, and go with them. */
 export async function forgetAccount(userId: string | undefined): Promise<void> {
   const db = appDb();
   await forgetCodes(db);
+  if (userId) await deleteMeta(db, `members:${userId}`);
   if (userId) await forgetRecords(db, userId);
   if (userId) await forgetDeclarations(db, userId);
   await deleteMeta(db, 'me');
