@@ -64,7 +64,7 @@ describeStores('travellers', (store) => {
     expect(code).toMatchObject({ kind: 'traveller', status: 'green', maskedName: 'M* J* P*' });
   });
 
-  it('gives the same traveller from the same phone a new link, and refuses another phone or a taken phone', async () => {
+  it('gives the same traveller from the same phone a new link, refuses another phone, and tells a taken phone only its owner', async () => {
     const s = store();
     const t = await setUp(s);
     expect((await signUp(t)).status).toBe(200);
@@ -76,8 +76,13 @@ describeStores('travellers', (store) => {
 
     const otherPhone = await signUp(t, { ...jeanPaul, phone: '+447700900999' });
     expect([otherPhone.status, await errorOf(otherPhone)]).toMatchObject([422, { code: 'identity_rejected', problems: [{ field: 'documentNumber', problem: 'identity-already-registered' }] }]);
+    // A phone with someone else's account: the answer a sign-up gets (the page tells nobody whether a
+    // number has an account), nothing made, and the phone's owner is told by text.
     const taken = await signUp(t, { ...jeanPaul, name: 'martin claire', documentNumber: '19CD67890', phone: '+8613800000002' });
-    expect(await errorOf(taken)).toMatchObject({ code: 'identity_rejected', problems: [{ field: 'phone', problem: 'phone-taken' }] });
+    expect(taken.status).toBe(200);
+    expect(await s.people.personByDocument('passport', '19CD67890')).toBeUndefined();
+    expect((await s.accounts.usersByPhone('+8613800000002')).map((u) => u.person_id)).toEqual(['p-green']);
+    expect((await s.devSms.recent('+8613800000002', 1))[0]?.body).toMatch(/already has an account.*\/signin/);
     expect(await s.accounts.usersByPhone('+447700900999')).toEqual([]);
   });
 

@@ -66,14 +66,17 @@ export class TravellerService {
     const identity = await verifyIdentity(this.registry, input, at);
     const { type, number } = identity.document;
     const token = randomBytes(32).toString('base64url');
-    await this.store.transaction(async (tx) => {
+    const taken = await this.store.transaction(async (tx) => {
       const holder = (await tx.accounts.usersByPhone(input.phone)).find((u) => u.role === 'holder');
       const existing = await tx.people.personByDocument(type, number);
       if (existing) {
         // The same traveller again from the same phone: just a new link. Anyone else: refused.
         if (holder?.person_id !== existing.id) throw new IdentityRejectedError([{ field: 'documentNumber', problem: 'identity-already-registered' }]);
       } else if (holder) {
-        throw new IdentityRejectedError([{ field: 'phone', problem: 'phone-taken' }]);
+        // A phone that has an account already, for someone else: the same answer as a sign-up (so
+        // the page tells nobody whether a number has an account), nothing made, and the text goes
+        // to the phone's owner, who is the one person it may tell.
+        return true;
       }
       let userId = holder?.id;
       if (!existing) {
@@ -83,10 +86,11 @@ export class TravellerService {
         await record(tx, { at, actor: { kind: 'system', name: 'traveller-sign-up' }, action: 'traveller.sign-up', targetId: person.id });
       }
       await tx.holders.createLink({ token_hash: hashToken(token), user_id: userId!, created_at: at, expires_at: at + TRAVELLER_RULES.linkTtlMs, used_at: null });
+      return false;
     });
     const url = `${baseUrl}/travel/return?k=${token}`;
     try {
-      await this.options.sms.send(input.phone, linkText(url));
+      await this.options.sms.send(input.phone, taken ? takenText(`${baseUrl}/signin`) : linkText(url));
     } catch (e) {
       // The account is there; signing in by phone + SMS code works without the link.
       (this.options.log ?? console.error)(`link SMS to ${maskPhone(input.phone)} failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -107,6 +111,10 @@ export class TravellerService {
     if (!user) throw new NotFoundError(gone);
     return { maskedPhone: maskPhone(user.phone) };
   }
+}
+
+function takenText(signIn: string): string {
+  return `【healthgate】有人用此号码申请入境健康码，但此号码已有账号。如是您本人，请用此号码登录：${signIn} Someone used this number to sign up for an inbound health code, but it already has an account. If it was you, sign in with it: ${signIn}`;
 }
 
 function linkText(url: string): string {
