@@ -4,9 +4,9 @@
 import type { identityStrings as zhCN } from './identity-strings.zh-CN.js';
 
 export const identityStrings: Record<keyof typeof zhCN, string> = {
-  'identity.type.mainland-id': 'Resident Identity Card (mainland China)',
-  'identity.type.hk-macau-permit': 'Mainland Travel Permit for Hong Kong and Macao Residents',
-  'identity.type.taiwan-permit': 'Mainland Travel Permit for Taiwan Residents',
+  'identity.type.mainland-id': 'Mainland ID card',
+  'identity.type.hk-macau-permit': 'Hong Kong/Macao permit',
+  'identity.type.taiwan-permit': 'Taiwan permit',
   'identity.type.passport': 'Passport',
 
   'identity.field.name': 'Name',
