@@ -145,8 +145,15 @@ it.runIf(process.env.TEST_DATABASE_URL)('on PostgreSQL, a session ended or an ac
     expect(await sessions.authenticate(one.token)).toMatchObject({ role: 'holder' });
   }
   expect(reads()).toBe(1);
-  // The last-seen touch does not move the epoch; a sign-out through the other process does.
+  // The last-seen touch does not move the epoch, nor a statement that changes no row (ending an
+  // unknown session); a sign-out through the other process does.
   await cli.query('UPDATE sessions SET last_seen_at = last_seen_at + 1');
+  const epoch = async () => (await cli.query('SELECT epoch FROM session_epoch')).rows[0].epoch as string;
+  const before = await epoch();
+  await cli.query("DELETE FROM sessions WHERE id = 'nobody'");
+  await cli.query("UPDATE users SET role = 'holder' WHERE id = 'nobody'");
+  await cli.query("UPDATE sessions SET reverified_at = 1 WHERE id = 'nobody'");
+  expect(await epoch()).toBe(before);
   await nextRequest();
   expect(await sessions.authenticate(one.token)).toMatchObject({ role: 'holder' });
   expect(reads()).toBe(1);

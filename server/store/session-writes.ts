@@ -42,8 +42,6 @@ export class SessionWrites implements KyselyPlugin {
   private generation = 0;
   private readonly pending = new WeakSet<object>();
   private readonly dataVersion: () => unknown;
-  /** `PRAGMA data_version` as read in this turn of the event loop; undefined once the turn is over. */
-  private seen: unknown;
 
   constructor(sqlite: Database.Database) {
     const stmt = sqlite.prepare('PRAGMA data_version').pluck();
@@ -52,16 +50,11 @@ export class SessionWrites implements KyselyPlugin {
 
   /**
    * Equal strings: nothing that could change a session was written in between, here or elsewhere.
-   * Another connection's writes are read once per turn of the event loop (the pragma costs a WAL
-   * read lock, a few µs, and a turn serves every request whose bytes arrived in one poll): a request
-   * that arrived after such a write committed is read in a later turn, so it still sees it.
+   * Read on every call (a WAL read lock, ~3 µs): sharing one read across an event-loop turn left a
+   * window where a request read after another connection's write still saw the old value.
    */
   version(): string {
-    if (this.seen === undefined) {
-      this.seen = this.dataVersion();
-      setImmediate(() => (this.seen = undefined));
-    }
-    return `${this.generation}:${String(this.seen)}`;
+    return `${this.generation}:${String(this.dataVersion())}`;
   }
 
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {

@@ -18,6 +18,7 @@ import * as m017 from './017_checkin_counts.js';
 import * as m018 from './018_national_state.js';
 import * as m019 from './019_own_identity.js';
 import * as m024 from './024_session_epoch.js';
+import * as m025 from './025_session_epoch_rows.js';
 
 export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
   const migrations: Record<string, Migration> = {
@@ -37,6 +38,7 @@ export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: st
     '018_national_state': { up: (d) => m018.up(d, dialect) },
     '019_own_identity': { up: (d) => m019.up(d, dialect) },
     '024_session_epoch': { up: (d) => m024.up(d, dialect) },
+    '025_session_epoch_rows': { up: (d) => m025.up(d, dialect) },
   };
   // On PostgreSQL the migration tables live in the connection's own schema: without this Kysely
   // looks for them in any schema, and two schemas migrating at once trip over each other.
