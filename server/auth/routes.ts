@@ -2,10 +2,10 @@
 // OTP and session services.
 
 import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, setCookie } from 'hono/cookie';
 import { authApi, type MeResponse } from '../../shared/api/auth.js';
-import { clientIp, HOST_SESSION_COOKIE, SESSION_COOKIE, sessionCookieName } from '../http/security.js';
-import type { AppEnv } from '../http/context.js';
+import { clientIp, cookieValue, HOST_SESSION_COOKIE, SESSION_COOKIE, sessionCookieName } from '../http/security.js';
+import { requestHeader, type AppEnv } from '../http/context.js';
 import type { ApiRouter } from '../http/route.js';
 import type { OtpService } from './otp.js';
 import type { SessionService } from './sessions.js';
@@ -22,7 +22,10 @@ export interface AuthRouteOptions {
  * other host or path can plant or read it.
  */
 export const sessionCookie = {
-  read: (c: Context<AppEnv>): string | undefined => getCookie(c, HOST_SESSION_COOKIE) ?? getCookie(c, SESSION_COOKIE),
+  read: (c: Context<AppEnv>): string | undefined => {
+    const header = requestHeader(c, 'cookie');
+    return cookieValue(header, HOST_SESSION_COOKIE) ?? cookieValue(header, SESSION_COOKIE);
+  },
   set(c: Context<AppEnv>, token: string, secure: boolean, maxAgeSec?: number): void {
     setCookie(c, sessionCookieName(secure), token, { ...cookieBase(secure), ...(maxAgeSec !== undefined ? { maxAge: maxAgeSec } : {}) });
   },

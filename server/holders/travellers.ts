@@ -3,11 +3,12 @@
 // random token stored hashed; only the POST behind the page's "continue" spends it, never a GET
 // (link previews and SMS scanners fetch links). Signing in is then the usual phone + SMS code.
 
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { TravellerSignUp } from '../../shared/api/travellers.js';
 import { IdentityRejectedError, NotFoundError } from '../../shared/errors.js';
 import { record } from '../audit/log.js';
 import { RateLimiter, type RateRule } from '../auth/rate-limit.js';
+import { hashToken } from '../auth/sessions.js';
 import type { SmsSender } from '../sms/sender.js';
 import { maskPhone } from '../sms/sender.js';
 import type { IdentityRegistry } from '../registry/registry.js';
@@ -35,7 +36,6 @@ export function signUpRules(ip: string, phone: string): RateRule[] {
   ];
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export interface TravellerServiceOptions {
   sms: SmsSender;
