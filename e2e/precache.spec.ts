@@ -23,23 +23,23 @@ function precached(): Set<string> {
 
 /**
  * A built chunk and, transitively, every chunk it imports statically, plus what it and those
- * chunks load lazily themselves (the scanner, the decoder). The entry's own lazy imports are the
- * router's table of every page, so they are not followed.
+ * chunks load lazily themselves (the scanner, the decoder). The app chunk's own lazy imports are
+ * the router's table of every page, so they are not followed.
  */
-function needs(file: string, entry: string, seen = new Set<string>()): Set<string> {
+function needs(file: string, app: string, seen = new Set<string>()): Set<string> {
   if (seen.has(file)) return seen;
   seen.add(file);
   if (file.endsWith('.wasm')) return seen;
   const text = readFileSync(resolve(WEB_OUT, file), 'utf8');
   const near = (rel: string) => posix.join(posix.dirname(file), rel);
-  for (const m of text.matchAll(/from\s*["'`](\.\.?\/[^"'`]+\.js)["'`]/g)) needs(near(m[1]!), entry, seen);
-  if (file === entry) return seen;
-  for (const m of text.matchAll(/import\(\s*["'`](\.\.?\/[^"'`]+\.js)["'`]/g)) needs(near(m[1]!), entry, seen);
-  for (const m of text.matchAll(/["'`]\/?(assets\/[^"'`]+\.(?:js|wasm))["'`]/g)) if (existsSync(resolve(WEB_OUT, m[1]!))) needs(m[1]!, entry, seen);
+  for (const m of text.matchAll(/from\s*["'`](\.\.?\/[^"'`]+\.js)["'`]/g)) needs(near(m[1]!), app, seen);
+  if (file === app) return seen;
+  for (const m of text.matchAll(/import\(\s*["'`](\.\.?\/[^"'`]+\.js)["'`]/g)) needs(near(m[1]!), app, seen);
+  for (const m of text.matchAll(/["'`]\/?(assets\/[^"'`]+\.(?:js|wasm))["'`]/g)) if (existsSync(resolve(WEB_OUT, m[1]!))) needs(m[1]!, app, seen);
   // new URL('decode-worker-….js', import.meta.url): a worker or a .wasm named beside the chunk.
   for (const m of text.matchAll(/["'`]([\w.-]+\.(?:js|wasm))["'`]/g)) {
     const beside = near(m[1]!);
-    if (beside !== file && existsSync(resolve(WEB_OUT, beside))) needs(beside, entry, seen);
+    if (beside !== file && existsSync(resolve(WEB_OUT, beside))) needs(beside, app, seen);
   }
   return seen;
 }
@@ -54,15 +54,17 @@ test('the gate precaches its page, the scanner and the decoder, and no staff scr
   expect(staffFiles.some((f) => /OrgPage-.*\.js$/.test(f))).toBe(true);
   expect([...cached].filter((url) => url.startsWith(STAFF_DIR))).toEqual([]);
 
+  // The page's entry (web/boot.ts) loads the app (web/main.tsx), the chunk with the router's table.
   const [entry] = assetsNamed(/^index-.*\.js$/);
+  const [app] = assetsNamed(/^main-.*\.js$/);
   const [gatePage] = assetsNamed(/^GatePage-.*\.js$/);
   const [scanner] = assetsNamed(/^scanner-.*\.js$/);
   const [decoder] = assetsNamed(/^zxing_reader-.*\.wasm$/);
   const [worker] = assetsNamed(/^decode-worker-.*\.js$/);
-  for (const file of [entry, gatePage, scanner, worker, decoder, ...assetsNamed(/^(gate|platform)-strings\./)]) expect(cached, file).toContain(file);
-  const gateNeeds = [...needs(gatePage!, entry!)];
+  for (const file of [entry, app, gatePage, scanner, worker, decoder, ...assetsNamed(/^(gate|platform)-strings\./)]) expect(cached, file).toContain(file);
+  const gateNeeds = [...needs(gatePage!, app!)];
   // The scanner decodes in a Web Worker, which loads the .wasm: both must be on the phone.
-  expect(gateNeeds).toEqual(expect.arrayContaining([entry, scanner, worker, decoder]));
+  expect(gateNeeds).toEqual(expect.arrayContaining([entry, app, scanner, worker, decoder]));
   for (const file of gateNeeds) {
     expect(file.startsWith(STAFF_DIR), file).toBe(false);
     expect(cached, file).toContain(file);

@@ -23,12 +23,14 @@ function LoadFailed() {
 /**
  * A page in its own chunk. Once its module (and so its area's string table) is in, the tables are
  * loaded in the current language before it renders. A failed download shows the network error.
+ * `strings`: the area's string module, imported beside the page so its table (loaded as the module
+ * defines it) is on its way while the page's chunks load rather than after them.
  */
 type Page = ComponentType & { preload: () => Promise<ComponentType> };
-function page(load: () => Promise<{ default: ComponentType }>): Page {
+function page(load: () => Promise<{ default: ComponentType }>, strings?: () => Promise<unknown>): Page {
   return lazy(() =>
-    load()
-      .then(async (m) => {
+    Promise.all([load(), strings?.()])
+      .then(async ([m]) => {
         await loadStrings(lang.value);
         return m;
       })
@@ -48,7 +50,8 @@ const ROUTES: readonly { path: string; role?: Role; /** Other roles that may ope
   { path: '/travel/return', public: true, page: page(() => import('./areas/traveller/ReturnPage.js')) },
   // A resident whose phone has no account yet: the identity check, the SMS code, then the code.
   { path: '/register', public: true, page: page(() => import('./areas/traveller/RegisterPage.js')) },
-  { path: '/code', role: 'holder', page: page(() => import('./areas/holder/CodePage.js')) },
+  // The code page is the one opened offline at a gate: its strings do not wait for its chunks.
+  { path: '/code', role: 'holder', page: page(() => import('./areas/holder/CodePage.js'), () => import('./areas/holder/strings.js')) },
   { path: '/family', role: 'holder', page: page(() => import('./areas/holder/FamilyPage.js')) },
   { path: '/print', role: 'holder', page: page(() => import('./areas/holder/PrintPage.js')) },
   // A resident who signed in by phone binds their own ID card or permit first (issue 7 §2).
@@ -94,11 +97,11 @@ function redirectFor(path: string): string | undefined {
 /**
  * Starts loading the page this address shows (its chunk and its strings) alongside the shell's own
  * start rather than after it: at start for the address itself, and again once the device has said
- * who is signed in, for the page they are sent to instead.
+ * who is signed in, for the page they are sent to instead. Resolves when that page is ready to render.
  */
-export function preloadLanding(): void {
+export function preloadLanding(): Promise<unknown> {
   const target = redirectFor(location.pathname) ?? location.pathname;
-  void ROUTES.find((r) => r.path === target)?.page.preload();
+  return ROUTES.find((r) => r.path === target)?.page.preload() ?? Promise.resolve();
 }
 
 /** A page that throws shows an error instead of taking the whole shell down with it. */

@@ -1,7 +1,8 @@
 // Who is signed in. The last answer of /api/me is kept on the device, so the app opens at once and
 // offline (read at start without Dexie, db/boot.ts; keeping and forgetting it load db/account.ts);
-// the server is asked again in the background. A 401 does not wipe anything: the holder still sees
-// their saved code and the inspector keeps every record, with a "sign in again" prompt.
+// the server is asked again in the background once the first frame is drawn. A 401 does not wipe
+// anything: the holder still sees their saved code and the inspector keeps every record, with a
+// "sign in again" prompt.
 
 import { signal } from '@preact/signals';
 import { authApi, type Me } from '../../shared/api/auth.js';
@@ -13,9 +14,9 @@ import { navigate } from './navigation.js';
 export const me = signal<Me | null | undefined>(undefined);
 export const sessionExpired = signal(false);
 
+/** Who the device says is signed in; the app asks the server (refreshMe) once its first frame is drawn. */
 export async function loadSession(): Promise<void> {
   me.value = (await bootRows()).me ?? null;
-  void refreshMe();
 }
 
 export async function refreshMe(): Promise<void> {

@@ -3,16 +3,14 @@
 
 import type { RedReason } from '../../shared/code/claims.js';
 import type { FailureCode } from '../http.js';
+import { platformTable } from './platform-table.js';
 import { defineStrings, lang } from './tables.js';
 import type { zhCN } from './strings.zh-CN.js';
 
 export { defineStrings, lang, LANGS, loadStrings, pickLanguage, setLang, stringTables, type Lang, type Params, type StringTable } from './tables.js';
 
 /** The platform table: loaded before the first render, in the current language only. */
-export const { t, has: hasText } = defineStrings<keyof typeof zhCN>('platform', {
-  'zh-CN': () => import('./strings.zh-CN.js').then((m) => m.zhCN),
-  en: () => import('./strings.en.js').then((m) => m.en),
-});
+export const { t, has: hasText } = defineStrings<keyof typeof zhCN>('platform', platformTable);
 
 /** A failure (an API error code, or the client's own: network, timeout, bad_response) in words, with its wait. */
 export function errorText(code: FailureCode, retryAfterSec?: number): string {

@@ -3,33 +3,10 @@
 // use, are ever downloaded, and switching language loads every registered table before it switches.
 
 import { signal } from '@preact/signals';
+import { initialLang, LANG_STORAGE_KEY, type Lang } from './lang.js';
 
-export const LANGS = ['zh-CN', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+export { LANGS, pickLanguage, type Lang } from './lang.js';
 export type Params = Record<string, string | number>;
-
-const STORAGE_KEY = 'hg.lang';
-
-/** zh-CN first: any Chinese preference wins over English, and so does no preference at all. */
-export function pickLanguage(preferred: readonly string[]): Lang {
-  for (const tag of preferred) {
-    const t = tag.toLowerCase();
-    if (t.startsWith('zh')) return 'zh-CN';
-    if (t.startsWith('en')) return 'en';
-  }
-  return 'zh-CN';
-}
-
-function initialLang(): Lang {
-  try {
-    const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
-    if (saved === 'zh-CN' || saved === 'en') return saved;
-  } catch {
-    // Storage can be blocked (private mode); the browser's preference still works.
-  }
-  const nav = globalThis.navigator as Navigator | undefined;
-  return pickLanguage(nav?.languages ?? (nav?.language ? [nav.language] : []));
-}
 
 export const lang = signal<Lang>(initialLang());
 /** Bumped whenever a table arrives, so text rendered before it re-renders. */
@@ -102,7 +79,7 @@ export async function setLang(next: Lang): Promise<void> {
   await loadStrings(next);
   lang.value = next;
   try {
-    globalThis.localStorage?.setItem(STORAGE_KEY, next);
+    globalThis.localStorage?.setItem(LANG_STORAGE_KEY, next);
   } catch {
     // Not remembered, but the switch still works for this visit.
   }

@@ -6,6 +6,7 @@
 
 import { signal } from '@preact/signals';
 import type { Member } from '../../../shared/api/members.js';
+import { afterPaint } from '../../app/after-paint.js';
 import { onResume, reachable } from '../../app/network.js';
 import { sessionExpired } from '../../app/session.js';
 import { takeBootCode } from '../../db/boot.js';
@@ -33,13 +34,6 @@ async function store() {
   const [db, codes] = await Promise.all([import('../../db/db.js'), import('../../db/codes.js')]);
   return { ...db, ...codes, db: db.appDb() };
 }
-
-/** Resolves once the frame in progress has been drawn (or soon, where frames do not run: a hidden tab). */
-const afterPaint = (): Promise<void> =>
-  new Promise((resolve) => {
-    requestAnimationFrame(() => setTimeout(resolve, 0));
-    setTimeout(resolve, 250);
-  });
 
 /** Past half its life (issuedAt → expiresAt), a code is refreshed, so a fresh one is on the phone long before it expires. */
 export function needsRefresh(row: CodeRow | null | undefined, now: number): boolean {
