@@ -1,9 +1,10 @@
 // What the first paint needs from the device, read without Dexie: who is signed in and their own
-// saved code, in one read-only IndexedDB transaction as the app starts (web/boot.ts starts it before
-// the rest of the app's modules run). Dexie is most of the app's entry script; with this read the
-// holder's saved code is on screen before Dexie has loaded, and Dexie (db.ts, which owns the schema
-// and every write) comes after.
+// saved code — from their copy in localStorage (boot-copy.ts) at once, else in one read-only IndexedDB
+// transaction — as the app starts (web/boot.ts starts it before the rest of the app's modules load).
+// Dexie is most of the app's entry script; with this read the holder's saved code is on screen before
+// Dexie has loaded, and Dexie (db.ts, which owns the schema and every write) comes after.
 
+import { readBootCopy, seedBootCopy } from './boot-copy.js';
 import type { CodeRow, MetaRow, MetaValues } from './db.js';
 import { DB_NAME } from './name.js';
 
@@ -55,12 +56,24 @@ export function readBootRows(name = DB_NAME): Promise<BootRows> {
 let started: Promise<BootRows> | undefined;
 let held: BootRows | undefined;
 
-/** The app's one boot read, started by the first caller (web/boot.ts, at start); a failed read is an empty device. */
+/**
+ * The app's one boot read, started by the first caller (web/boot.ts, at start): the copy when it holds
+ * the account's code, else IndexedDB (which then seeds the copy for the next start). A failed read is
+ * an empty device.
+ */
 export function bootRows(): Promise<BootRows> {
-  started ??= readBootRows()
+  started ??= readCopyOrRows()
     .catch(() => NOTHING)
     .then((rows) => (held = rows));
   return started;
+}
+
+async function readCopyOrRows(): Promise<BootRows> {
+  const copy = readBootCopy();
+  if (copy?.code) return { me: copy.me, code: copy.code };
+  const rows = await readBootRows();
+  if (rows.me) seedBootCopy(rows.code ? { me: rows.me, code: rows.code } : { me: rows.me });
+  return rows;
 }
 
 /**
