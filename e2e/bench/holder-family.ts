@@ -5,17 +5,22 @@
 // on this machine at its current load (reported with the numbers). Where the time goes, reload by
 // reload: `npx tsx e2e/bench/holder-trace.ts`.
 // Run alone: `npx tsx e2e/bench/holder-family.ts` (it builds the app first); `npm run bench` runs it too.
+// BENCH_HOLDER_AGAINST=<git ref> (main, a commit) measures that commit's app beside this one, reload
+// for reload in turn: a before/after at the same load on this shared machine. BENCH_HOLDER_RUNS: reloads (10).
 
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import globalSetup from '../global-setup.js';
 import { HolderPage } from '../pages/holder.js';
 import { SignInPage } from '../pages/signin.js';
 import { ApiClient } from '../support/api.js';
 import { waitForServiceWorker } from '../support/browser.js';
-import { CHROMIUM, CHROMIUM_ARGS } from '../support/paths.js';
+import { CHROMIUM, CHROMIUM_ARGS, DATA_DIR, ROOT, TMP } from '../support/paths.js';
 import { TestServer } from '../support/server.js';
 import { benchHolderJs } from './holder-js.js';
 import { fmt, median, percentile, printTable, type BenchRow } from './table.js';
@@ -62,7 +67,16 @@ async function emptyPage(browser: Browser, runs: number): Promise<number[]> {
   }
 }
 
-async function cachedOffline(browser: Browser, server: TestServer, runs: number): Promise<BenchRow[]> {
+/** One app measured: its server (stopped while measuring) and its page, signed in with the code cached. */
+interface Side {
+  label: string;
+  page: Page;
+  cdp: CDPSession;
+  dom: number[];
+  paint: number[];
+}
+
+async function signedInOffline(browser: Browser, server: TestServer, label: string): Promise<Side> {
   const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
   await ctx.addInitScript(KEEP_NAMES_SHIM);
   await ctx.addInitScript(MARK_QR);
@@ -76,44 +90,89 @@ async function cachedOffline(browser: Browser, server: TestServer, runs: number)
   await server.stop();
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  const dom: number[] = [];
-  const paint: number[] = [];
+  return { label, page, cdp, dom: [], paint: [] };
+}
+
+async function cachedOffline(browser: Browser, servers: { server: TestServer; label: string }[], runs: number): Promise<BenchRow[]> {
+  const sides: Side[] = [];
+  for (const { server, label } of servers) sides.push(await signedInOffline(browser, server, label));
+  // With two apps, the one not being measured is frozen: its clock and live code do not run meanwhile.
+  const freeze = (side: Side, frozen: boolean) => (sides.length > 1 ? side.cdp.send('Page.setWebLifecycleState', { state: frozen ? 'frozen' : 'active' }) : Promise.resolve());
+  for (const side of sides) await freeze(side, true);
   const loadBefore = loadavg()[0]!;
   for (let i = 0; i < runs; i++) {
-    const t = await reloadUntilPainted(page, cdp);
-    dom.push(t.dom);
-    paint.push(t.paint);
+    // Turn about: each goes first in every other round.
+    for (const side of i % 2 ? [...sides].reverse() : sides) {
+      await freeze(side, false);
+      const t = await reloadUntilPainted(side.page, side.cdp);
+      await freeze(side, true);
+      side.dom.push(t.dom);
+      side.paint.push(t.paint);
+    }
   }
   const loadAfter = loadavg()[0]!;
-  await ctx.close();
+  for (const side of sides) await side.page.context().close();
   const empty = await emptyPage(browser, runs);
-  await server.start();
+  for (const { server } of servers) await server.start();
+  const [self, ...others] = sides;
   return [
     {
       what: 'cached code shown offline: navigation start → the frame painting its QR and verdict (4× CPU, family switch)',
-      result: `median ${fmt(median(paint))} ms, p95 ${fmt(percentile(paint, 95))} ms`,
+      result: `median ${fmt(median(self!.paint))} ms, p95 ${fmt(percentile(self!.paint, 95))} ms`,
       budget: '≤ 300 ms',
-      note: `server stopped, page and code from the service worker and IndexedDB; ${runs} reloads; in the DOM: median ${fmt(median(dom))} ms; an empty page, same browser and throttling: median ${fmt(median(empty))} ms; load average ${fmt(loadBefore, 1)} → ${fmt(loadAfter, 1)}`,
+      note: `server stopped, page and code from the service worker and IndexedDB; ${runs} reloads; in the DOM: median ${fmt(median(self!.dom))} ms; an empty page, same browser and throttling: median ${fmt(median(empty))} ms; load average ${fmt(loadBefore, 1)} → ${fmt(loadAfter, 1)}`,
     },
+    ...others.map((side) => ({
+      what: `the same, ${side.label}'s app in turn with this one's reloads`,
+      result: `median ${fmt(median(side.paint))} ms, p95 ${fmt(percentile(side.paint, 95))} ms`,
+      note: `in the DOM: median ${fmt(median(side.dom))} ms`,
+    })),
   ];
 }
 
-export async function benchHolderFamily(server: TestServer, runs = 10): Promise<BenchRow[]> {
-  // Both demo holders look after a child: the code page shows the member switch.
-  for (const phone of ['+8613800000002', '+8613800000003']) {
-    const api = new ApiClient(server.url);
-    await api.signIn(phone);
-    const res = await api.post('/api/me/members', { name: '张小宝', documentType: 'mainland-id', documentNumber: '440103201806150022' });
-    if (res.status !== 200) throw new Error(`adding a member failed: ${res.status} ${await res.text()}`);
+/** The app as it is at a git ref, built with this run's trust root (so this run's servers and codes fit it). */
+function buildAt(ref: string): string {
+  const src = resolve(TMP, 'against');
+  rmSync(src, { recursive: true, force: true });
+  mkdirSync(src, { recursive: true });
+  const archive = execFileSync('git', ['archive', '--format=tar', ref], { cwd: ROOT, maxBuffer: 1 << 30 });
+  execFileSync('tar', ['-x', '-C', src], { input: archive });
+  symlinkSync(resolve(ROOT, 'node_modules'), resolve(src, 'node_modules'));
+  const out = resolve(src, 'dist-web');
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { cwd: src, env: { ...process.env, HG_DATA_DIR: DATA_DIR, HG_WEB_OUT: out }, stdio: 'inherit' });
+  return out;
+}
+
+export async function benchHolderFamily(server: TestServer, runs = Number(process.env.BENCH_HOLDER_RUNS ?? 10)): Promise<BenchRow[]> {
+  const ref = process.env.BENCH_HOLDER_AGAINST;
+  const servers = [{ server, label: 'this' }];
+  if (ref) {
+    const against = await TestServer.create({ database: 'bench-holder-against', env: { HG_STATIC_DIR: buildAt(ref) } });
+    against.cli('seed');
+    await against.start();
+    servers.push({ server: against, label: ref });
   }
-  // The sign-ins above used each phone's SMS code: a new one may be asked for a minute later.
-  await new Promise((r) => setTimeout(r, 61_000));
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
-    const js = (await benchHolderJs(browser, server.url, KEEP_NAMES_SHIM)).map((r) => ({ ...r, what: `${r.what}, with the family switch` }));
-    return [...js, ...(await cachedOffline(browser, server, runs))];
+    // Both demo holders look after a child: the code page shows the member switch.
+    for (const { server: s } of servers) {
+      for (const phone of ['+8613800000002', '+8613800000003']) {
+        const api = new ApiClient(s.url);
+        await api.signIn(phone);
+        const res = await api.post('/api/me/members', { name: '张小宝', documentType: 'mainland-id', documentNumber: '440103201806150022' });
+        if (res.status !== 200) throw new Error(`adding a member failed: ${res.status} ${await res.text()}`);
+      }
+    }
+    // The sign-ins above used each phone's SMS code: a new one may be asked for a minute later.
+    await new Promise((r) => setTimeout(r, 61_000));
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    try {
+      const js = (await benchHolderJs(browser, server.url, KEEP_NAMES_SHIM)).map((r) => ({ ...r, what: `${r.what}, with the family switch` }));
+      return [...js, ...(await cachedOffline(browser, servers, runs))];
+    } finally {
+      await browser.close();
+    }
   } finally {
-    await browser.close();
+    for (const { server: s } of servers.slice(1)) await s.stop();
   }
 }
 
