@@ -120,7 +120,7 @@ async function cachedOffline(browser: Browser, servers: { server: TestServer; la
       what: 'cached code shown offline: navigation start → the frame painting its QR and verdict (4× CPU, family switch)',
       result: `median ${fmt(median(self!.paint))} ms, p95 ${fmt(percentile(self!.paint, 95))} ms`,
       budget: '≤ 300 ms',
-      note: `server stopped, page and code from the service worker and IndexedDB; ${runs} reloads; in the DOM: median ${fmt(median(self!.dom))} ms; an empty page, same browser and throttling: median ${fmt(median(empty))} ms; load average ${fmt(loadBefore, 1)} → ${fmt(loadAfter, 1)}`,
+      note: `server stopped, page from the service worker, code from the device (its start-up copy); ${runs} reloads; in the DOM: median ${fmt(median(self!.dom))} ms; an empty page, same browser and throttling: median ${fmt(median(empty))} ms; load average ${fmt(loadBefore, 1)} → ${fmt(loadAfter, 1)}`,
     },
     ...others.map((side) => ({
       what: `the same, ${side.label}'s app in turn with this one's reloads`,
