@@ -26,7 +26,8 @@ import type { CodeCache } from './people/code-cache.js';
 import type { CodeService } from './people/codes.js';
 import type { DeviceKeyService } from './people/device-keys.js';
 import type { GatePolicy } from '../shared/api/gate.js';
-import { peopleRoutes } from './people/routes.js';
+import { cachedCodeFirst, peopleRoutes } from './people/routes.js';
+import { peopleApi } from '../shared/api/people.js';
 import { holderRoutes } from './holders/routes.js';
 import type { MemberService } from './holders/members.js';
 import type { ResidentService } from './holders/residents.js';
@@ -95,6 +96,9 @@ export function buildApp(services: AppServices, options: AppOptions): App {
   // Outside production every answer is checked against its response schema: drift fails tests.
   const api = new ApiRouter(hono, { checkResponses: !options.production });
 
+  // A phone's cached code at rush hour, answered before everything below (people/routes.ts): a guard
+  // added below that must hold for GET /api/me/code holds there too, or that path falls through.
+  if (services.codeCache) hono.use(peopleApi.myCode.path, cachedCodeFirst(services.sessions, services.codeCache, sessionCookieName(options.production)));
   hono.use('*', browserGuards(options.production));
   hono.use('/api/*', noStoreApi());
   hono.use('*', rejectCrossSite());

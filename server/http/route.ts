@@ -86,7 +86,8 @@ export function serveAsJsonOnce<T extends object>(answer: T): T {
   jsonOnce.set(answer, JSON.stringify(answer));
   return answer;
 }
-const jsonText = (answer: object): string => jsonOnce.get(answer) ?? JSON.stringify(answer);
+/** The JSON text of an answer: kept from `serveAsJsonOnce`, or written now. */
+export const jsonText = (answer: object): string => jsonOnce.get(answer) ?? JSON.stringify(answer);
 
 const NO_PARAMS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 

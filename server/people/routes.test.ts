@@ -1,12 +1,26 @@
+import Database from 'better-sqlite3';
 import { createPublicKey, verify as ecdsaVerify } from 'node:crypto';
-import { expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import { expect, it, onTestFinished } from 'vitest';
+import { authApi } from '../../shared/api/auth.js';
+import { deviceKeysApi } from '../../shared/api/device-keys.js';
 import { listsApi } from '../../shared/api/lists.js';
 import { type MyCode, peopleApi } from '../../shared/api/people.js';
 import { verifyCode } from '../../shared/code/verify.js';
 import { openEnvelope, type Envelope } from '../../shared/envelope.js';
 import { applyRedList, RedListSchema } from '../../shared/redlist.js';
 import { loadTrustStore, TrustListSchema, type TrustList } from '../../shared/trust.js';
-import { seedPeople, signInAs, testServer, type TestServer } from '../testing/server.js';
+import { publicJwkOf } from '../../shared/code/keys.js';
+import { makeTestDevice } from '../../shared/code/live-testing.js';
+import type { AppEnv } from '../http/context.js';
+import { SESSION_COOKIE } from '../http/security.js';
+import { connect } from '../store/connect.js';
+import { createStore } from '../store/store.js';
+import { seedPeople, signInAs, testServer, TEST_ACTOR, type TestServer } from '../testing/server.js';
+import { cachedCodeFirst } from './routes.js';
 import { describeStores } from '../testing/stores.js';
 
 /** What a device does: fetch both lists, check them against the built-in root, verify. */
@@ -183,4 +197,114 @@ describeStores('my code', (store) => {
     const none = await t.app.request(peopleApi.myCode.path, { headers: { cookie: lone } });
     expect([none.status, ((await none.json()) as { error: { code: string } }).error.code]).toEqual([404, 'no_code']);
   });
+});
+
+/**
+ * The rush-hour middleware in front of the whole app, counting what it passes on: the app behind it
+ * answers everything it does not (the app's own copy of the middleware included, which it shares
+ * the sessions and the cache with).
+ */
+function rushHourFront(t: TestServer) {
+  const front = new Hono<AppEnv>();
+  front.use(peopleApi.myCode.path, cachedCodeFirst(t.services.sessions, t.services.codeCache!, SESSION_COOKIE));
+  let passedOn = 0;
+  front.all('*', (c) => {
+    passedOn++;
+    return t.app.fetch(c.req.raw);
+  });
+  return { request: (path: string, init?: RequestInit) => front.request(path, init), passedOn: () => passedOn };
+}
+
+/** The key ring and red list checked at most once a (test-clock) second, as served: tests elsewhere check on every request. */
+const RUSH_HOUR = { recheckMs: 1000 };
+
+/** An answer as a client reads it: status, every header, body. */
+async function seen(res: Response) {
+  return { status: res.status, headers: [...res.headers], body: await res.text() };
+}
+
+describeStores('my code at rush hour', (store, engine) => {
+  it('answers a phone asking again before the rest of the app: the full answer, byte for byte (SQLite; PostgreSQL goes the full way)', async () => {
+    const s = store();
+    const t = await testServer(s, RUSH_HOUR);
+    await seedPeople(s);
+    const cookie = await signInAs(t, s, '+8613800000002');
+    const registered = await t.app.request(deviceKeysApi.register.path, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ jwk: await publicJwkOf((await makeTestDevice()).publicKey) }),
+    });
+    const { deviceKey } = (await registered.json()) as { deviceKey: string };
+    const front = rushHourFront(t);
+    for (const path of [peopleApi.myCode.path, `${peopleApi.myCode.path}?deviceKey=${deviceKey}`]) {
+      const before = front.passedOn();
+      const full = await seen(await front.request(path, { headers: { cookie } }));
+      expect(full.status).toBe(200);
+      expect(full.headers).toContainEqual(['cache-control', 'no-store']);
+      expect(full.headers.map(([name]) => name)).toContain('content-security-policy');
+      const again = await seen(await front.request(path, { headers: { cookie } }));
+      expect(again).toEqual(full);
+      // SQLite holds sessions it can check without a promise; PostgreSQL's epoch is read per turn.
+      expect(front.passedOn() - before).toBe(engine === 'sqlite' ? 1 : 2);
+    }
+  });
+
+  it('goes the full way for anything the full path would answer otherwise, and then answers as it does', async () => {
+    const s = store();
+    const t = await testServer(s, RUSH_HOUR);
+    await seedPeople(s);
+    const cookie = await signInAs(t, s, '+8613800000002');
+    const inspector = await signInAs(t, s, '+8613800000001');
+    const front = rushHourFront(t);
+    const path = peopleApi.myCode.path;
+    await front.request(path, { headers: { cookie } });
+    await front.request(path, { headers: { cookie } }); // headers taken, code cached
+    const passedOn = async (init: RequestInit & { path?: string }) => {
+      const before = front.passedOn();
+      const res = await front.request(init.path ?? path, init);
+      expect(front.passedOn() - before, `${init.method ?? 'GET'} ${init.path ?? path}`).toBe(1);
+      return res;
+    };
+    expect((await passedOn({})).status).toBe(401);
+    expect((await passedOn({ headers: { cookie: `${SESSION_COOKIE}=not-a-session` } })).status).toBe(401);
+    expect((await passedOn({ headers: { cookie: inspector } })).status).toBe(403);
+    // Queries the endpoint refuses, two of which a careless reading would take for no device key.
+    for (const query of ['?more=1', '?deviceKey=', '?deviceKey=' + 'x'.repeat(300)]) {
+      expect((await passedOn({ path: path + query, headers: { cookie } })).status).toBe(400);
+    }
+    expect((await passedOn({ path: `${path}?deviceKey=AAAAAAAAAAA`, headers: { cookie } })).status).toBe(404);
+    expect((await passedOn({ method: 'HEAD', headers: { cookie } })).status).toBe(200);
+    expect((await passedOn({ method: 'POST', headers: { cookie } })).status).toBe(404);
+    expect((await passedOn({ headers: { cookie, 'content-length': String(1 << 20) } })).status).toBe(413);
+    // A changed status: the full path signs a new code, which the front then serves.
+    t.clock.advance(1000);
+    await t.services.status.setStatus('p-green', 'red', 'close-contact', TEST_ACTOR);
+    expect(((await (await passedOn({ headers: { cookie } })).json()) as MyCode).status).toBe('red');
+    // Signed out: the session is gone for the front as for the full path.
+    await t.app.request(authApi.signOut.path, { method: 'POST', headers: { cookie } });
+    expect((await passedOn({ headers: { cookie } })).status).toBe(401);
+  });
+});
+
+it('on SQLite, a session ended by another connection to the file is not answered at the front', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hg-rush-'));
+  const file = join(dir, 'test.sqlite');
+  const s = createStore(await connect({ url: file }));
+  onTestFinished(async () => {
+    await s.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const t = await testServer(s, RUSH_HOUR);
+  await seedPeople(s);
+  const cookie = await signInAs(t, s, '+8613800000002');
+  const front = rushHourFront(t);
+  await front.request(peopleApi.myCode.path, { headers: { cookie } });
+  expect((await front.request(peopleApi.myCode.path, { headers: { cookie } })).status).toBe(200);
+  const before = front.passedOn();
+  // An operator's sqlite3 shell, say.
+  const cli = new Database(file);
+  cli.prepare('DELETE FROM sessions').run();
+  cli.close();
+  expect((await front.request(peopleApi.myCode.path, { headers: { cookie } })).status).toBe(401);
+  expect(front.passedOn() - before).toBe(1);
 });

@@ -60,7 +60,7 @@ export interface TestServer {
 }
 
 /** The real wiring of main.ts over the given store, with a test clock and a throw-away data dir. */
-export async function testServer(store: Store, options: { production?: boolean; clock?: TestClock } = {}): Promise<TestServer> {
+export async function testServer(store: Store, options: { production?: boolean; clock?: TestClock; recheckMs?: number } = {}): Promise<TestServer> {
   const clock = options.clock ?? new TestClock();
   const dataDir = tempDataDir();
   const config = loadConfig({
@@ -74,7 +74,7 @@ export async function testServer(store: Store, options: { production?: boolean; 
   // Production sends through a provider; here its texts land (unlogged) where lastCodeFor reads.
   const sms = options.production ? new DevSmsOutbox(store, () => {}, clock.now) : undefined;
   // Changed venue days are counted when a test flushes the recounter, never behind its back.
-  const services = buildServices(config, store, { now: clock.now, log, recheckMs: 0, recountDelayMs: 'manual', ...(sms ? { sms } : {}) });
+  const services = buildServices(config, store, { now: clock.now, log, recheckMs: options.recheckMs ?? 0, recountDelayMs: 'manual', ...(sms ? { sms } : {}) });
   await services.keys.ensureKeys(TEST_ACTOR);
   const { hono, api } = buildApp(services, { production: config.production, staticDir: config.staticDir, trustProxy: config.trustProxy, log });
   return { app: hono, api, services, config, clock, logs };
