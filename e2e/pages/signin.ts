@@ -19,5 +19,7 @@ export class SignInPage {
     await this.page.getByTestId('otp-input').fill(await latestSmsCode(this.serverUrl, phone));
     if (remember) await this.page.getByTestId('remember').check();
     await this.page.getByTestId('verify-code').click();
+    // Signed in once the form has gone: a navigation before that would race the cookie (seen at load 10).
+    await expect(this.page.getByTestId('otp-input')).toBeHidden({ timeout: 30_000 });
   }
 }
