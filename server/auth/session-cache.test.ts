@@ -12,7 +12,7 @@ import { changesSessions } from '../store/session-writes.js';
 import { connect } from '../store/connect.js';
 import { createStore, type Store } from '../store/store.js';
 import { TestClock } from '../testing/server.js';
-import { describeStores } from '../testing/stores.js';
+import { describeStores, openSqliteFile } from '../testing/stores.js';
 import { SESSION_RULES, SessionService } from './sessions.js';
 
 const PHONE = '+8613800000002';
@@ -72,13 +72,8 @@ describeStores('sessions held in memory', (store) => {
 });
 
 it('on SQLite, a session ended or an account changed by another connection to the file fails on the next request', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'hg-sessions-'));
-  const file = join(dir, 'test.sqlite');
-  const s = createStore(await connect({ url: file }));
-  onTestFinished(async () => {
-    await s.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const { store: s, file, cleanup } = await openSqliteFile();
+  onTestFinished(cleanup);
   await holder(s);
   const sessions = new SessionService(s, new TestClock().now);
   const one = await sessions.signIn(PHONE, false, '');

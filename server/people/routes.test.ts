@@ -1,8 +1,5 @@
 import Database from 'better-sqlite3';
 import { createPublicKey, verify as ecdsaVerify } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Hono } from 'hono';
 import { expect, it, onTestFinished } from 'vitest';
 import { authApi } from '../../shared/api/auth.js';
@@ -17,11 +14,9 @@ import { publicJwkOf } from '../../shared/code/keys.js';
 import { makeTestDevice } from '../../shared/code/live-testing.js';
 import type { AppEnv } from '../http/context.js';
 import { SESSION_COOKIE } from '../http/security.js';
-import { connect } from '../store/connect.js';
-import { createStore } from '../store/store.js';
 import { seedPeople, signInAs, testServer, TEST_ACTOR, type TestServer } from '../testing/server.js';
 import { cachedCodeFirst } from './routes.js';
-import { describeStores } from '../testing/stores.js';
+import { describeStores, openSqliteFile } from '../testing/stores.js';
 
 /** What a device does: fetch both lists, check them against the built-in root, verify. */
 async function verifyAsDevice(t: TestServer, text: string) {
@@ -287,13 +282,8 @@ describeStores('my code at rush hour', (store, engine) => {
 });
 
 it('on SQLite, a session ended by another connection to the file is not answered at the front', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'hg-rush-'));
-  const file = join(dir, 'test.sqlite');
-  const s = createStore(await connect({ url: file }));
-  onTestFinished(async () => {
-    await s.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const { store: s, file, cleanup } = await openSqliteFile();
+  onTestFinished(cleanup);
   const t = await testServer(s, RUSH_HOUR);
   await seedPeople(s);
   const cookie = await signInAs(t, s, '+8613800000002');

@@ -18,19 +18,24 @@ export interface Engine {
   open(): Promise<{ store: Store; cleanup(): Promise<void> }>;
 }
 
+/** A store on a fresh SQLite file, its path (for a second connection, as the CLI or an operator's shell would make) and its removal. */
+export async function openSqliteFile(): Promise<{ store: Store; file: string; cleanup(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'hg-store-'));
+  const file = join(dir, 'test.sqlite');
+  const store = createStore(await connect({ url: file }));
+  return {
+    store,
+    file,
+    cleanup: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 export const sqliteEngine: Engine = {
   name: 'sqlite',
-  async open() {
-    const dir = mkdtempSync(join(tmpdir(), 'hg-store-'));
-    const store = createStore(await connect({ url: join(dir, 'test.sqlite') }));
-    return {
-      store,
-      cleanup: async () => {
-        await store.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  },
+  open: openSqliteFile,
 };
 
 export const postgresEngine: Engine | undefined = PG_URL
