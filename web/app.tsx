@@ -7,6 +7,7 @@ import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { lazy, LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import type { Role } from '../shared/roles.js';
+import { codePage } from './areas/holder/landing.js';
 import { navigate } from './app/navigation.js';
 import { peekReturn, rememberReturn, takeReturn } from './app/return-to.js';
 import { offline, onResume } from './app/network.js';
@@ -51,7 +52,7 @@ const ROUTES: readonly { path: string; role?: Role; /** Other roles that may ope
   // A resident whose phone has no account yet: the identity check, the SMS code, then the code.
   { path: '/register', public: true, page: page(() => import('./areas/traveller/RegisterPage.js')) },
   // The code page is the one opened offline at a gate: its strings do not wait for its chunks.
-  { path: '/code', role: 'holder', page: page(() => import('./areas/holder/CodePage.js'), () => import('./areas/holder/strings.js')) },
+  { path: '/code', role: 'holder', page: page(codePage, () => import('./areas/holder/strings.js')) },
   { path: '/family', role: 'holder', page: page(() => import('./areas/holder/FamilyPage.js')) },
   { path: '/print', role: 'holder', page: page(() => import('./areas/holder/PrintPage.js')) },
   // A resident who signed in by phone binds their own ID card or permit first (issue 7 §2).
