@@ -5,8 +5,9 @@
 // on this machine at its current load (reported with the numbers). Where the time goes, reload by
 // reload: `npx tsx e2e/bench/holder-trace.ts`.
 // Run alone: `npx tsx e2e/bench/holder-family.ts` (it builds the app first); `npm run bench` runs it too.
-// BENCH_HOLDER_AGAINST=<git ref> (main, a commit) measures that commit's app beside this one, reload
-// for reload in turn: a before/after at the same load on this shared machine. BENCH_HOLDER_RUNS: reloads (10).
+// BENCH_HOLDER_AGAINST=<git ref> (main, a commit) then measures that commit's app and this one in turns
+// (BENCH_HOLDER_ROUNDS rounds, 6; each app alone in its own browser): a before/after at the same load
+// on this shared machine. BENCH_HOLDER_RUNS: reloads per measure (10).
 
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -24,6 +25,8 @@ import { CHROMIUM, CHROMIUM_ARGS, DATA_DIR, ROOT, TMP } from '../support/paths.j
 import { TestServer } from '../support/server.js';
 import { benchHolderJs } from './holder-js.js';
 import { fmt, median, percentile, printTable, type BenchRow } from './table.js';
+
+const CHILD = { name: '张小宝', documentType: 'mainland-id', documentNumber: '440103201806150022' };
 
 export const KEEP_NAMES_SHIM = { content: 'globalThis.__name = (f) => f;' };
 /** From navigation start: when the code's QR and verdict are in the DOM (a MutationObserver sees them at once), and the frame that paints them. */
@@ -67,16 +70,12 @@ async function emptyPage(browser: Browser, runs: number): Promise<number[]> {
   }
 }
 
-/** One app measured: its server (stopped while measuring) and its page, signed in with the code cached. */
-interface Side {
-  label: string;
-  page: Page;
-  cdp: CDPSession;
-  dom: number[];
-  paint: number[];
-}
-
-async function signedInOffline(browser: Browser, server: TestServer, label: string): Promise<Side> {
+/**
+ * A guardian signed in on `server` with the code cached and the server stopped: the page to reload,
+ * at 4× CPU. `addChild`: add their child through the page's own session first (the member switch
+ * shows only for a guardian).
+ */
+async function guardianOffline(browser: Browser, server: TestServer, addChild = false): Promise<{ page: Page; cdp: CDPSession }> {
   const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
   await ctx.addInitScript(KEEP_NAMES_SHIM);
   await ctx.addInitScript(MARK_QR);
@@ -84,50 +83,75 @@ async function signedInOffline(browser: Browser, server: TestServer, label: stri
   const holder = new HolderPage(page);
   await new SignInPage(page, server.url).signIn('13800000003');
   await holder.expectLive();
+  if (addChild) {
+    const res = await page.request.post(`${server.url}/api/me/members`, { data: CHILD });
+    if (res.status() !== 200) throw new Error(`adding a member failed: ${res.status()} ${await res.text()}`);
+    await page.reload();
+  }
   await waitForServiceWorker(page);
   // The member list is known to the device, so the switch shows offline too.
   await page.getByTestId('member-switch').waitFor();
   await server.stop();
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  return { label, page, cdp, dom: [], paint: [] };
+  return { page, cdp };
 }
 
-async function cachedOffline(browser: Browser, servers: { server: TestServer; label: string }[], runs: number): Promise<BenchRow[]> {
-  const sides: Side[] = [];
-  for (const { server, label } of servers) sides.push(await signedInOffline(browser, server, label));
-  // With two apps, the one not being measured is frozen: its clock and live code do not run meanwhile.
-  const freeze = (side: Side, frozen: boolean) => (sides.length > 1 ? side.cdp.send('Page.setWebLifecycleState', { state: frozen ? 'frozen' : 'active' }) : Promise.resolve());
-  for (const side of sides) await freeze(side, true);
+async function cachedOffline(browser: Browser, server: TestServer, runs: number): Promise<BenchRow> {
+  const { page, cdp } = await guardianOffline(browser, server);
+  const dom: number[] = [];
+  const paint: number[] = [];
   const loadBefore = loadavg()[0]!;
   for (let i = 0; i < runs; i++) {
-    // Turn about: each goes first in every other round.
-    for (const side of i % 2 ? [...sides].reverse() : sides) {
-      await freeze(side, false);
-      const t = await reloadUntilPainted(side.page, side.cdp);
-      await freeze(side, true);
-      side.dom.push(t.dom);
-      side.paint.push(t.paint);
-    }
+    const t = await reloadUntilPainted(page, cdp);
+    dom.push(t.dom);
+    paint.push(t.paint);
   }
   const loadAfter = loadavg()[0]!;
-  for (const side of sides) await side.page.context().close();
+  await page.context().close();
   const empty = await emptyPage(browser, runs);
-  for (const { server } of servers) await server.start();
-  const [self, ...others] = sides;
-  return [
-    {
-      what: 'cached code shown offline: navigation start → the frame painting its QR and verdict (4× CPU, family switch)',
-      result: `median ${fmt(median(self!.paint))} ms, p95 ${fmt(percentile(self!.paint, 95))} ms`,
-      budget: '≤ 300 ms',
-      note: `server stopped, page from the service worker, code from the device (its start-up copy); ${runs} reloads; in the DOM: median ${fmt(median(self!.dom))} ms; an empty page, same browser and throttling: median ${fmt(median(empty))} ms; load average ${fmt(loadBefore, 1)} → ${fmt(loadAfter, 1)}`,
-    },
-    ...others.map((side) => ({
-      what: `the same, ${side.label}'s app in turn with this one's reloads`,
-      result: `median ${fmt(median(side.paint))} ms, p95 ${fmt(percentile(side.paint, 95))} ms`,
-      note: `in the DOM: median ${fmt(median(side.dom))} ms`,
-    })),
+  await server.start();
+  return {
+    what: 'cached code shown offline: navigation start → the frame painting its QR and verdict (4× CPU, family switch)',
+    result: `median ${fmt(median(paint))} ms, p95 ${fmt(percentile(paint, 95))} ms`,
+    budget: '≤ 300 ms',
+    note: `server stopped, page from the service worker, code from the device (its start-up copy); ${runs} reloads; in the DOM: median ${fmt(median(dom))} ms; an empty page, same browser and throttling: median ${fmt(median(empty))} ms; load average ${fmt(loadBefore, 1)} → ${fmt(loadAfter, 1)}`,
+  };
+}
+
+/**
+ * This app and the one at `ref`, in turns: each round, each in a browser of its own on a fresh
+ * server (a child added through the page's own session), alone on the machine while it reloads.
+ * Two pages in one browser slow each other's reloads down by half again (measured: 320–340 ms
+ * against 185 ms alone, with the other page frozen or not).
+ */
+async function inTurns(ref: string, rounds: number, runs: number): Promise<BenchRow[]> {
+  const sides = [
+    { label: 'this', env: {} as Record<string, string>, paint: [] as number[] },
+    { label: ref, env: { HG_STATIC_DIR: buildAt(ref) }, paint: [] as number[] },
   ];
+  const loadBefore = loadavg()[0]!;
+  for (let round = 0; round < rounds; round++) {
+    for (const side of round % 2 ? [...sides].reverse() : sides) {
+      const server = await TestServer.create({ database: `bench-holder-turn-${round}-${side === sides[0] ? 'this' : 'ref'}`, env: side.env });
+      server.cli('seed');
+      await server.start();
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      try {
+        const { page, cdp } = await guardianOffline(browser, server, true);
+        for (let i = 0; i < runs; i++) side.paint.push((await reloadUntilPainted(page, cdp)).paint);
+      } finally {
+        await browser.close();
+        await server.stop();
+      }
+    }
+  }
+  const load = `load average ${fmt(loadBefore, 1)} → ${fmt(loadavg()[0]!, 1)}`;
+  return sides.map((side) => ({
+    what: `the same, ${side.label === 'this' ? 'this app' : `${side.label}'s app`}: ${rounds} rounds in turns, each alone in its own browser`,
+    result: `median ${fmt(median(side.paint))} ms, p95 ${fmt(percentile(side.paint, 95))} ms`,
+    note: `${side.paint.length} reloads; ${load}`,
+  }));
 }
 
 /** The app as it is at a git ref, built with this run's trust root (so this run's servers and codes fit it). */
@@ -144,36 +168,26 @@ function buildAt(ref: string): string {
 }
 
 export async function benchHolderFamily(server: TestServer, runs = Number(process.env.BENCH_HOLDER_RUNS ?? 10)): Promise<BenchRow[]> {
-  const ref = process.env.BENCH_HOLDER_AGAINST;
-  const servers = [{ server, label: 'this' }];
-  if (ref) {
-    const against = await TestServer.create({ database: 'bench-holder-against', env: { HG_STATIC_DIR: buildAt(ref) } });
-    against.cli('seed');
-    await against.start();
-    servers.push({ server: against, label: ref });
+  // Both demo holders look after a child: the code page shows the member switch.
+  for (const phone of ['+8613800000002', '+8613800000003']) {
+    const api = new ApiClient(server.url);
+    await api.signIn(phone);
+    const res = await api.post('/api/me/members', CHILD);
+    if (res.status !== 200) throw new Error(`adding a member failed: ${res.status} ${await res.text()}`);
   }
+  // The sign-ins above used each phone's SMS code: a new one may be asked for a minute later.
+  await new Promise((r) => setTimeout(r, 61_000));
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const rows: BenchRow[] = [];
   try {
-    // Both demo holders look after a child: the code page shows the member switch.
-    for (const { server: s } of servers) {
-      for (const phone of ['+8613800000002', '+8613800000003']) {
-        const api = new ApiClient(s.url);
-        await api.signIn(phone);
-        const res = await api.post('/api/me/members', { name: '张小宝', documentType: 'mainland-id', documentNumber: '440103201806150022' });
-        if (res.status !== 200) throw new Error(`adding a member failed: ${res.status} ${await res.text()}`);
-      }
-    }
-    // The sign-ins above used each phone's SMS code: a new one may be asked for a minute later.
-    await new Promise((r) => setTimeout(r, 61_000));
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    try {
-      const js = (await benchHolderJs(browser, server.url, KEEP_NAMES_SHIM)).map((r) => ({ ...r, what: `${r.what}, with the family switch` }));
-      return [...js, ...(await cachedOffline(browser, servers, runs))];
-    } finally {
-      await browser.close();
-    }
+    rows.push(...(await benchHolderJs(browser, server.url, KEEP_NAMES_SHIM)).map((r) => ({ ...r, what: `${r.what}, with the family switch` })));
+    rows.push(await cachedOffline(browser, server, runs));
   } finally {
-    for (const { server: s } of servers.slice(1)) await s.stop();
+    await browser.close();
   }
+  const ref = process.env.BENCH_HOLDER_AGAINST;
+  if (ref) rows.push(...(await inTurns(ref, Number(process.env.BENCH_HOLDER_ROUNDS ?? 6), runs)));
+  return rows;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
