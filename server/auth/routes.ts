@@ -4,6 +4,7 @@
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { authApi, type MeResponse } from '../../shared/api/auth.js';
+import type { Role } from '../../shared/roles.js';
 import { clientIp, cookieValue, HOST_SESSION_COOKIE, SESSION_COOKIE, sessionCookieName } from '../http/security.js';
 import { requestHeader, type AppEnv } from '../http/context.js';
 import type { ApiRouter } from '../http/route.js';
@@ -36,10 +37,10 @@ export const sessionCookie = {
 const cookieBase = (secure: boolean) => ({ path: '/', httpOnly: true, sameSite: 'Lax', secure }) as const;
 
 /** Signs the phone's account in after its SMS code was verified: the cookie set, the answer who it is. */
-export async function startSession(c: Context<AppEnv>, sessions: SessionService, phone: string, remember: boolean, secure: boolean): Promise<MeResponse> {
+export async function startSession(c: Context<AppEnv>, sessions: SessionService, phone: string, remember: boolean, secure: boolean, as?: Role): Promise<MeResponse> {
   // A new token at every sign-in: an old cookie planted before sign-in is worth nothing.
   await sessions.signOut(sessionCookie.read(c));
-  const s = await sessions.signIn(phone, remember, c.req.header('user-agent') ?? '');
+  const s = await sessions.signIn(phone, remember, c.req.header('user-agent') ?? '', as);
   sessionCookie.set(c, s.token, secure, s.cookieMaxAgeSec);
   return { user: await sessions.me(s.user) };
 }

@@ -53,10 +53,13 @@ export class SessionService {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Opens a session for the phone's account, after its SMS code was accepted. */
-  async signIn(phone: string, remember: boolean, userAgent: string): Promise<SignIn> {
+  /**
+   * Opens a session for the phone's account, after its SMS code was accepted: the account of role
+   * `as` when the phone has one (a resident's sign-up asks for the holder's), else the one that can do most.
+   */
+  async signIn(phone: string, remember: boolean, userAgent: string, as?: Role): Promise<SignIn> {
     const accounts = await this.store.accounts.usersByPhone(phone);
-    const user = ROLE_PRECEDENCE.map((r) => accounts.find((a) => a.role === r)).find((a): a is UserRow => a !== undefined);
+    const user = [...(as ? [as] : []), ...ROLE_PRECEDENCE].map((r) => accounts.find((a) => a.role === r)).find((a): a is UserRow => a !== undefined);
     // Unreachable in practice (unknown numbers are never texted a code), but never a session without an account.
     if (!user) throw new OtpInvalidError();
     const staff = STAFF_ROLES.includes(user.role);

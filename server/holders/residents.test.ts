@@ -161,6 +161,30 @@ describeStores('resident sign-up', (store) => {
     expect([limited.status, (await errorOf(limited)).code]).toEqual([429, 'rate_limited']);
   });
 
+  it('signs in the resident’s own account on a phone that also holds a staff account, which the phone’s sign-in still opens', async () => {
+    const s = store();
+    const t = await setUp(s);
+    const INSPECTOR = '+8613800000001';
+    const [staff] = await s.accounts.usersByPhone(INSPECTOR);
+    expect((await signUp(t, { ...wangFang, phone: INSPECTOR })).status).toBe(200);
+    const res = await verify(t, { ...wangFang, phone: INSPECTOR, code: await lastCodeFor(s, INSPECTOR) });
+    expect([res.status, await res.json()]).toEqual([200, { user: { id: expect.not.stringMatching(staff!.id), role: 'holder', maskedName: '*芳' } }]);
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    const code = (await (await t.app.request(peopleApi.myCode.path, { headers: { cookie } })).json()) as MyCode;
+    expect(code).toMatchObject({ kind: 'resident', status: 'green', maskedName: '*芳' });
+    // The staff account is as it was, beside the new one.
+    const accounts = await s.accounts.usersByPhone(INSPECTOR);
+    expect(accounts.map((u) => u.role).sort()).toEqual(['holder', 'inspector']);
+    expect(accounts.find((u) => u.role === 'inspector')).toEqual(staff);
+    // Signing in by phone opens the staff account, as before; the resident's sign-up finds their own again.
+    t.clock.advance(61_000);
+    const work = await signInAs(t, s, INSPECTOR);
+    expect(await (await t.app.request(authApi.me.path, { headers: { cookie: work } })).json()).toMatchObject({ user: { role: 'inspector' } });
+    expect((await signUp(t, { ...wangFang, phone: INSPECTOR })).status).toBe(200);
+    const again = await verify(t, { ...wangFang, phone: INSPECTOR, code: await lastCodeFor(s, INSPECTOR) });
+    expect(await again.json()).toMatchObject({ user: { role: 'holder', maskedName: '*芳' } });
+  });
+
   it('is open to anyone, and a signed-in staff member signing up a resident gets the resident’s session', async () => {
     const s = store();
     const t = await setUp(s);

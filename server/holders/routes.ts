@@ -35,7 +35,9 @@ export function holderRoutes(
 
   api.on(residentsApi.verify, async ({ body, c }) => {
     const phone = await residents.verify(body, clientIp(c, options.trustProxy));
-    return startSession(c, sessions, phone, body.remember, options.secureCookies);
+    // The resident's own account, even on a phone that also holds a staff one (which a sign-in by
+    // phone alone would open): they signed up for their code.
+    return startSession(c, sessions, phone, body.remember, options.secureCookies, 'holder');
   });
 
   api.on(travellersApi.signUp, async ({ body, c }) => {
