@@ -10,7 +10,7 @@ import { GatePage } from './pages/gate.js';
 import { HolderPage } from './pages/holder.js';
 import { SignInPage } from './pages/signin.js';
 import { printedCode } from './support/codes.js';
-import { CHROMIUM, CHROMIUM_ARGS, TMP } from './support/paths.js';
+import { CHROMIUM, fakeCameraArgs, TMP } from './support/paths.js';
 import { TestServer } from './support/server.js';
 
 let server: TestServer;
@@ -25,7 +25,7 @@ test.beforeAll(async () => {
   writeQrY4m(video, [await printedCode(server.url, '王纸码')]);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`, '--use-fake-ui-for-media-stream'],
+    args: fakeCameraArgs(video),
   });
 });
 

@@ -12,7 +12,7 @@ import { GatePage } from './pages/gate.js';
 import { SignInPage } from './pages/signin.js';
 import { countRows, waitForServiceWorker } from './support/browser.js';
 import { expiredCode, forge } from './support/codes.js';
-import { CHROMIUM, CHROMIUM_ARGS, TMP } from './support/paths.js';
+import { CHROMIUM, fakeCameraArgs, TMP } from './support/paths.js';
 import { TestServer } from './support/server.js';
 
 const INSPECTOR = '13800000001';
@@ -38,7 +38,7 @@ test.beforeAll(async () => {
   writeQrY4m(video, [codes[0]!], { pxPerModule: 6 });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`, '--use-fake-ui-for-media-stream'],
+    args: fakeCameraArgs(video),
   });
   await server.start();
 });

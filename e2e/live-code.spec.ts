@@ -13,7 +13,7 @@ import { GatePage } from './pages/gate.js';
 import { HolderPage } from './pages/holder.js';
 import { SignInPage } from './pages/signin.js';
 import { printedCode } from './support/codes.js';
-import { CHROMIUM, CHROMIUM_ARGS, TMP } from './support/paths.js';
+import { CHROMIUM, fakeCameraArgs, TMP } from './support/paths.js';
 import { TestServer } from './support/server.js';
 
 let server: TestServer;
@@ -38,7 +38,7 @@ test.beforeAll(async () => {
   writeLumaY4m(video, new Uint8Array(640 * 480).fill(255), 640, 480);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`, '--use-fake-ui-for-media-stream'],
+    args: fakeCameraArgs(video),
   });
   gateContext = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', permissions: ['camera'] });
   gatePage = await gateContext.newPage();

@@ -17,7 +17,7 @@ import { SignInPage } from './pages/signin.js';
 import { VenuePages } from './pages/venue.js';
 import { seriousA11yFindings } from './support/axe.js';
 import { countRows, waitForServiceWorker } from './support/browser.js';
-import { CHROMIUM, CHROMIUM_ARGS, TMP } from './support/paths.js';
+import { CHROMIUM, fakeCameraArgs, TMP } from './support/paths.js';
 import { TestServer } from './support/server.js';
 
 const NEW_MANAGER = '13800000040';
@@ -41,7 +41,7 @@ test.beforeAll(async () => {
   writeQrY4m(VIDEO, ['HGV1:PLACEHOLDER'], { pxPerModule: 6 });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${VIDEO}`, '--use-fake-ui-for-media-stream'],
+    args: fakeCameraArgs(VIDEO),
   });
   await server.start();
 });

@@ -11,7 +11,7 @@ import { GatePage } from '../pages/gate.js';
 import { SignInPage } from '../pages/signin.js';
 import { waitForServiceWorker } from '../support/browser.js';
 import { signedCode } from '../support/codes.js';
-import { CHROMIUM, CHROMIUM_ARGS, TMP } from '../support/paths.js';
+import { CHROMIUM, fakeCameraArgs, TMP } from '../support/paths.js';
 import type { TestServer } from '../support/server.js';
 import { benchPerPerson, benchVerdictWhileScanning } from './gate-camera.js';
 import { benchHolderJs } from './holder-js.js';
@@ -119,7 +119,7 @@ export async function benchBrowser(server: TestServer, runs = 30): Promise<Bench
   writeLumaY4m(video, new Uint8Array(640 * 480).fill(255), 640, 480);
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`, '--use-fake-ui-for-media-stream'],
+    args: fakeCameraArgs(video),
   });
   const rows: BenchRow[] = [];
   try {
