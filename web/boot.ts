@@ -16,7 +16,7 @@ const lang = initialLang();
 void platformTable[lang]().catch(() => undefined);
 void import('./main.js');
 // A holder opening the app lands on their code: its page and strings load beside the app's modules,
-// not once the app has run and asked for them (about 25 ms sooner at 4× CPU, e2e/bench/holder-family.ts).
+// not once the app has run and asked for them (10–25 ms sooner at 4× CPU: e2e/bench/holder-family.ts, in turns).
 const path = location.pathname;
 if ((path === '/' || path === '/code') && readBootCopy()?.me.role === 'holder') {
   void codePage().catch(() => undefined);
