@@ -2,12 +2,10 @@
 // to whatever level the organisation sits at), kind, name, admin phone. Errors sit under their
 // fields and are tied to them (aria-describedby); the first one gets the focus.
 
-import { useSignal } from '@preact/signals';
-import { useRef } from 'preact/hooks';
 import { ORG_KINDS, type OrgDetails } from '../../../shared/api/orgs.js';
-import { errorText } from '../../i18n/index.js';
 import { AreaPicker } from '../../ui/AreaPicker.js';
-import { checkForm, type Failure, type FieldErrors, type FieldName, type FormValues } from './state.js';
+import { useRegistrationForm } from '../../ui/useRegistrationForm.js';
+import { checkForm, type Failure, type FormValues } from './state.js';
 import { t } from './strings.js';
 
 export interface OrgFormProps {
@@ -20,47 +18,20 @@ export interface OrgFormProps {
 }
 
 export function OrgForm({ current, submitLabel, onSubmit, onCancel, describeFailure }: OrgFormProps) {
-  const values = useSignal<FormValues>({ areaCode: current?.areaCode ?? '', kind: current?.kind ?? '', name: current?.name ?? '', adminPhone: '' });
-  const errors = useSignal<FieldErrors>({});
-  const params = useSignal<Partial<Record<FieldName, Record<string, number>>>>({});
-  const failure = useSignal<string | null>(null);
-  const busy = useSignal(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const set = (field: FieldName, value: string) => {
-    values.value = { ...values.value, [field]: value };
-    if (errors.value[field]) errors.value = { ...errors.value, [field]: undefined };
-  };
-
-  async function submit(e: Event) {
-    e.preventDefault();
-    const checked = checkForm(values.value, current !== undefined);
-    errors.value = checked.errors;
-    params.value = checked.params;
-    failure.value = null;
-    const first = (Object.keys(checked.errors) as FieldName[])[0];
-    if (first) {
-      const selector = first === 'areaCode' ? '[data-testid="org-area"] select' : `[data-field="${first}"]`;
-      setTimeout(() => formRef.current?.querySelector<HTMLElement>(selector)?.focus(), 0);
-      return;
-    }
-    busy.value = true;
-    const failed = await onSubmit(values.value);
-    busy.value = false;
-    if (!failed) return;
-    if (failed.code === 'area_unknown') errors.value = { areaCode: 'form.area' };
-    else failure.value = describeFailure?.(failed) ?? errorText(failed.code, failed.retryAfterSec);
-  }
-
-  const fieldError = (field: FieldName) =>
-    errors.value[field] ? (
-      <span class="field-error" id={`org-${field}-error`} data-testid={`org-${field}-error`}>
-        {t(errors.value[field]!, params.value[field])}
-      </span>
-    ) : null;
-  const described = (field: FieldName, hint?: string) => [errors.value[field] ? `org-${field}-error` : '', hint ?? ''].filter(Boolean).join(' ') || undefined;
+  const { values, errors, failure, busy, formRef, set, submit, fieldError, described } = useRegistrationForm<FormValues>({
+    idPrefix: 'org',
+    initial: { areaCode: current?.areaCode ?? '', kind: current?.kind ?? '', name: current?.name ?? '', adminPhone: '' },
+    check: (v) => checkForm(v, current !== undefined),
+    // The province select: an organisation may sit at any level.
+    areaSelector: '[data-testid="org-area"] select',
+    areaFailure: 'area_unknown',
+    onSubmit,
+    describeFailure,
+    t,
+  });
 
   return (
-    <form class="stack venue-form" ref={formRef} onSubmit={(e) => void submit(e)} noValidate data-testid="org-form">
+    <form class="stack venue-form" ref={formRef} onSubmit={submit} noValidate data-testid="org-form">
       <fieldset class="stack area-fieldset" aria-describedby={described('areaCode', 'org-area-hint')}>
         <legend>{t('org.area')}</legend>
         <span class="muted small" id="org-area-hint">

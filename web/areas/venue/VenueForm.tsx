@@ -2,12 +2,10 @@
 // township or street), address, type, name, manager's phone. Errors sit under their fields and
 // are tied to them (aria-describedby); the first one gets the focus.
 
-import { useSignal } from '@preact/signals';
-import { useRef } from 'preact/hooks';
 import { VENUE_TYPES, type VenueDetails } from '../../../shared/api/venue-manager.js';
-import { errorText } from '../../i18n/index.js';
 import { AreaPicker } from '../../ui/AreaPicker.js';
-import { checkForm, type Failure, type FieldErrors, type FieldName, type FormValues } from './state.js';
+import { useRegistrationForm } from '../../ui/useRegistrationForm.js';
+import { checkForm, type Failure, type FormValues } from './state.js';
 import { t } from './strings.js';
 
 export interface VenueFormProps {
@@ -21,56 +19,20 @@ export interface VenueFormProps {
 }
 
 export function VenueForm({ current, submitLabel, onSubmit, onCancel, describeFailure }: VenueFormProps) {
-  const values = useSignal<FormValues>({
-    areaCode: current?.areaCode ?? '',
-    address: current?.address ?? '',
-    type: current?.type ?? '',
-    name: current?.name ?? '',
-    contactPhone: '',
+  const { values, errors, failure, busy, formRef, set, submit, fieldError, described } = useRegistrationForm<FormValues>({
+    idPrefix: 'venue',
+    initial: { areaCode: current?.areaCode ?? '', address: current?.address ?? '', type: current?.type ?? '', name: current?.name ?? '', contactPhone: '' },
+    check: (v) => checkForm(v, current !== undefined),
+    // The area's deepest select.
+    areaSelector: '[data-testid="venue-area"] label:last-of-type select',
+    areaFailure: 'area_not_street_level',
+    onSubmit,
+    describeFailure,
+    t,
   });
-  const errors = useSignal<FieldErrors>({});
-  const params = useSignal<Partial<Record<FieldName, Record<string, number>>>>({});
-  const failure = useSignal<string | null>(null);
-  const busy = useSignal(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const set = (field: FieldName, value: string) => {
-    values.value = { ...values.value, [field]: value };
-    // What was wrong with the field is no longer known: its message goes until the next submit.
-    if (errors.value[field]) errors.value = { ...errors.value, [field]: undefined };
-  };
-
-  async function submit(e: Event) {
-    e.preventDefault();
-    const checked = checkForm(values.value, current !== undefined);
-    errors.value = checked.errors;
-    params.value = checked.params;
-    failure.value = null;
-    const first = (Object.keys(checked.errors) as FieldName[])[0];
-    if (first) {
-      // The area's deepest select, or the field itself.
-      const selector = first === 'areaCode' ? '[data-testid="venue-area"] label:last-of-type select' : `[data-field="${first}"]`;
-      setTimeout(() => formRef.current?.querySelector<HTMLElement>(selector)?.focus(), 0);
-      return;
-    }
-    busy.value = true;
-    const failed = await onSubmit(values.value);
-    busy.value = false;
-    if (!failed) return;
-    if (failed.code === 'area_not_street_level') errors.value = { areaCode: 'form.area' };
-    else failure.value = describeFailure?.(failed) ?? errorText(failed.code, failed.retryAfterSec);
-  }
-
-  const fieldError = (field: FieldName) =>
-    errors.value[field] ? (
-      <span class="field-error" id={`venue-${field}-error`} data-testid={`venue-${field}-error`}>
-        {t(errors.value[field]!, params.value[field])}
-      </span>
-    ) : null;
-  const described = (field: FieldName, hint?: string) =>
-    [errors.value[field] ? `venue-${field}-error` : '', hint ?? ''].filter(Boolean).join(' ') || undefined;
 
   return (
-    <form class="stack venue-form" ref={formRef} onSubmit={(e) => void submit(e)} noValidate data-testid="venue-form">
+    <form class="stack venue-form" ref={formRef} onSubmit={submit} noValidate data-testid="venue-form">
       <fieldset class="stack area-fieldset" aria-describedby={described('areaCode', 'venue-area-hint')}>
         <legend>{t('venue.area')}</legend>
         <span class="muted small" id="venue-area-hint">
