@@ -1,8 +1,8 @@
 // /org/poster: the join code as a poster to print and put up (or hand out): the organisation's name,
-// a large QR of the join link and the code as text. The print stylesheet hides the rest.
+// a large QR of the join link and the code as text (ui/Poster.tsx).
 
 import { useEffect } from 'preact/hooks';
-import { Qr } from '../../ui/Qr.js';
+import { Poster } from '../../ui/Poster.js';
 import { joinLink } from './OrgPage.js';
 import { loadOrg, org } from './state.js';
 import { t } from './strings.js';
@@ -12,33 +12,12 @@ export default function PosterPage() {
     if (org.value === undefined) void loadOrg();
   }, []);
   const current = org.value;
-  if (current === undefined) return <p class="page-loading">{t('org.loading')}</p>;
-  if (current === null) {
-    return (
-      <section class="card stack">
-        <h1>{t('poster.title')}</h1>
-        <p>{t('poster.noOrg')}</p>
-      </section>
-    );
-  }
   return (
-    <article class="poster" data-testid="org-poster">
-      <div class="poster-actions no-print row">
-        <a class="btn" href="/org">
-          {t('poster.back')}
-        </a>
-        <button type="button" class="btn btn-primary" onClick={() => window.print()}>
-          {t('poster.print')}
-        </button>
-      </div>
-      <h1 class="poster-title">{t('poster.title')}</h1>
-      <p class="poster-venue">{current.name}</p>
-      <div class="poster-qr">
-        <Qr text={joinLink(current.joinCode)} label={t('org.qrLabel', { code: current.joinCode })} />
-      </div>
-      <p class="code-text poster-code">{current.joinCode}</p>
-      <p class="poster-hint">{t('poster.scan')}</p>
-      {current.areaLabel && <p class="muted">{current.areaLabel}</p>}
-    </article>
+    <Poster
+      testId="org-poster"
+      backHref="/org"
+      texts={{ loading: t('org.loading'), title: t('poster.title'), none: t('poster.noOrg'), back: t('poster.back'), print: t('poster.print'), scan: t('poster.scan') }}
+      data={current && { name: current.name, qrText: joinLink(current.joinCode), qrLabel: t('org.qrLabel', { code: current.joinCode }), code: current.joinCode, area: current.areaLabel }}
+    />
   );
 }
