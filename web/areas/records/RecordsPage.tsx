@@ -26,6 +26,26 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 const Empty = () => <p class="muted">{t('records.empty')}</p>;
 
+/** A section's table under its column names; it scrolls sideways when wider than the card (focusable, so a keyboard can scroll it). */
+function Table({ head, children }: { head: string[]; children: preact.ComponentChildren }) {
+  return (
+    <div class="table-wrap" tabIndex={0}>
+      <table>
+        <thead>
+          <tr>
+            {head.map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
 function countryName(code: string): string {
   try {
     return new Intl.DisplayNames([lang.value], { type: 'region' }).of(code) ?? code;
@@ -70,38 +90,26 @@ function Records({ r, now }: { r: PersonRecords; now: number }) {
         {r.tests.length === 0 ? (
           <Empty />
         ) : (
-          <div class="table-wrap" tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('tests.sampled')}</th>
-                  <th scope="col">{t('tests.kind')}</th>
-                  <th scope="col">{t('tests.result')}</th>
-                  <th scope="col">{t('tests.institution')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.tests.map((x) => (
-                  <tr key={x.id}>
-                    <td>{formatTime(x.sampledAt)}</td>
-                    <td>{t(`tests.kind.${x.kind}`)}</td>
-                    <td class={x.result === 'positive' ? 'text-red' : ''}>{t(`tests.result.${x.result}`)}</td>
-                    <td>
-                      {x.institution}
-                      {x.source === 'authority' && (
-                        <>
-                          <br />
-                          <span class="muted" data-testid="test-source">
-                            {t('tests.fromAuthority')}
-                          </span>
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table head={[t('tests.sampled'), t('tests.kind'), t('tests.result'), t('tests.institution')]}>
+            {r.tests.map((x) => (
+              <tr key={x.id}>
+                <td>{formatTime(x.sampledAt)}</td>
+                <td>{t(`tests.kind.${x.kind}`)}</td>
+                <td class={x.result === 'positive' ? 'text-red' : ''}>{t(`tests.result.${x.result}`)}</td>
+                <td>
+                  {x.institution}
+                  {x.source === 'authority' && (
+                    <>
+                      <br />
+                      <span class="muted" data-testid="test-source">
+                        {t('tests.fromAuthority')}
+                      </span>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </Table>
         )}
       </Section>
       <Section id="notices" title={t('notices.title')}>
@@ -153,28 +161,17 @@ function Records({ r, now }: { r: PersonRecords; now: number }) {
         {r.temperatureChecks.length === 0 ? (
           <Empty />
         ) : (
-          <div class="table-wrap" tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('checks.time')}</th>
-                  <th scope="col">{t('checks.venue')}</th>
-                  <th scope="col">{t('checks.temperature')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.temperatureChecks.map((c) => (
-                  <tr key={`${c.at}-${c.venueName}`}>
-                    <td>{formatTime(c.at)}</td>
-                    <td>{c.venueName}</td>
-                    <td class={c.fever ? 'text-red' : ''}>
-                      {c.temperature.toFixed(1)} °C · {c.fever ? t('checks.fever') : t('checks.normal')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table head={[t('checks.time'), t('checks.venue'), t('checks.temperature')]}>
+            {r.temperatureChecks.map((c) => (
+              <tr key={`${c.at}-${c.venueName}`}>
+                <td>{formatTime(c.at)}</td>
+                <td>{c.venueName}</td>
+                <td class={c.fever ? 'text-red' : ''}>
+                  {c.temperature.toFixed(1)} °C · {c.fever ? t('checks.fever') : t('checks.normal')}
+                </td>
+              </tr>
+            ))}
+          </Table>
         )}
       </Section>
       <Section id="declarations" title={t('declarations.title')}>
@@ -183,68 +180,45 @@ function Records({ r, now }: { r: PersonRecords; now: number }) {
         {(r.declarations ?? []).length === 0 ? (
           <Empty />
         ) : (
-          <div class="table-wrap" tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('declarations.time')}</th>
-                  <th scope="col">{t('declarations.to')}</th>
-                  <th scope="col">{t('declarations.what')}</th>
-                  <th scope="col">{t('declarations.state')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {(r.declarations ?? []).map((d) => (
-                  <tr key={d.id} data-testid="declaration-row" data-superseded={d.superseded ? 'yes' : 'no'}>
-                    <td>{formatTime(d.declaredAt)}</td>
-                    <td>{d.orgName ?? t('declarations.self')}</td>
-                    <td>
-                      {[
-                        d.symptoms.length ? d.symptoms.map((x) => t(`symptom.${x}`)).join(', ') : t('declarations.noSymptoms'),
-                        `${d.temperature.toFixed(1)} °C`,
-                        ...(d.travel ? [t('declarations.travel', { where: d.travelWhere })] : []),
-                        ...(d.keyContact ? [t('declarations.keyContact')] : []),
-                      ].join(' · ')}
-                    </td>
-                    <td>{d.superseded ? t('declarations.superseded') : t('declarations.latest')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table head={[t('declarations.time'), t('declarations.to'), t('declarations.what'), t('declarations.state')]}>
+            {(r.declarations ?? []).map((d) => (
+              <tr key={d.id} data-testid="declaration-row" data-superseded={d.superseded ? 'yes' : 'no'}>
+                <td>{formatTime(d.declaredAt)}</td>
+                <td>{d.orgName ?? t('declarations.self')}</td>
+                <td>
+                  {[
+                    d.symptoms.length ? d.symptoms.map((x) => t(`symptom.${x}`)).join(', ') : t('declarations.noSymptoms'),
+                    `${d.temperature.toFixed(1)} °C`,
+                    ...(d.travel ? [t('declarations.travel', { where: d.travelWhere })] : []),
+                    ...(d.keyContact ? [t('declarations.keyContact')] : []),
+                  ].join(' · ')}
+                </td>
+                <td>{d.superseded ? t('declarations.superseded') : t('declarations.latest')}</td>
+              </tr>
+            ))}
+          </Table>
         )}
       </Section>
       <Section id="displays" title={t('displays.title')}>
         {r.codeDisplays.length + waiting.length === 0 ? (
           <Empty />
         ) : (
-          <div class="table-wrap" tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('displays.time')}</th>
-                  <th scope="col">{t('displays.status')}</th>
-                  <th scope="col">{t('displays.how')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {waiting.map((d) => (
-                  <tr key={d.id} data-testid="display-row" data-offline="queued">
-                    <td>{formatTime(d.shownAt)}</td>
-                    <td>{t(`displays.${d.status}`)}</td>
-                    <td>{t('displays.queued')}</td>
-                  </tr>
-                ))}
-                {r.codeDisplays.map((d) => (
-                  <tr key={`${d.shownAt}`} data-testid="display-row" data-offline={d.offline ? 'yes' : 'no'}>
-                    <td>{formatTime(d.shownAt)}</td>
-                    <td>{t(`displays.${d.status}`)}</td>
-                    <td>{d.offline ? t('displays.offline') : t('displays.online')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table head={[t('displays.time'), t('displays.status'), t('displays.how')]}>
+            {waiting.map((d) => (
+              <tr key={d.id} data-testid="display-row" data-offline="queued">
+                <td>{formatTime(d.shownAt)}</td>
+                <td>{t(`displays.${d.status}`)}</td>
+                <td>{t('displays.queued')}</td>
+              </tr>
+            ))}
+            {r.codeDisplays.map((d) => (
+              <tr key={`${d.shownAt}`} data-testid="display-row" data-offline={d.offline ? 'yes' : 'no'}>
+                <td>{formatTime(d.shownAt)}</td>
+                <td>{t(`displays.${d.status}`)}</td>
+                <td>{d.offline ? t('displays.offline') : t('displays.online')}</td>
+              </tr>
+            ))}
+          </Table>
         )}
       </Section>
       <p class="muted small">{t('records.updated', { ago: ago(records.value?.fetchedAt, now) })}</p>
