@@ -36,7 +36,7 @@ function RecentImports() {
       {list.length === 0 ? (
         <p class="muted">{t('import.none')}</p>
       ) : (
-        <TableRegion labelledBy="recent-title">
+        <TableRegion label={t('import.list')}>
           <table class="admin-table">
           <thead>
             <tr>

@@ -80,7 +80,7 @@ export function FeedTokensSection() {
       )}
       {list && list.length === 0 && <p class="muted">{t('tokens.none')}</p>}
       {list && list.length > 0 && (
-        <TableRegion label={t('tokens.title')}>
+        <TableRegion label={t('tokens.list')}>
           <table class="admin-table" data-testid="token-list">
             <thead>
               <tr>

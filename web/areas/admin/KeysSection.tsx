@@ -71,7 +71,7 @@ export function KeysSection() {
       <p id="withdraw-help" class="muted small">
         {t('keys.withdrawHelp')}
       </p>
-      <TableRegion labelledBy="keys-title">
+      <TableRegion label={t('keys.list')}>
         <table class="admin-table">
         <thead>
           <tr>
