@@ -55,6 +55,7 @@ export function readBootRows(name = DB_NAME): Promise<BootRows> {
 
 let started: Promise<BootRows> | undefined;
 let held: BootRows | undefined;
+let copiedMe: BootRows['me'];
 
 /**
  * The app's one boot read, started by the first caller (web/boot.ts, at start): the copy when it holds
@@ -62,14 +63,20 @@ let held: BootRows | undefined;
  * an empty device.
  */
 export function bootRows(): Promise<BootRows> {
-  started ??= readCopyOrRows()
-    .catch(() => NOTHING)
-    .then((rows) => (held = rows));
+  if (!started) {
+    const copy = readBootCopy();
+    copiedMe = copy?.me;
+    started = readCopyOrRows(copy)
+      .catch(() => NOTHING)
+      .then((rows) => (held = rows));
+  }
   return started;
 }
 
-async function readCopyOrRows(): Promise<BootRows> {
-  const copy = readBootCopy();
+/** Who the device's copy named when the boot read started (known at once, without IndexedDB); undefined before it or without a copy. */
+export const copiedAccount = (): BootRows['me'] => copiedMe;
+
+async function readCopyOrRows(copy: ReturnType<typeof readBootCopy>): Promise<BootRows> {
   if (copy?.code) return { me: copy.me, code: copy.code };
   const rows = await readBootRows();
   if (rows.me) seedBootCopy(rows.code ? { me: rows.me, code: rows.code } : { me: rows.me });
